@@ -1,0 +1,19 @@
+import { defineSearchAttributeKey } from '@temporalio/common';
+
+/** Custom search attributes: what the monitoring page filters procedures by. */
+export const SA_PROCEDURA = defineSearchAttributeKey('PushProcedura', 'KEYWORD');
+export const SA_ENTE = defineSearchAttributeKey('PushEnte', 'KEYWORD');
+export const SA_STATO = defineSearchAttributeKey('PushStato', 'KEYWORD');
+
+export const SEARCH_ATTRIBUTES = [SA_PROCEDURA, SA_ENTE, SA_STATO] as const;
+
+/** Worker settings, sized for the 2-core machines the platform is measured on. */
+export const WORKER_SETTINGS = {
+  maxConcurrentActivityTaskExecutions: 50,
+  maxConcurrentWorkflowTaskExecutions: 40,
+  maxCachedWorkflows: 500,
+  shutdownGraceTime: '10 seconds',
+} as const;
+
+/** The CLI release whose go.mod has no `replace` directive, so `go install` can build it (ENVIRONMENT.md). */
+export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';

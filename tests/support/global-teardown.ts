@@ -1,0 +1,5 @@
+import { stopAll } from './running-servers';
+
+export default async function globalTeardown(): Promise<void> {
+  await stopAll();
+}

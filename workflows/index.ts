@@ -1,0 +1,2 @@
+// The barrel the worker bundles: every procedure's workflow.
+export { invioGenerico } from './invio-generico';

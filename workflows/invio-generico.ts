@@ -1,0 +1,55 @@
+// Procedure 6 — Invio generico: an ente sends the Region a communication; it is protocolled in, an
+// istruttore takes it in charge (or declares it not of the Region's competence), the ente sees both.
+import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { SA_STATO } from '../temporal-config/settings';
+import { HumanTasks } from './human-tasks';
+import { INVIO_GENERICO, type InvioGenericoInput, type InvioGenericoResult } from './shared/invio-generico';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function invioGenerico(input: InvioGenericoInput): Promise<InvioGenericoResult> {
+  const tasks = new HumanTasks();
+  const { workflowId } = workflowInfo();
+
+  const registration = await acts.registerProtocol({
+    idempotencyKey: `${workflowId}/protocollo-entrata`,
+    direction: 'ENTRATA',
+    oggetto: input.oggetto,
+    corrispondente: input.enteDenominazione,
+    workflowId,
+  });
+  await acts.markCommunicationProtocolled({ communicationId: input.communicationId, registration });
+  upsertSearchAttributes([{ key: SA_STATO, value: 'PROTOCOLLATA' }]);
+
+  const { decision, actor } = await tasks.ask({
+    taskKey: 'presa-in-carico',
+    titolo: `Presa in carico: ${input.oggetto}`,
+    procedura: INVIO_GENERICO,
+    enteId: input.enteId,
+    candidates: { candidateEnteId: input.regioneEnteId, candidateRole: 'ISTRUTTORE', candidateArea: null },
+    dueAt: new Date(Date.now() + input.giorniPresaInCarico * DAY_MS).toISOString(),
+    formKey: 'presa-in-carico',
+    data: {
+      communicationId: input.communicationId,
+      mittente: input.enteDenominazione,
+      oggetto: input.oggetto,
+      testo: input.testo,
+      protocollo: { numero: registration.number, anno: registration.year, data: registration.registeredAt },
+    },
+  });
+
+  await acts.recordCommunicationOutcome({
+    communicationId: input.communicationId,
+    esito: decision.esito,
+    note: decision.note,
+    actorId: actor.userId,
+  });
+  upsertSearchAttributes([{ key: SA_STATO, value: decision.esito }]);
+  return { protocollo: { numero: registration.number, anno: registration.year }, esito: decision.esito };
+}

@@ -1,0 +1,22 @@
+// What the API needs to start an invio generico and read its result, without importing workflow code.
+
+export const INVIO_GENERICO = 'invio-generico';
+
+export interface InvioGenericoInput {
+  communicationId: string;
+  enteId: string;
+  enteDenominazione: string;
+  oggetto: string;
+  testo: string;
+  /** The Region's ente, whose istruttori take the communication in charge. */
+  regioneEnteId: string;
+  /** Days the Region has to take the communication in charge before the task is overdue. */
+  giorniPresaInCarico: number;
+}
+
+export interface InvioGenericoResult {
+  protocollo: { numero: number; anno: number };
+  esito: 'PRESA_IN_CARICO' | 'NON_DI_COMPETENZA';
+}
+
+export const invioGenericoWorkflowId = (communicationId: string) => `${INVIO_GENERICO}-${communicationId}`;

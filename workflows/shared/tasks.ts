@@ -1,0 +1,59 @@
+// The messages every procedure's human tasks answer to. The API imports this module, never workflow code.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, TaskCandidates } from './actor';
+import type { FormKey } from './forms';
+
+/** What a workflow asks of a person. */
+export interface TaskSpec {
+  /** The step of the procedure: unique within the workflow, it makes opening the task idempotent. */
+  taskKey: string;
+  titolo: string;
+  procedura: string;
+  /** The ente whose matter this is. */
+  enteId: string;
+  candidates: TaskCandidates;
+  assigneeId?: string | null;
+  /** ISO date-time; past it the inbox marks the task overdue. */
+  dueAt?: string | null;
+  formKey: FormKey;
+  data: Record<string, unknown>;
+}
+
+export interface OpenTask {
+  taskId: string;
+  taskKey: string;
+  candidates: TaskCandidates;
+  assigneeId: string | null;
+  formKey: FormKey;
+}
+
+export interface CompleteTaskInput {
+  taskId: string;
+  actor: Actor;
+  decision: unknown;
+}
+
+export interface ClaimTaskInput {
+  taskId: string;
+  actor: Actor;
+}
+
+export interface ReassignTaskInput {
+  taskId: string;
+  actor: Actor;
+  /** The new assignee as the API loaded them: the workflow checks they may take the task. */
+  assignee: Actor;
+}
+
+export const completeTaskUpdate = defineUpdate<void, [CompleteTaskInput]>('completeTask');
+export const claimTaskUpdate = defineUpdate<void, [ClaimTaskInput]>('claimTask');
+export const releaseTaskUpdate = defineUpdate<void, [ClaimTaskInput]>('releaseTask');
+export const reassignTaskUpdate = defineUpdate<void, [ReassignTaskInput]>('reassignTask');
+export const openTasksQuery = defineQuery<OpenTask[]>('openTasks');
+
+/** Failure types the API maps to HTTP answers. */
+export const TASK_FAILURE = {
+  invalidDecision: 'DATI_NON_VALIDI',
+  notAllowed: 'NON_AUTORIZZATO',
+  notOpen: 'ATTIVITA_NON_APERTA',
+} as const;
