@@ -1,6 +1,8 @@
 // What the API needs to start an invio generico and read its result, without importing workflow code.
 
 export const INVIO_GENERICO = 'invio-generico';
+/** The workflow function's name, as the worker registers it. */
+export const INVIO_GENERICO_WORKFLOW = 'invioGenerico';
 
 export interface InvioGenericoInput {
   communicationId: string;

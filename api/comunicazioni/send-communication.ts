@@ -1,0 +1,91 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../prisma/client';
+import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../../temporal-config/settings';
+import { INVIO_GENERICO, INVIO_GENERICO_WORKFLOW, invioGenericoWorkflowId, type InvioGenericoInput } from '../../workflows/shared/invio-generico';
+
+export interface UploadedFile {
+  filename: string;
+  mimeType: string;
+  content: Buffer;
+}
+
+export interface SendCommunicationInput {
+  enteId: string;
+  senderId: string;
+  oggetto: string;
+  testo: string;
+  allegati: UploadedFile[];
+}
+
+export interface ProcedureRuntime {
+  client: Client;
+  taskQueue: string;
+  regioneEnteId: string;
+}
+
+const GIORNI_PRESA_IN_CARICO = 30;
+
+/**
+ * Stores the communication and its attachments in one transaction, then starts its workflow. If the
+ * workflow cannot start, the stored rows are removed again: nothing stays half-way.
+ */
+export async function sendCommunication(db: Db, runtime: ProcedureRuntime, input: SendCommunicationInput) {
+  const id = randomUUID();
+  const workflowId = invioGenericoWorkflowId(id);
+  const communication = await db.$transaction(async (tx) => {
+    const created = await tx.communication.create({
+      data: {
+        id,
+        workflowId,
+        enteId: input.enteId,
+        senderId: input.senderId,
+        oggetto: input.oggetto,
+        testo: input.testo,
+        attachments: {
+          create: input.allegati.map((file) => ({
+            filename: file.filename,
+            mimeType: file.mimeType,
+            size: file.content.length,
+            sha256: createHash('sha256').update(file.content).digest('hex'),
+            content: new Uint8Array(file.content),
+          })),
+        },
+      },
+      include: { ente: true },
+    });
+    await tx.auditEvent.create({
+      data: { actorId: input.senderId, enteId: input.enteId, azione: 'COMUNICAZIONE_INVIATA', oggetto: `comunicazione:${id}`, details: { workflowId } },
+    });
+    return created;
+  });
+  const workflowInput: InvioGenericoInput = {
+    communicationId: id,
+    enteId: input.enteId,
+    enteDenominazione: communication.ente.denominazione,
+    oggetto: input.oggetto,
+    testo: input.testo,
+    regioneEnteId: runtime.regioneEnteId,
+    giorniPresaInCarico: GIORNI_PRESA_IN_CARICO,
+  };
+  try {
+    await runtime.client.workflow.start(INVIO_GENERICO_WORKFLOW, {
+      workflowId,
+      taskQueue: runtime.taskQueue,
+      args: [workflowInput],
+      typedSearchAttributes: [
+        { key: SA_PROCEDURA, value: INVIO_GENERICO },
+        { key: SA_ENTE, value: input.enteId },
+        { key: SA_STATO, value: 'INVIATA' },
+      ],
+    });
+  } catch (error) {
+    await db.$transaction([
+      db.attachment.deleteMany({ where: { communicationId: id } }),
+      db.auditEvent.deleteMany({ where: { oggetto: `comunicazione:${id}` } }),
+      db.communication.delete({ where: { id } }),
+    ]);
+    throw error;
+  }
+  return { id, workflowId };
+}

@@ -1,0 +1,88 @@
+// A real platform for a test file: database (the run's fresh one), reference data, a Temporal client
+// and a worker on a task queue of the file's own.
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { createDatabaseProtocolRegister } from '../../activities/protocol/database-protocol-register';
+import { loadActor } from '../../api/actors';
+import { createWorker } from '../../platform/worker';
+import { createDb, type Db } from '../../prisma/client';
+import { loadReferenceData, type DemoUserKey, type ReferenceData } from '../../prisma/seed/reference-data';
+import type { Actor } from '../../workflows/shared/actor';
+
+export interface TestPlatform {
+  db: Db;
+  ref: ReferenceData;
+  client: Client;
+  taskQueue: string;
+  address: string;
+  startWorker(): Promise<RunningWorker>;
+  actor(key: DemoUserKey): Promise<Actor>;
+  close(): Promise<void>;
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+export async function startTestPlatform(): Promise<TestPlatform> {
+  const address = process.env.TEMPORAL_ADDRESS!;
+  const db = createDb(process.env.DATABASE_URL!);
+  const ref = await loadReferenceData(db);
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: 'default' });
+  const taskQueue = `test-${randomUUID()}`;
+  const workers = new Set<RunningWorker>();
+  const activities = createActivities({ db, protocol: createDatabaseProtocolRegister(db, { aoo: 'AOO_TEST', register: 'PG' }) });
+
+  return {
+    db,
+    ref,
+    client,
+    taskQueue,
+    address,
+    async startWorker() {
+      const { worker, connection: workerConnection }: { worker: Worker; connection: NativeConnection } = await createWorker({
+        address,
+        namespace: 'default',
+        taskQueue,
+        activities,
+      });
+      const running = worker.run();
+      const handle: RunningWorker = {
+        worker,
+        async stop() {
+          workers.delete(handle);
+          if (worker.getState() === 'RUNNING') worker.shutdown();
+          await running;
+          await workerConnection.close();
+        },
+      };
+      workers.add(handle);
+      return handle;
+    },
+    async actor(key) {
+      const actor = await loadActor(db, ref.users[key]);
+      if (!actor) throw new Error(`demo user ${key} missing`);
+      return actor;
+    },
+    async close() {
+      for (const worker of [...workers]) await worker.stop();
+      await connection.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+/** Polls until `probe` returns a value: for state reached asynchronously, never a fixed sleep. */
+export async function eventually<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
