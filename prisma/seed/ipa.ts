@@ -29,8 +29,14 @@ export interface IpaParseResult {
   /** Data rows in the file, of any category. */
   rowsRead: number;
   comuni: IpaComune[];
-  /** Rows of Comuni that were skipped, and why. */
-  warnings: string[];
+  /** Comuni that were skipped, and why. */
+  warnings: IpaWarning[];
+}
+
+export interface IpaWarning {
+  /** The Comune concerned, when known, so callers can keep only the warnings about their own. */
+  istat: string | null;
+  message: string;
 }
 
 /** Empty cells in IPA exports are sometimes the literal text "null". */
@@ -39,28 +45,44 @@ function cell(record: Record<string, string>, column: string | undefined): strin
   return value.toLowerCase() === 'null' ? '' : value;
 }
 
-/** The first MailN whose Tipo_MailN is "Pec", looking at every numbered mail column the file has. */
-function firstPec(record: Record<string, string>, header: readonly string[]): string | null {
+/** Pairs of (MailN, Tipo_MailN) column names in N order, for every numbered mail column the file has. */
+function mailColumns(header: readonly string[]): [string, string | undefined][] {
   const columns = new Map(header.map((name) => [name.toLowerCase(), name]));
-  const mailNumbers = header
-    .map((name) => /^mail(\d+)$/i.exec(name)?.[1])
-    .filter((n): n is string => n !== undefined)
-    .sort((a, b) => Number(a) - Number(b));
-  for (const n of mailNumbers) {
-    const tipo = cell(record, columns.get(`tipo_mail${n}`));
-    const mail = cell(record, columns.get(`mail${n}`));
-    if (tipo.toLowerCase() === 'pec' && mail.includes('@')) return mail;
+  return header
+    .map((name) => [name, /^mail(\d+)$/i.exec(name)?.[1]] as const)
+    .filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map(([name, n]) => [name, columns.get(`tipo_mail${n}`)]);
+}
+
+/** The first mailbox of type "Pec" (IPA also lists ordinary ones, typed "Altro"). */
+function firstPec(record: Record<string, string>, mails: readonly [string, string | undefined][]): string | null {
+  for (const [mailColumn, tipoColumn] of mails) {
+    const mail = cell(record, mailColumn);
+    if (cell(record, tipoColumn).toLowerCase() === 'pec' && mail.includes('@')) return mail;
   }
   return null;
 }
 
+/** A category-L6 row of the file, before choosing which row is the Comune itself. */
+interface Candidate extends Omit<IpaComune, 'codiceFiscale'> {
+  label: string;
+  rawCodiceFiscale: string;
+  /** 2: IPA code of a Comune (c_ + Belfiore code); 1: named "Comune di …"; 0: anything else. */
+  rank: number;
+}
+
 /**
- * Reads the IPA "Enti" CSV and returns its Comuni (category L6) with a valid codice fiscale. Column
- * names are matched case-insensitively because older exports used lower case. A row whose codice
- * fiscale fails the checksum is skipped whole, with a warning: IPA validates codici fiscali with
- * Agenzia delle Entrate, so a bad one means a corrupted row, and its PEC is not trusted either.
+ * Category L6 also holds consortia and associations of Comuni, whose Codice_comune_ISTAT is the one
+ * of their seat, so a Comune's own row is recognised by its IPA code, which for Comuni is "c_"
+ * followed by the Belfiore code, or failing that by its name.
  */
-export function parseIpaEnti(csvText: string): IpaParseResult {
+function comuneRank(codiceIpa: string, codiceCatastale: string, denominazione: string): number {
+  if (codiceCatastale && codiceIpa.toLowerCase() === `c_${codiceCatastale.toLowerCase()}`) return 2;
+  return /^comune di /i.test(denominazione) ? 1 : 0;
+}
+
+function readCandidates(csvText: string): { rowsRead: number; candidates: Candidate[]; warnings: IpaWarning[] } {
   const { header, records } = parseCsvRecords(csvText);
   const columns = new Map(header.map((name) => [name.toLowerCase(), name]));
   const missing = REQUIRED_COLUMNS.filter((name) => !columns.has(name.toLowerCase()));
@@ -68,35 +90,71 @@ export function parseIpaEnti(csvText: string): IpaParseResult {
     throw new Error(`Not an IPA "Enti" file: missing column(s) ${missing.join(', ')}`);
   }
   const column = (name: string): string | undefined => columns.get(name.toLowerCase());
-  const comuni: IpaComune[] = [];
-  const warnings: string[] = [];
-  const seen = new Set<string>();
+  const mails = mailColumns(header);
+  const candidates: Candidate[] = [];
+  const warnings: IpaWarning[] = [];
   records.forEach((record, index) => {
     if (cell(record, column('Codice_Categoria')).toUpperCase() !== IPA_CATEGORIA_COMUNE) return;
-    const line = `row ${index + 2}`;
     const codiceIpa = cell(record, column('Codice_IPA'));
     const denominazione = cell(record, column('Denominazione_ente'));
-    const label = `${line} (${codiceIpa || '?'} ${denominazione})`.trim();
+    // Row numbers as a spreadsheet shows them: the header is row 1.
+    const label = `row ${index + 2} (${codiceIpa || '?'} ${denominazione})`;
     const rawIstat = cell(record, column('Codice_comune_ISTAT'));
-    // Spreadsheets drop the leading zero of codes such as 072006.
-    const istat = /^\d{1,6}$/.test(rawIstat) ? rawIstat.padStart(6, '0') : '';
-    if (!istat) {
-      warnings.push(`${label}: skipped, ISTAT code "${rawIstat}" is not numeric`);
+    const rank = comuneRank(codiceIpa, cell(record, column('Codice_catastale_comune')), denominazione);
+    if (rank === 0) return;
+    if (!/^\d{1,6}$/.test(rawIstat)) {
+      warnings.push({ istat: null, message: `${label}: skipped, ISTAT code "${rawIstat}" is not numeric` });
       return;
     }
-    const codiceFiscale = cell(record, column('Codice_fiscale_ente')).replace(/\s+/g, '');
-    if (!isValidPartitaIva(codiceFiscale)) {
-      warnings.push(`${label}: skipped, codice fiscale "${codiceFiscale}" fails the checksum`);
-      return;
-    }
-    if (seen.has(istat)) {
-      warnings.push(`${label}: skipped, ISTAT code ${istat} already given by an earlier row`);
-      return;
-    }
-    seen.add(istat);
-    comuni.push({ codiceIpa, denominazione, istat, codiceFiscale, pec: firstPec(record, header) });
+    candidates.push({
+      label,
+      codiceIpa,
+      denominazione,
+      // Spreadsheets drop the leading zero of codes such as 072006.
+      istat: rawIstat.padStart(6, '0'),
+      rawCodiceFiscale: cell(record, column('Codice_fiscale_ente')).replace(/\s+/g, ''),
+      pec: firstPec(record, mails),
+      rank,
+    });
   });
-  return { rowsRead: records.length, comuni, warnings };
+  return { rowsRead: records.length, candidates, warnings };
+}
+
+/**
+ * Reads the IPA "Enti" CSV and returns its Comuni with a valid codice fiscale, one per ISTAT code.
+ * Column names are matched case-insensitively because older exports used lower case. A Comune whose
+ * codice fiscale fails the checksum is skipped whole, with a warning: IPA validates codici fiscali
+ * with Agenzia delle Entrate, so a bad one means a corrupted row, and its PEC is not trusted either.
+ */
+export function parseIpaEnti(csvText: string): IpaParseResult {
+  const { rowsRead, candidates, warnings } = readCandidates(csvText);
+  const byIstat = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    const group = byIstat.get(candidate.istat) ?? [];
+    group.push(candidate);
+    byIstat.set(candidate.istat, group);
+  }
+  const comuni: IpaComune[] = [];
+  for (const [istat, group] of byIstat) {
+    const bestRank = Math.max(...group.map((candidate) => candidate.rank));
+    const best = group.filter((candidate) => candidate.rank === bestRank);
+    const [chosen] = best;
+    if (!chosen) continue;
+    if (best.length > 1) {
+      const labels = best.map((candidate) => candidate.label).join('; ');
+      warnings.push({ istat, message: `ISTAT ${istat}: skipped, ${best.length} rows could be the Comune: ${labels}` });
+      continue;
+    }
+    if (!isValidPartitaIva(chosen.rawCodiceFiscale)) {
+      const message = `${chosen.label}: skipped, codice fiscale "${chosen.rawCodiceFiscale}" fails the checksum`;
+      warnings.push({ istat, message });
+      continue;
+    }
+    const { codiceIpa, denominazione, pec } = chosen;
+    comuni.push({ codiceIpa, denominazione, istat, codiceFiscale: chosen.rawCodiceFiscale, pec });
+  }
+  comuni.sort((a, b) => a.istat.localeCompare(b.istat));
+  return { rowsRead, comuni, warnings };
 }
 
 /** A Comune of the platform as the matching needs it. */
@@ -120,7 +178,7 @@ export interface IpaPlan {
   updates: IpaUpdate[];
   /** Comuni matched whose data already equals IPA's. */
   unchanged: number;
-  /** ISTAT codes of the platform's Comuni that the file does not list. */
+  /** ISTAT codes of the platform's Comuni the file gives no usable row for (absent, or skipped with a warning). */
   missingInFile: string[];
 }
 
@@ -159,7 +217,8 @@ export interface IpaImportSummary {
   updated: number;
   unchanged: number;
   missingInFile: string[];
-  warnings: string[];
+  /** Only those about the platform's Comuni or about no Comune in particular. */
+  warnings: IpaWarning[];
 }
 
 /**
@@ -169,7 +228,7 @@ export interface IpaImportSummary {
  */
 export async function importIpa(db: Db, csvText: string): Promise<IpaImportSummary> {
   const parsed = parseIpaEnti(csvText);
-  const plan = await db.$transaction(
+  const { plan, istatCodes } = await db.$transaction(
     async (tx) => {
       const enti = await tx.ente.findMany({
         where: { tipo: EnteTipo.COMUNE },
@@ -189,7 +248,7 @@ export async function importIpa(db: Db, csvText: string): Promise<IpaImportSumma
           },
         });
       }
-      return planned;
+      return { plan: planned, istatCodes: new Set(enti.map((ente) => ente.istatComune)) };
     },
     { maxWait: 10_000, timeout: 120_000 },
   );
@@ -199,6 +258,6 @@ export async function importIpa(db: Db, csvText: string): Promise<IpaImportSumma
     updated: plan.updates.length,
     unchanged: plan.unchanged,
     missingInFile: plan.missingInFile,
-    warnings: parsed.warnings,
+    warnings: parsed.warnings.filter((warning) => warning.istat === null || istatCodes.has(warning.istat)),
   };
 }
