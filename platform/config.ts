@@ -26,6 +26,8 @@ const ConfigSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   IDP_PORT: port.default(3001),
   SESSION_SECRET: z.string().min(32).optional(),
+  PROTOCOL_AOO: z.string().min(1).default('AOO_PUSH'),
+  PROTOCOL_REGISTER: z.string().min(1).default('PG'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

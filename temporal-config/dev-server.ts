@@ -54,7 +54,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     } catch (error) {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`Temporal dev server did not answer on ${address}: ${(error as Error).message}`);
+        throw new Error(`Temporal dev server did not answer on ${address}: ${(error as Error).message}`, { cause: error });
       }
     }
   }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what the platform and its tests need on a fresh clone, and is safe to run again:
+# Debian's Chromium (browser tests), the npm dependencies (and the Prisma client), the Temporal CLI
+# (found, downloaded or built from the Go module proxy into .tools/), and the built inbox UI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if ((${#missing[@]})); then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "setup: please install the Debian packages: ${missing[*]} (needed by the browser tests)" >&2
+  fi
+fi
+
+npm ci --no-audit --no-fund
+npx tsx scripts/ensure-temporal-cli.ts
+npm run build:ui
+echo "setup: done"
