@@ -31,7 +31,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     user: 'postgres',
     password: EMBEDDED_PASSWORD,
     persistent: true,
-    onLog: (message) => log(String(message).trimEnd()),
+    // initdb and the server are chatty: keep what a person should act on.
+    onLog: (message) => {
+      const text = String(message).trimEnd();
+      if (/WARNING|ERROR|FATAL|PANIC|ready to accept/.test(text)) log(text);
+    },
     onError: (error) => log(String(error).trimEnd()),
   });
   if (!initialised) await server.initialise();

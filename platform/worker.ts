@@ -1,16 +1,28 @@
 import path from 'node:path';
-import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Activities } from '../activities';
 import { WORKER_SETTINGS } from '../temporal-config/settings';
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
+const PLATFORM_WORKFLOWS = path.join(__dirname, '../workflows/index.ts');
+let runtimeInstalled = false;
+
+/** The SDK logs every worker state change at INFO; the platform's own log wants warnings and errors. */
+function installRuntime(level: LogLevel = 'WARN'): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger(level) });
+  runtimeInstalled = true;
+}
 
 /** Bundles the workflow code once per process (webpack, offline), however many workers start. */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath: path.join(__dirname, '../workflows/index.ts'),
+export function workflowBundle(workflowsPath = PLATFORM_WORKFLOWS): Promise<WorkflowBundleWithSourceMap> {
+  const existing = bundles.get(workflowsPath);
+  if (existing) return existing;
+  const bundle = bundleWorkflowCode({
+    workflowsPath,
     logger: { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: console.warn, error: console.error, log: () => undefined },
   });
+  bundles.set(workflowsPath, bundle);
   return bundle;
 }
 
@@ -19,13 +31,16 @@ export async function createWorker(options: {
   namespace: string;
   taskQueue: string;
   activities: Activities;
+  /** Another workflow barrel (the benchmarks'); the platform's by default. */
+  workflowsPath?: string;
 }): Promise<{ worker: Worker; connection: NativeConnection }> {
+  installRuntime();
   const connection = await NativeConnection.connect({ address: options.address });
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    workflowBundle: await workflowBundle(),
+    workflowBundle: await workflowBundle(options.workflowsPath),
     activities: options.activities,
     ...WORKER_SETTINGS,
   });

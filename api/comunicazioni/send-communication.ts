@@ -19,7 +19,7 @@ export interface SendCommunicationInput {
 }
 
 export interface ProcedureRuntime {
-  client: Client;
+  temporal: Client;
   taskQueue: string;
   regioneEnteId: string;
 }
@@ -69,7 +69,7 @@ export async function sendCommunication(db: Db, runtime: ProcedureRuntime, input
     giorniPresaInCarico: GIORNI_PRESA_IN_CARICO,
   };
   try {
-    await runtime.client.workflow.start(INVIO_GENERICO_WORKFLOW, {
+    await runtime.temporal.workflow.start(INVIO_GENERICO_WORKFLOW, {
       workflowId,
       taskQueue: runtime.taskQueue,
       args: [workflowInput],

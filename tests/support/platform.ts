@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createDatabaseProtocolRegister } from '../../activities/protocol/database-protocol-register';
-import { loadActor } from '../../api/actors';
+import { loadActor } from '../../api/auth/actor';
 import { createWorker } from '../../platform/worker';
 import { createDb, type Db } from '../../prisma/client';
 import { loadReferenceData, type DemoUserKey, type ReferenceData } from '../../prisma/seed/reference-data';
@@ -17,7 +17,7 @@ export interface TestPlatform {
   client: Client;
   taskQueue: string;
   address: string;
-  startWorker(): Promise<RunningWorker>;
+  startWorker(options?: { workflowsPath?: string }): Promise<RunningWorker>;
   actor(key: DemoUserKey): Promise<Actor>;
   close(): Promise<void>;
 }
@@ -43,12 +43,13 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     client,
     taskQueue,
     address,
-    async startWorker() {
+    async startWorker(options = {}) {
       const { worker, connection: workerConnection }: { worker: Worker; connection: NativeConnection } = await createWorker({
         address,
         namespace: 'default',
         taskQueue,
         activities,
+        workflowsPath: options.workflowsPath,
       });
       const running = worker.run();
       const handle: RunningWorker = {
@@ -64,9 +65,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
       return handle;
     },
     async actor(key) {
-      const actor = await loadActor(db, ref.users[key]);
-      if (!actor) throw new Error(`demo user ${key} missing`);
-      return actor;
+      return loadActor(db, ref.users[key]);
     },
     async close() {
       for (const worker of [...workers]) await worker.stop();

@@ -1,0 +1,108 @@
+import { temporal } from '@temporalio/proto';
+import type { Payload } from '@temporalio/common';
+import { procedureLabel } from '../procedures';
+import { notFound } from '../errors';
+import type { ApiRuntime } from '../runtime';
+
+export const EXECUTION_STATUSES = ['Running', 'Completed', 'Failed', 'Canceled', 'Terminated', 'TimedOut', 'ContinuedAsNew'] as const;
+export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
+
+export interface ProcedureFilter {
+  tipo?: string;
+  ente?: string;
+  stato?: string;
+  esecuzione?: ExecutionStatus;
+  pageToken?: string;
+}
+
+const STATUS_NAMES: Record<number, ExecutionStatus> = {
+  1: 'Running', 2: 'Completed', 3: 'Failed', 4: 'Canceled', 5: 'Terminated', 6: 'ContinuedAsNew', 7: 'TimedOut',
+};
+
+/** Visibility queries take string literals: quote them safely. */
+const literal = (value: string) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+
+export function visibilityQuery(filter: ProcedureFilter): string {
+  const clauses = ['PushProcedura IS NOT NULL'];
+  if (filter.tipo) clauses.push(`PushProcedura = ${literal(filter.tipo)}`);
+  if (filter.ente) clauses.push(`PushEnte = ${literal(filter.ente)}`);
+  if (filter.stato) clauses.push(`PushStato = ${literal(filter.stato)}`);
+  if (filter.esecuzione) clauses.push(`ExecutionStatus = ${literal(filter.esecuzione)}`);
+  return `${clauses.join(' AND ')} ORDER BY StartTime DESC`;
+}
+
+function keyword(fields: Record<string, Payload> | null | undefined, name: string): string | null {
+  const payload = fields?.[name];
+  if (!payload?.data) return null;
+  const value: unknown = JSON.parse(Buffer.from(payload.data).toString('utf8'));
+  return Array.isArray(value) ? String(value[0] ?? '') : String(value);
+}
+
+const toDate = (timestamp: { seconds?: { toNumber(): number } | number | null; nanos?: number | null } | null | undefined) => {
+  if (!timestamp?.seconds) return null;
+  const seconds = typeof timestamp.seconds === 'number' ? timestamp.seconds : timestamp.seconds.toNumber();
+  return new Date(seconds * 1000 + Math.floor((timestamp.nanos ?? 0) / 1e6)).toISOString();
+};
+
+type ExecutionInfo = temporal.api.workflow.v1.IWorkflowExecutionInfo;
+
+async function toItems(runtime: ApiRuntime, executions: ExecutionInfo[]) {
+  const rows = executions.map((info) => {
+    const fields = info.searchAttributes?.indexedFields as Record<string, Payload> | undefined;
+    const workflowId = info.execution?.workflowId ?? '';
+    const runId = info.execution?.runId ?? '';
+    const tipo = keyword(fields, 'PushProcedura') ?? '';
+    return {
+      workflowId,
+      runId,
+      tipo,
+      tipoLabel: procedureLabel(tipo),
+      enteId: keyword(fields, 'PushEnte'),
+      statoPratica: keyword(fields, 'PushStato'),
+      esecuzione: STATUS_NAMES[info.status ?? 0] ?? 'Running',
+      startTime: toDate(info.startTime),
+      closeTime: toDate(info.closeTime),
+      temporalUiUrl: runtime.temporalUiUrl
+        ? `${runtime.temporalUiUrl}/namespaces/${encodeURIComponent(runtime.namespace)}/workflows/${encodeURIComponent(workflowId)}/${encodeURIComponent(runId)}/history`
+        : null,
+    };
+  });
+  const enti = await runtime.db.ente.findMany({
+    where: { id: { in: rows.map((row) => row.enteId).filter((id): id is string => id !== null) } },
+    select: { id: true, denominazione: true },
+  });
+  const names = new Map(enti.map((ente) => [ente.id, ente.denominazione]));
+  return rows.map((row) => ({ ...row, enteDenominazione: row.enteId ? (names.get(row.enteId) ?? null) : null }));
+}
+
+/** Running and finished procedures, from Temporal's visibility store, page by page. */
+export async function listProcedures(runtime: ApiRuntime, filter: ProcedureFilter, pageSize = 50) {
+  const response = await runtime.temporal.workflowService.listWorkflowExecutions({
+    namespace: runtime.namespace,
+    query: visibilityQuery(filter),
+    pageSize,
+    nextPageToken: filter.pageToken ? Buffer.from(filter.pageToken, 'base64url') : undefined,
+  });
+  const token = response.nextPageToken && response.nextPageToken.length > 0 ? Buffer.from(response.nextPageToken).toString('base64url') : null;
+  return { items: await toItems(runtime, response.executions ?? []), nextPageToken: token };
+}
+
+export async function procedureDetail(runtime: ApiRuntime, workflowId: string) {
+  const handle = runtime.temporal.workflow.getHandle(workflowId);
+  let description;
+  try {
+    description = await handle.describe();
+  } catch {
+    throw notFound('Procedura');
+  }
+  const [item] = await toItems(runtime, [description.raw.workflowExecutionInfo ?? {}]);
+  const history = await handle.fetchHistory();
+  return {
+    ...item!,
+    history: (history.events ?? []).map((event) => ({
+      eventId: Number(event.eventId ?? 0),
+      eventType: temporal.api.enums.v1.EventType[event.eventType ?? 0] ?? String(event.eventType),
+      time: toDate(event.eventTime),
+    })),
+  };
+}

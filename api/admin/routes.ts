@@ -1,0 +1,33 @@
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { isAdministrator } from '../../workflows/shared/actor';
+import { actorOf } from '../auth';
+import { forbidden } from '../errors';
+import type { ApiRuntime } from '../runtime';
+import { optionalQuery, parse } from '../validation';
+import { EXECUTION_STATUSES, listProcedures, procedureDetail } from './procedures';
+
+const ZProcedureQuery = z.object({
+  tipo: optionalQuery(z.string().max(100)),
+  ente: optionalQuery(z.string().uuid()),
+  stato: optionalQuery(z.string().max(100)),
+  esecuzione: optionalQuery(z.enum(EXECUTION_STATUSES)),
+  pageToken: optionalQuery(z.string().max(2000)),
+});
+
+const ZWorkflowId = z.object({ workflowId: z.string().min(1).max(300) });
+
+export function adminRoutes(runtime: ApiRuntime): Router {
+  const router = Router();
+  const requireAdministrator: RequestHandler = (req, _res, next) => {
+    if (!isAdministrator(actorOf(req), runtime.regioneEnteId)) throw forbidden('Riservato agli amministratori della piattaforma.');
+    next();
+  };
+  router.get('/admin/procedure', requireAdministrator, async (req, res) => {
+    res.json(await listProcedures(runtime, parse(ZProcedureQuery, req.query)));
+  });
+  router.get('/admin/procedure/:workflowId', requireAdministrator, async (req, res) => {
+    res.json(await procedureDetail(runtime, parse(ZWorkflowId, req.params).workflowId));
+  });
+  return router;
+}

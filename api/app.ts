@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import express, { type Express } from 'express';
+import { adminRoutes } from './admin/routes';
+import type { Auth } from './auth';
+import { communicationRoutes } from './comunicazioni/routes';
+import { entiRoutes } from './enti/routes';
+import { AppError, errorHandler } from './errors';
+import { health } from './health';
+import type { ApiRuntime } from './runtime';
+import { taskRoutes } from './tasks/routes';
+
+/** Builds the Express app: public health and config, sign-in, the authenticated API, the built UI. */
+export function createApp(options: { runtime: ApiRuntime; auth: Auth; uiDist?: string }): Express {
+  const { runtime, auth, uiDist } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+
+  app.get('/api/health', async (_req, res) => {
+    const state = await health(runtime);
+    res.status(state.status === 'ok' ? 200 : 503).json(state);
+  });
+  app.get('/api/config', (_req, res) => {
+    res.json({ temporalUiUrl: runtime.temporalUiUrl });
+  });
+
+  app.use(auth.session);
+  app.use(auth.router);
+  app.use('/api', auth.requireActor, auth.csrf);
+  app.use('/api', taskRoutes(runtime), communicationRoutes(runtime), entiRoutes(runtime), adminRoutes(runtime));
+  app.use('/api', () => {
+    throw new AppError('NON_TROVATO', 404, 'Risorsa non trovata.');
+  });
+
+  if (uiDist && existsSync(uiDist)) {
+    app.use(express.static(uiDist, { index: false, maxAge: '1h' }));
+    // The inbox is a single-page app: every other path is one of its routes.
+    app.get(/^(?!\/(api|auth)\/).*/, (_req, res) => res.sendFile(path.join(uiDist, 'index.html')));
+  }
+  app.use(errorHandler);
+  return app;
+}

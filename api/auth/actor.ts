@@ -1,0 +1,84 @@
+import type { RequestHandler } from 'express';
+import type { Db } from '../../prisma/client';
+import type { EnteTipo } from '../../prisma/generated/client';
+import type { Actor, Area, Ruolo } from '../../workflows/shared/actor';
+import { notSignedIn } from './request';
+
+// Roles are read from the database on every request rather than cached in the session: a revocation
+// (revokedAt set) must take effect on the very next request.
+
+const ACTIVE = { revokedAt: null } as const;
+const ROLE_ORDER = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
+
+/** The actor for a user id; a 401 if the user no longer exists, since the session then means nothing. */
+export async function loadActor(db: Db, userId: string): Promise<Actor> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      codiceFiscale: true,
+      nome: true,
+      cognome: true,
+      roles: { where: ACTIVE, orderBy: ROLE_ORDER, select: { enteId: true, ruolo: true, area: true } },
+    },
+  });
+  if (!user) throw notSignedIn();
+  return {
+    userId: user.id,
+    codiceFiscale: user.codiceFiscale,
+    nomeCompleto: `${user.nome} ${user.cognome}`,
+    roles: user.roles.map(({ enteId, ruolo, area }) => ({ enteId, ruolo, area })),
+  };
+}
+
+export interface Profile {
+  user: { id: string; codiceFiscale: string; nome: string; cognome: string; nomeCompleto: string };
+  roles: Array<{
+    enteId: string;
+    enteCodice: string;
+    enteDenominazione: string;
+    enteTipo: EnteTipo;
+    ruolo: Ruolo;
+    area: Area | null;
+  }>;
+}
+
+/** What the UI shows of the signed-in user: names and active roles with their enti. */
+export async function loadProfile(db: Db, userId: string): Promise<Profile> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      codiceFiscale: true,
+      nome: true,
+      cognome: true,
+      roles: {
+        where: ACTIVE,
+        orderBy: ROLE_ORDER,
+        select: { ruolo: true, area: true, ente: { select: { id: true, codice: true, denominazione: true, tipo: true } } },
+      },
+    },
+  });
+  if (!user) throw notSignedIn();
+  const { roles, ...identity } = user;
+  return {
+    user: { ...identity, nomeCompleto: `${identity.nome} ${identity.cognome}` },
+    roles: roles.map(({ ruolo, area, ente }) => ({
+      enteId: ente.id,
+      enteCodice: ente.codice,
+      enteDenominazione: ente.denominazione,
+      enteTipo: ente.tipo,
+      ruolo,
+      area,
+    })),
+  };
+}
+
+export function requireActorMiddleware(db: Db): RequestHandler {
+  return async (req, _res, next) => {
+    const userId = req.session?.userId;
+    if (!userId) throw notSignedIn();
+    req.actor = await loadActor(db, userId);
+    next();
+  };
+}

@@ -1,0 +1,107 @@
+import session, { type SessionData } from 'express-session';
+import type { Db } from '../../prisma/client';
+import type { Prisma } from '../../prisma/generated/client';
+
+export interface SessionStoreOptions {
+  /** Lifetime of a session whose cookie carries no expiry (express-session sets one whenever maxAge is). */
+  fallbackTtlMs?: number;
+  /** Expired rows are deleted at most this often, piggybacking on writes instead of running a timer. */
+  pruneIntervalMs?: number;
+  now?: () => Date;
+}
+
+/**
+ * express-session's store over the Prisma `Session` table, so sessions survive a restart of the API
+ * and are shared by every API process. An expired row is never returned, whether or not pruned yet.
+ */
+export class PrismaSessionStore extends session.Store {
+  private readonly fallbackTtlMs: number;
+  private readonly pruneIntervalMs: number;
+  private readonly now: () => Date;
+  private nextPruneAt = 0;
+
+  constructor(
+    private readonly db: Db,
+    options: SessionStoreOptions = {},
+  ) {
+    super();
+    this.fallbackTtlMs = options.fallbackTtlMs ?? 24 * 60 * 60 * 1000;
+    this.pruneIntervalMs = options.pruneIntervalMs ?? 15 * 60 * 1000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  override get(sid: string, callback: (error: unknown, session?: SessionData | null) => void): void {
+    settle(this.read(sid), callback);
+  }
+
+  override set(sid: string, data: SessionData, callback?: (error?: unknown) => void): void {
+    settle(this.write(sid, data), callback);
+  }
+
+  override destroy(sid: string, callback?: (error?: unknown) => void): void {
+    settle(
+      this.db.session.deleteMany({ where: { sid } }).then(() => undefined),
+      callback,
+    );
+  }
+
+  override touch(sid: string, data: SessionData, callback?: (error?: unknown) => void): void {
+    // Only the expiry moves: the stored data is unchanged by definition of a touch.
+    settle(
+      this.db.session.updateMany({ where: { sid }, data: { expiresAt: this.expiryOf(data) } }).then(() => undefined),
+      callback,
+    );
+  }
+
+  /** Deletes every expired session now; returns how many. */
+  async prune(): Promise<number> {
+    const { count } = await this.db.session.deleteMany({ where: { expiresAt: { lte: this.now() } } });
+    return count;
+  }
+
+  private async read(sid: string): Promise<SessionData | null> {
+    const row = await this.db.session.findUnique({ where: { sid } });
+    if (!row) return null;
+    if (row.expiresAt <= this.now()) {
+      await this.db.session.deleteMany({ where: { sid, expiresAt: { lte: this.now() } } });
+      return null;
+    }
+    return row.data as unknown as SessionData;
+  }
+
+  private async write(sid: string, data: SessionData): Promise<void> {
+    const expiresAt = this.expiryOf(data);
+    // The session holds only JSON values; the round trip turns the Cookie object into its JSON form.
+    const json = JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue;
+    await this.db.session.upsert({
+      where: { sid },
+      create: { sid, data: json, expiresAt },
+      update: { data: json, expiresAt },
+    });
+    await this.pruneWhenDue();
+  }
+
+  private expiryOf(data: SessionData): Date {
+    const expires = data.cookie?.expires;
+    if (expires) return new Date(expires);
+    return new Date(this.now().getTime() + this.fallbackTtlMs);
+  }
+
+  private async pruneWhenDue(): Promise<void> {
+    const now = this.now().getTime();
+    if (now < this.nextPruneAt) return;
+    this.nextPruneAt = now + this.pruneIntervalMs;
+    await this.prune();
+  }
+}
+
+/** Bridges a promise to express-session's callback style, passing failures on rather than losing them. */
+function settle<T>(promise: Promise<T>, callback: ((error: unknown, value?: T) => void) | undefined): void {
+  promise.then(
+    (value) => callback?.(null, value),
+    (error: unknown) => {
+      if (callback) callback(error);
+      else console.error('[auth] session store operation failed', error);
+    },
+  );
+}

@@ -1,0 +1,84 @@
+import type { Prisma } from '../../prisma/generated/client';
+import type { Actor } from '../../workflows/shared/actor';
+import { notFound } from '../errors';
+import type { ApiRuntime } from '../runtime';
+import { namesOf } from '../tasks/queries';
+import { visibleEntiWhere } from '../enti/visibility';
+
+const include = {
+  ente: { select: { id: true, denominazione: true } },
+} as const;
+
+async function protocolsOf(runtime: ApiRuntime, ids: (string | null)[]) {
+  const rows = await runtime.db.protocolRegistration.findMany({ where: { id: { in: ids.filter((id): id is string => id !== null) } } });
+  return new Map(rows.map((row) => [row.id, { numero: row.number, anno: row.year, registro: row.register, data: row.registeredAt.toISOString() }]));
+}
+
+function communicationsWhere(runtime: ApiRuntime, actor: Actor): Prisma.CommunicationWhereInput {
+  return { ente: visibleEntiWhere(actor, runtime.regioneEnteId) };
+}
+
+export async function listCommunications(
+  runtime: ApiRuntime,
+  actor: Actor,
+  query: { ente?: string; stato?: Prisma.CommunicationWhereInput['stato']; pagina: number; perPagina: number },
+) {
+  const where: Prisma.CommunicationWhereInput = {
+    AND: [communicationsWhere(runtime, actor), query.ente ? { enteId: query.ente } : {}, query.stato ? { stato: query.stato } : {}],
+  };
+  const [rows, total] = await runtime.db.$transaction([
+    runtime.db.communication.findMany({
+      where,
+      include,
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      skip: (query.pagina - 1) * query.perPagina,
+      take: query.perPagina,
+    }),
+    runtime.db.communication.count({ where }),
+  ]);
+  const protocols = await protocolsOf(runtime, rows.map((row) => row.protocolloId));
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      oggetto: row.oggetto,
+      ente: row.ente,
+      stato: row.stato,
+      protocollo: row.protocolloId ? (protocols.get(row.protocolloId) ?? null) : null,
+      createdAt: row.createdAt.toISOString(),
+    })),
+    total,
+  };
+}
+
+export async function communicationDetail(runtime: ApiRuntime, actor: Actor, id: string) {
+  const row = await runtime.db.communication.findFirst({
+    where: { AND: [{ id }, communicationsWhere(runtime, actor)] },
+    include: { ...include, attachments: { select: { id: true, filename: true, mimeType: true, size: true } } },
+  });
+  if (!row) throw notFound('Comunicazione');
+  const [protocols, people] = await Promise.all([protocolsOf(runtime, [row.protocolloId]), namesOf(runtime.db, [row.senderId, row.esitoById])]);
+  return {
+    id: row.id,
+    oggetto: row.oggetto,
+    testo: row.testo,
+    ente: row.ente,
+    stato: row.stato,
+    workflowId: row.workflowId,
+    protocollo: row.protocolloId ? (protocols.get(row.protocolloId) ?? null) : null,
+    createdAt: row.createdAt.toISOString(),
+    mittente: { nomeCompleto: people.get(row.senderId) ?? '' },
+    esito: row.esitoAt
+      ? { stato: row.stato, note: row.esitoNote, da: row.esitoById ? (people.get(row.esitoById) ?? null) : null, at: row.esitoAt.toISOString() }
+      : null,
+    allegati: row.attachments.map((file) => ({ ...file, url: `/api/allegati/${file.id}` })),
+  };
+}
+
+/** An attachment's bytes, for those who may see its communication (or hold a task of its procedure). */
+export async function readAttachment(runtime: ApiRuntime, actor: Actor, id: string) {
+  const file = await runtime.db.attachment.findFirst({
+    where: { id, communication: communicationsWhere(runtime, actor) },
+  });
+  if (!file) throw notFound('Allegato');
+  return file;
+}

@@ -1,0 +1,100 @@
+import { Router, type RequestHandler } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import type { Actor } from '../../workflows/shared/actor';
+import { actorOf } from '../auth';
+import { AppError } from '../errors';
+import type { ApiRuntime } from '../runtime';
+import { optionalQuery, pagination, parse } from '../validation';
+import { communicationDetail, listCommunications, readAttachment } from './queries';
+import { sendCommunication } from './send-communication';
+
+export const ATTACHMENT_LIMITS = { maxFiles: 5, maxBytes: 10 * 1024 * 1024 };
+
+const ALLOWED_TYPES = new Set([
+  'application/pdf', 'application/pkcs7-mime', 'application/x-pkcs7-mime', 'application/xml', 'text/xml', 'text/plain',
+  'image/png', 'image/jpeg', 'application/vnd.oasis.opendocument.text', 'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/msword', 'application/vnd.ms-excel',
+]);
+
+const ZSendRequest = z.object({
+  enteId: z.string({ error: 'scegli l’ente mittente' }).uuid('scegli l’ente mittente'),
+  oggetto: z.string({ error: 'l’oggetto è obbligatorio' }).trim().min(1, 'l’oggetto è obbligatorio').max(200, 'al massimo 200 caratteri'),
+  testo: z.string({ error: 'il testo è obbligatorio' }).trim().min(1, 'il testo è obbligatorio').max(10_000, 'al massimo 10000 caratteri'),
+});
+
+const ZListQuery = z.object({
+  ente: optionalQuery(z.string().uuid()),
+  stato: optionalQuery(z.enum(['INVIATA', 'PROTOCOLLATA', 'PRESA_IN_CARICO', 'NON_DI_COMPETENZA'])),
+  ...pagination,
+});
+
+const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
+
+/** Reads the multipart upload in memory within the limits, turning multer's errors into Italian ones. */
+function uploadAttachments(): RequestHandler {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { files: ATTACHMENT_LIMITS.maxFiles, fileSize: ATTACHMENT_LIMITS.maxBytes, fields: 10, fieldSize: 64 * 1024 },
+  }).array('allegati', ATTACHMENT_LIMITS.maxFiles);
+  const messages: Record<string, string> = {
+    LIMIT_FILE_SIZE: 'allegati: ogni file può essere al massimo di 10 MB',
+    LIMIT_FILE_COUNT: 'allegati: al massimo 5 file',
+    LIMIT_UNEXPECTED_FILE: 'allegati: al massimo 5 file',
+  };
+  return (req, res, next) => {
+    upload(req, res, (error: unknown) => {
+      if (error instanceof multer.MulterError) {
+        next(new AppError('DATI_NON_VALIDI', 422, messages[error.code] ?? `allegati: ${error.message}`, 'allegati'));
+      } else next(error);
+    });
+  };
+}
+
+/** Only the legal representative or a referente for communications may write on behalf of an ente. */
+function assertMaySend(actor: Actor, enteId: string): void {
+  const allowed = actor.roles.some(
+    (grant) => grant.enteId === enteId && (grant.ruolo === 'RAPPRESENTANTE_LEGALE' || (grant.ruolo === 'REFERENTE' && grant.area === 'COMUNICAZIONI')),
+  );
+  if (!allowed) throw new AppError('NON_AUTORIZZATO', 403, 'enteId: non puoi inviare comunicazioni per questo ente.', 'enteId');
+}
+
+export function communicationRoutes(runtime: ApiRuntime): Router {
+  const router = Router();
+  router.post('/comunicazioni', uploadAttachments(), async (req, res) => {
+    const actor = actorOf(req);
+    const body = parse(ZSendRequest, req.body);
+    assertMaySend(actor, body.enteId);
+    const ente = await runtime.db.ente.findUniqueOrThrow({ where: { id: body.enteId } });
+    if (ente.stato !== 'ATTIVO') throw new AppError('ENTE_NON_ATTIVO', 422, 'enteId: l’ente non è ancora accreditato sulla piattaforma.', 'enteId');
+    const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+    for (const file of files) {
+      if (!ALLOWED_TYPES.has(file.mimetype)) {
+        throw new AppError('DATI_NON_VALIDI', 422, `allegati: il tipo del file «${file.originalname}» non è ammesso`, 'allegati');
+      }
+    }
+    const created = await sendCommunication(runtime.db, runtime, {
+      enteId: body.enteId,
+      senderId: actor.userId,
+      oggetto: body.oggetto,
+      testo: body.testo,
+      allegati: files.map((file) => ({ filename: file.originalname, mimeType: file.mimetype, content: file.buffer })),
+    });
+    res.status(201).json(created);
+  });
+  router.get('/comunicazioni', async (req, res) => {
+    res.json(await listCommunications(runtime, actorOf(req), parse(ZListQuery, req.query)));
+  });
+  router.get('/comunicazioni/:id', async (req, res) => {
+    res.json(await communicationDetail(runtime, actorOf(req), parse(ZId, req.params).id));
+  });
+  router.get('/allegati/:id', async (req, res) => {
+    const file = await readAttachment(runtime, actorOf(req), parse(ZId, req.params).id);
+    res.setHeader('Content-Type', file.mimeType);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.send(Buffer.from(file.content));
+  });
+  return router;
+}

@@ -1,0 +1,32 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { actorOf } from '../auth';
+import type { ApiRuntime } from '../runtime';
+import { optionalQuery, parse } from '../validation';
+import { visibleEntiWhere } from './visibility';
+
+const ZEntiQuery = z.object({
+  q: optionalQuery(z.string().trim().max(100)),
+  tipo: optionalQuery(z.enum(['REGIONE', 'COMUNE', 'ARCA', 'ALER', 'ALTRO'])),
+});
+
+export function entiRoutes(runtime: ApiRuntime): Router {
+  const router = Router();
+  router.get('/enti', async (req, res) => {
+    const query = parse(ZEntiQuery, req.query);
+    const items = await runtime.db.ente.findMany({
+      where: {
+        AND: [
+          visibleEntiWhere(actorOf(req), runtime.regioneEnteId),
+          query.q ? { OR: [{ denominazione: { contains: query.q, mode: 'insensitive' } }, { codice: { startsWith: query.q } }] } : {},
+          query.tipo ? { tipo: query.tipo } : {},
+        ],
+      },
+      select: { id: true, codice: true, denominazione: true, tipo: true, stato: true },
+      orderBy: { denominazione: 'asc' },
+      take: 50,
+    });
+    res.json({ items });
+  });
+  return router;
+}

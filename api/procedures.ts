@@ -1,0 +1,8 @@
+import { INVIO_GENERICO } from '../workflows/shared/invio-generico';
+
+/** The procedures people see in filters and lists, with their Italian names. */
+export const PROCEDURE_LABELS: Record<string, string> = {
+  [INVIO_GENERICO]: 'Invio generico',
+};
+
+export const procedureLabel = (procedura: string) => PROCEDURE_LABELS[procedura] ?? procedura;

@@ -1,0 +1,12 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../prisma/client';
+
+/** What every route needs: the database, Temporal, and where the Region and Temporal's Web UI are. */
+export interface ApiRuntime {
+  db: Db;
+  temporal: Client;
+  namespace: string;
+  taskQueue: string;
+  regioneEnteId: string;
+  temporalUiUrl: string | null;
+}

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import type { Db } from '../../prisma/client';
+import type { Prisma, Task } from '../../prisma/generated/client';
+import { holdsCandidacy, type Actor } from '../../workflows/shared/actor';
+import { notFound } from '../errors';
+import type { ApiRuntime } from '../runtime';
+import { optionalQuery, pagination } from '../validation';
+import { PROCEDURE_LABELS, procedureLabel } from '../procedures';
+import { candidacyWhere, visibleWhere } from './visibility';
+
+export const ZTaskListQuery = z.object({
+  vista: z.enum(['mie', 'gruppi', 'completate']).default('mie'),
+  procedura: optionalQuery(z.string().max(100)),
+  ente: optionalQuery(z.string().uuid()),
+  stato: optionalQuery(z.enum(['APERTA', 'COMPLETATA', 'ANNULLATA'])),
+  scadenza: optionalQuery(z.enum(['scadute', 'oggi', 'settimana'])),
+  ordina: z.enum(['titolo', '-titolo', 'dueAt', '-dueAt', 'createdAt', '-createdAt', 'ente', '-ente']).default('-createdAt'),
+  ...pagination,
+});
+export type TaskListQuery = z.infer<typeof ZTaskListQuery>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function dueWhere(scadenza: TaskListQuery['scadenza'], now: Date): Prisma.TaskWhereInput {
+  if (scadenza === 'scadute') return { stato: 'APERTA', dueAt: { lt: now } };
+  if (scadenza === 'oggi') {
+    const endOfDay = new Date(now);
+    endOfDay.setHours(23, 59, 59, 999);
+    return { dueAt: { gte: now, lte: endOfDay } };
+  }
+  if (scadenza === 'settimana') return { dueAt: { gte: now, lte: new Date(now.getTime() + 7 * DAY_MS) } };
+  return {};
+}
+
+function viewWhere(vista: TaskListQuery['vista'], actor: Actor): Prisma.TaskWhereInput {
+  if (vista === 'mie') return { stato: 'APERTA', assigneeId: actor.userId };
+  if (vista === 'gruppi') return { stato: 'APERTA', OR: candidacyWhere(actor) };
+  return { stato: { not: 'APERTA' } };
+}
+
+function orderBy(ordina: TaskListQuery['ordina']): Prisma.TaskOrderByWithRelationInput[] {
+  const direction = ordina.startsWith('-') ? 'desc' : 'asc';
+  const field = ordina.replace(/^-/, '');
+  const primary: Prisma.TaskOrderByWithRelationInput =
+    field === 'ente' ? { ente: { denominazione: direction } }
+      : field === 'dueAt' ? { dueAt: { sort: direction, nulls: 'last' } }
+        : { [field]: direction };
+  return [primary, { id: 'asc' }];
+}
+
+type TaskRow = Task & { ente: { denominazione: string }; assignee: { id: string; nome: string; cognome: string } | null };
+
+const taskInclude = {
+  ente: { select: { denominazione: true } },
+  assignee: { select: { id: true, nome: true, cognome: true } },
+} as const;
+
+export function toSummary(task: TaskRow, now = new Date()) {
+  return {
+    id: task.id,
+    titolo: task.titolo,
+    procedura: task.procedura,
+    proceduraLabel: procedureLabel(task.procedura),
+    enteId: task.enteId,
+    enteDenominazione: task.ente.denominazione,
+    candidateRole: task.candidateRole,
+    candidateArea: task.candidateArea,
+    assignee: task.assignee ? { id: task.assignee.id, nomeCompleto: `${task.assignee.nome} ${task.assignee.cognome}` } : null,
+    dueAt: task.dueAt?.toISOString() ?? null,
+    scaduta: task.stato === 'APERTA' && task.dueAt !== null && task.dueAt < now,
+    stato: task.stato,
+    createdAt: task.createdAt.toISOString(),
+    completedAt: task.completedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listTasks(runtime: ApiRuntime, actor: Actor, query: TaskListQuery) {
+  const now = new Date();
+  const where: Prisma.TaskWhereInput = {
+    AND: [
+      visibleWhere(actor, runtime.regioneEnteId),
+      viewWhere(query.vista, actor),
+      query.procedura ? { procedura: query.procedura } : {},
+      query.ente ? { enteId: query.ente } : {},
+      query.stato ? { stato: query.stato } : {},
+      dueWhere(query.scadenza, now),
+    ],
+  };
+  const [rows, total] = await runtime.db.$transaction([
+    runtime.db.task.findMany({
+      where,
+      include: taskInclude,
+      orderBy: orderBy(query.ordina),
+      skip: (query.pagina - 1) * query.perPagina,
+      take: query.perPagina,
+    }),
+    runtime.db.task.count({ where }),
+  ]);
+  return { items: rows.map((row) => toSummary(row, now)), total };
+}
+
+/** A task the actor may see, or 404 (never 403: another ente's task ids are not confirmed to exist). */
+export async function findVisibleTask(runtime: ApiRuntime, actor: Actor, taskId: string): Promise<TaskRow> {
+  const task = await runtime.db.task.findFirst({
+    where: { AND: [{ id: taskId }, visibleWhere(actor, runtime.regioneEnteId)] },
+    include: taskInclude,
+  });
+  if (!task) throw notFound('Attività');
+  return task;
+}
+
+const EVENT_LABELS: Record<string, string> = {
+  CREATA: 'Attività creata',
+  PRESA_IN_CARICO: 'Presa in carico',
+  RILASCIATA: 'Rilasciata',
+  RIASSEGNATA: 'Riassegnata',
+  COMPLETATA: 'Completata',
+  ANNULLATA: 'Annullata',
+};
+
+export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: string) {
+  const { db } = runtime;
+  const task = await findVisibleTask(runtime, actor, taskId);
+  const [events, workflowTasks, audit, documents] = await Promise.all([
+    db.taskEvent.findMany({ where: { taskId }, orderBy: { at: 'asc' } }),
+    db.task.findMany({ where: { workflowId: task.workflowId }, select: { id: true, titolo: true } }),
+    db.auditEvent.findMany({ where: { details: { path: ['workflowId'], equals: task.workflowId } }, orderBy: { at: 'asc' } }),
+    documentsOfProcedure(db, task.workflowId),
+  ]);
+  const people = await namesOf(db, [...events.map((e) => e.actorId), ...audit.map((a) => a.actorId)]);
+  const open = task.stato === 'APERTA';
+  const candidate = holdsCandidacy(actor, { candidateEnteId: task.candidateEnteId, candidateRole: task.candidateRole, candidateArea: task.candidateArea });
+  const titles = new Map(workflowTasks.map((t) => [t.id, t.titolo]));
+  return {
+    ...toSummary(task),
+    formKey: task.formKey,
+    data: task.data as Record<string, unknown>,
+    outcome: (task.outcome as Record<string, unknown> | null) ?? null,
+    workflowId: task.workflowId,
+    documents,
+    history: events.map((event) => ({
+      at: event.at.toISOString(),
+      tipo: event.tipo,
+      actor: event.actorId ? { id: event.actorId, nomeCompleto: people.get(event.actorId) ?? '' } : null,
+      details: event.details,
+    })),
+    timeline: audit.map((entry) => ({
+      at: entry.at.toISOString(),
+      titolo: AUDIT_LABELS[entry.azione] ?? (entry.oggetto.startsWith('task:') ? `${EVENT_LABELS[entry.azione.replace('ATTIVITA_', '')] ?? entry.azione}: ${titles.get(entry.oggetto.slice(5)) ?? ''}` : entry.azione),
+      descrizione: describeAudit(entry.details),
+      actor: entry.actorId ? (people.get(entry.actorId) ?? null) : null,
+    })),
+    canClaim: open && task.assigneeId === null && candidate,
+    canRelease: open && task.assigneeId === actor.userId,
+    canReassign: open && (task.assigneeId === actor.userId || (task.assigneeId === null && candidate)),
+    canComplete: open && (task.assigneeId === actor.userId || (task.assigneeId === null && candidate)),
+  };
+}
+
+const AUDIT_LABELS: Record<string, string> = {
+  COMUNICAZIONE_INVIATA: 'Comunicazione inviata',
+  COMUNICAZIONE_PROTOCOLLATA: 'Protocollata in entrata',
+  COMUNICAZIONE_PRESA_IN_CARICO: 'Presa in carico dalla Regione',
+  COMUNICAZIONE_NON_DI_COMPETENZA: 'Dichiarata non di competenza',
+};
+
+function describeAudit(details: Prisma.JsonValue): string {
+  const value = (details ?? {}) as Record<string, unknown>;
+  if (typeof value.numero === 'number') return `Protocollo n. ${value.numero}/${String(value.anno)}`;
+  if (typeof value.note === 'string' && value.note) return value.note;
+  return '';
+}
+
+export async function namesOf(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  const users = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, nome: true, cognome: true } });
+  return new Map(users.map((user) => [user.id, `${user.nome} ${user.cognome}`]));
+}
+
+/** The documents of a procedure: for now the attachments of its communication. */
+async function documentsOfProcedure(db: Db, workflowId: string) {
+  const attachments = await db.attachment.findMany({
+    where: { communication: { workflowId } },
+    select: { id: true, filename: true, mimeType: true, size: true },
+  });
+  return attachments.map((file) => ({ ...file, url: `/api/allegati/${file.id}` }));
+}
+
+export const procedureTypes = () => Object.entries(PROCEDURE_LABELS).map(([value, label]) => ({ value, label }));

@@ -1,0 +1,48 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { actorOf } from '../auth';
+import type { ApiRuntime } from '../runtime';
+import { parse } from '../validation';
+import { claimTask, completeTask, reassignCandidates, reassignTask, releaseTask } from './actions';
+import { listTasks, procedureTypes, taskDetail, ZTaskListQuery } from './queries';
+
+const ZTaskId = z.object({ id: z.string().uuid('identificativo di attività non valido') });
+const ZReassignRequest = z.object({ assigneeId: z.string().uuid('scegli a chi riassegnare') });
+const ZCompleteRequest = z.object({ decision: z.record(z.string(), z.unknown(), 'la decisione è obbligatoria') });
+
+export function taskRoutes(runtime: ApiRuntime): Router {
+  const router = Router();
+  router.get('/tasks', async (req, res) => {
+    res.json(await listTasks(runtime, actorOf(req), parse(ZTaskListQuery, req.query)));
+  });
+  router.get('/tasks/procedure-types', (_req, res) => {
+    res.json({ items: procedureTypes() });
+  });
+  router.get('/tasks/:id', async (req, res) => {
+    res.json(await taskDetail(runtime, actorOf(req), parse(ZTaskId, req.params).id));
+  });
+  router.get('/tasks/:id/candidates', async (req, res) => {
+    res.json({ items: await reassignCandidates(runtime, actorOf(req), parse(ZTaskId, req.params).id) });
+  });
+  router.post('/tasks/:id/claim', async (req, res) => {
+    const { id } = parse(ZTaskId, req.params);
+    await claimTask(runtime, actorOf(req), id);
+    res.json(await taskDetail(runtime, actorOf(req), id));
+  });
+  router.post('/tasks/:id/release', async (req, res) => {
+    const { id } = parse(ZTaskId, req.params);
+    await releaseTask(runtime, actorOf(req), id);
+    res.json(await taskDetail(runtime, actorOf(req), id));
+  });
+  router.post('/tasks/:id/reassign', async (req, res) => {
+    const { id } = parse(ZTaskId, req.params);
+    await reassignTask(runtime, actorOf(req), id, parse(ZReassignRequest, req.body).assigneeId);
+    res.json(await taskDetail(runtime, actorOf(req), id));
+  });
+  router.post('/tasks/:id/complete', async (req, res) => {
+    const { id } = parse(ZTaskId, req.params);
+    await completeTask(runtime, actorOf(req), id, parse(ZCompleteRequest, req.body).decision);
+    res.json({ ok: true });
+  });
+  return router;
+}

@@ -1,0 +1,40 @@
+// Workflows used only by the benchmarks, bundled by the bench worker, never by the platform's.
+import { condition, defineUpdate, setHandler } from '@temporalio/workflow';
+import { HumanTasks } from '../workflows/human-tasks';
+import type { TaskCandidates } from '../workflows/shared/actor';
+
+export interface ChainInput {
+  steps: number;
+  enteId: string;
+  candidates: TaskCandidates;
+}
+
+/** A procedure of N consecutive human steps through the real task engine and projection. */
+export async function humanStepChain(input: ChainInput): Promise<number> {
+  const tasks = new HumanTasks();
+  for (let step = 1; step <= input.steps; step++) {
+    await tasks.ask({
+      taskKey: `passo-${step}`,
+      titolo: `Passo ${step} di ${input.steps}`,
+      procedura: 'benchmark',
+      enteId: input.enteId,
+      candidates: input.candidates,
+      formKey: 'presa-in-carico',
+      data: { step },
+    });
+  }
+  return input.steps;
+}
+
+export const pingUpdate = defineUpdate<number, [number]>('ping');
+export const stopUpdate = defineUpdate<void>('stop');
+
+/** The floor: an update that does nothing but answer. */
+export async function bareUpdate(): Promise<void> {
+  let stopped = false;
+  setHandler(pingUpdate, (value) => value);
+  setHandler(stopUpdate, () => {
+    stopped = true;
+  });
+  await condition(() => stopped);
+}

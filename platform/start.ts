@@ -1,0 +1,160 @@
+// One command starts the whole platform on embedded defaults, or on the services the environment names:
+// PostgreSQL, Temporal, the procedure worker, the identity provider and the API serving the built UI.
+// Ctrl-C stops everything in reverse order.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { createActivities } from '../activities';
+import { createDatabaseProtocolRegister } from '../activities/protocol/database-protocol-register';
+import { createApp } from '../api/app';
+import { createAuth } from '../api/auth';
+import { createDb } from '../prisma/client';
+import { loadReferenceData } from '../prisma/seed/reference-data';
+import { startDevServer } from '../temporal-config/dev-server';
+import { locateTemporalCli } from '../temporal-config/locate-cli';
+import { ensureSearchAttributes } from '../temporal-config/namespace';
+import { loadConfig, PROJECT_ROOT, publicUrl, type Config } from './config';
+import { prepareDatabase, startEmbeddedPostgres } from './database';
+import { startIdentityProvider } from './identity-provider';
+import { logger } from './logs';
+import { persistentSecret } from './secrets';
+import { createWorker } from './worker';
+
+type Stop = () => Promise<unknown>;
+const stops: { name: string; stop: Stop }[] = [];
+const log = logger('push');
+
+async function database(config: Config): Promise<string> {
+  if (config.DATABASE_URL) {
+    logger('db')(`using DATABASE_URL (${new URL(config.DATABASE_URL).host})`);
+    return config.DATABASE_URL;
+  }
+  const server = await startEmbeddedPostgres(config.PUSH_DATA_DIR, config.EMBEDDED_POSTGRES_PORT, logger('db'));
+  stops.push({ name: 'PostgreSQL', stop: server.stop });
+  logger('db')(`embedded PostgreSQL on port ${config.EMBEDDED_POSTGRES_PORT}, data in ${config.PUSH_DATA_DIR}/pg`);
+  return server.url.replace(/\/postgres$/, '/push');
+}
+
+async function temporalServer(config: Config): Promise<{ address: string; uiUrl: string | null; external: boolean }> {
+  if (config.TEMPORAL_ADDRESS) {
+    logger('temporal')(`using TEMPORAL_ADDRESS ${config.TEMPORAL_ADDRESS}`);
+    return { address: config.TEMPORAL_ADDRESS, uiUrl: config.TEMPORAL_UI_URL ?? null, external: true };
+  }
+  const cliPath = await locateTemporalCli({ explicit: config.TEMPORAL_CLI, toolsDir: config.PUSH_TOOLS_DIR, log: logger('temporal') });
+  const server = await startDevServer({
+    cliPath,
+    namespace: config.TEMPORAL_NAMESPACE,
+    port: config.TEMPORAL_DEV_PORT,
+    uiPort: config.TEMPORAL_UI_PORT,
+    dbFile: path.join(config.PUSH_DATA_DIR, 'temporal.sqlite'),
+    log: logger('temporal'),
+  });
+  stops.push({ name: 'Temporal', stop: server.stop });
+  logger('temporal')(`dev server ${cliPath} on ${server.address}`);
+  return { address: server.address, uiUrl: config.TEMPORAL_UI_URL ?? server.uiUrl, external: false };
+}
+
+async function identityProvider(config: Config, db: ReturnType<typeof createDb>) {
+  if (config.OIDC_ISSUER) {
+    return { issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID!, clientSecret: config.OIDC_CLIENT_SECRET! };
+  }
+  const base = publicUrl(config);
+  const client = { clientId: 'push-local', clientSecret: randomBytes(24).toString('base64url') };
+  const idp = await startIdentityProvider({
+    port: config.IDP_PORT,
+    db,
+    clients: [{ ...client, redirectUris: [`${base}/auth/callback`], postLogoutRedirectUris: [`${base}/`] }],
+  });
+  stops.push({ name: 'identity provider', stop: idp.close });
+  logger('idp')(`local SPID/CIE test provider at ${idp.issuer}`);
+  return { issuer: idp.issuer, ...client };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const databaseUrl = await database(config);
+  const applied = await prepareDatabase(databaseUrl);
+  logger('db')(applied.length ? `applied migrations: ${applied.join(', ')}` : 'schema up to date');
+  const db = createDb(databaseUrl);
+  stops.push({ name: 'database client', stop: () => db.$disconnect() });
+  const ref = await loadReferenceData(db);
+  logger('db')(`reference data: Regione Puglia, 5 ARCA, ${ref.comuniCount} Comuni, ${Object.keys(ref.users).length} demo users`);
+
+  const temporal = await temporalServer(config);
+  const connection = await Connection.connect({ address: temporal.address });
+  stops.push({ name: 'Temporal client', stop: () => connection.close() });
+  if (temporal.external) await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+  const activities = createActivities({ db, protocol: createDatabaseProtocolRegister(db, { aoo: config.PROTOCOL_AOO, register: config.PROTOCOL_REGISTER }) });
+  const { worker, connection: workerConnection } = await createWorker({
+    address: temporal.address,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    activities,
+  });
+  const workerRun = worker.run();
+  stops.push({
+    name: 'worker',
+    stop: async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await workerRun;
+      await workerConnection.close();
+    },
+  });
+  logger('worker')(`polling task queue ${config.TEMPORAL_TASK_QUEUE}`);
+
+  const oidc = await identityProvider(config, db);
+  const sessionSecret = config.SESSION_SECRET ?? (await persistentSecret(config.PUSH_DATA_DIR, 'session-secret'));
+  const base = publicUrl(config);
+  const auth = await createAuth({ db, publicUrl: base, oidc, sessionSecret, secureCookies: base.startsWith('https://') });
+  const uiDist = path.join(PROJECT_ROOT, 'ui', 'dist');
+  if (!existsSync(path.join(uiDist, 'index.html'))) log('ui/dist is missing: run `npm run build:ui` (npm run setup does it) to serve the inbox');
+  const app = createApp({
+    runtime: {
+      db,
+      temporal: client,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      regioneEnteId: ref.regioneId,
+      temporalUiUrl: temporal.uiUrl,
+    },
+    auth,
+    uiDist,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(config.PORT, () => resolve(listening));
+  });
+  stops.push({ name: 'API', stop: () => new Promise((resolve) => server.close(resolve)) });
+  logger('api')(`listening on port ${config.PORT}`);
+
+  log('');
+  log(`PUSH is running:   ${base}`);
+  log(`health:            ${base}/api/health`);
+  if (temporal.uiUrl) log(`Temporal Web UI:   ${temporal.uiUrl}`);
+  if (!config.OIDC_ISSUER) log(`sign in with one of the demo identities listed by ${oidc.issuer}`);
+  log('press Ctrl-C to stop');
+}
+
+let stopping = false;
+async function shutdown(signal: string, exitCode = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping…`);
+  for (const { name, stop } of stops.reverse()) {
+    await stop().then(
+      () => log(`stopped ${name}`),
+      (error: unknown) => log(`stopping ${name} failed: ${(error as Error).message}`),
+    );
+  }
+  process.exit(exitCode);
+}
+
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+main().catch(async (error: unknown) => {
+  log(`start-up failed: ${(error as Error).message}`);
+  await shutdown('error', 1);
+});

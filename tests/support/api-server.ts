@@ -1,0 +1,70 @@
+// The whole platform in-process for API, end-to-end and benchmark runs: the local identity provider,
+// the real auth, the Express app (serving the built UI when present) and a worker, on free ports.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createApp } from '../../api/app';
+import { createAuth } from '../../api/auth';
+import type { ApiRuntime } from '../../api/runtime';
+import { startIdentityProvider } from '../../platform/identity-provider';
+import { freePort } from './free-port';
+import { startTestPlatform, type TestPlatform } from './platform';
+
+export interface TestServer {
+  platform: TestPlatform;
+  runtime: ApiRuntime;
+  baseUrl: string;
+  idpIssuer: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { withUi?: boolean; workflowsPath?: string } = {}): Promise<TestServer> {
+  const platform = await startTestPlatform();
+  const worker = await platform.startWorker({ workflowsPath: options.workflowsPath });
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const client = { clientId: 'push-test', clientSecret: randomBytes(16).toString('hex') };
+  const idp = await startIdentityProvider({
+    port: 0,
+    db: platform.db,
+    clients: [{ ...client, redirectUris: [`${baseUrl}/auth/callback`], postLogoutRedirectUris: [`${baseUrl}/`] }],
+  });
+  const auth = await createAuth({
+    db: platform.db,
+    publicUrl: baseUrl,
+    oidc: { issuer: idp.issuer, ...client },
+    sessionSecret: randomBytes(32).toString('hex'),
+    secureCookies: false,
+  });
+  const runtime: ApiRuntime = {
+    db: platform.db,
+    temporal: platform.client,
+    namespace: 'default',
+    taskQueue: platform.taskQueue,
+    regioneEnteId: platform.ref.regioneId,
+    temporalUiUrl: 'http://localhost:8233',
+  };
+  const app = createApp({ runtime, auth, uiDist: options.withUi ? path.join(__dirname, '../../ui/dist') : undefined });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
+  });
+  expectPort(server, port);
+  return {
+    platform,
+    runtime,
+    baseUrl,
+    idpIssuer: idp.issuer,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await idp.close();
+      await worker.stop();
+      await platform.close();
+    },
+  };
+}
+
+function expectPort(server: Server, port: number): void {
+  if ((server.address() as AddressInfo).port !== port) throw new Error('API did not bind the chosen port');
+}
