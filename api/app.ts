@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import { adminRoutes } from './admin/routes';
 import type { Auth } from './auth';
 import { communicationRoutes } from './comunicazioni/routes';
@@ -9,6 +9,11 @@ import { AppError, errorHandler } from './errors';
 import { health } from './health';
 import type { ApiRuntime } from './runtime';
 import { taskRoutes } from './tasks/routes';
+
+/** The authenticated API's routers, mounted under /api; tests walk every route they declare. */
+export function apiRouters(runtime: ApiRuntime): Router[] {
+  return [taskRoutes(runtime), communicationRoutes(runtime), entiRoutes(runtime), adminRoutes(runtime)];
+}
 
 /** Builds the Express app: public health and config, sign-in, the authenticated API, the built UI. */
 export function createApp(options: { runtime: ApiRuntime; auth: Auth; uiDist?: string }): Express {
@@ -28,7 +33,7 @@ export function createApp(options: { runtime: ApiRuntime; auth: Auth; uiDist?: s
   app.use(auth.session);
   app.use(auth.router);
   app.use('/api', auth.requireActor, auth.csrf);
-  app.use('/api', taskRoutes(runtime), communicationRoutes(runtime), entiRoutes(runtime), adminRoutes(runtime));
+  app.use('/api', ...apiRouters(runtime));
   app.use('/api', () => {
     throw new AppError('NON_TROVATO', 404, 'Risorsa non trovata.');
   });

@@ -28,7 +28,8 @@ export function visibilityQuery(filter: ProcedureFilter): string {
   if (filter.ente) clauses.push(`PushEnte = ${literal(filter.ente)}`);
   if (filter.stato) clauses.push(`PushStato = ${literal(filter.stato)}`);
   if (filter.esecuzione) clauses.push(`ExecutionStatus = ${literal(filter.esecuzione)}`);
-  return `${clauses.join(' AND ')} ORDER BY StartTime DESC`;
+  // No ORDER BY: SQLite and standard visibility refuse it, and both list the newest first.
+  return clauses.join(' AND ');
 }
 
 function keyword(fields: Record<string, Payload> | null | undefined, name: string): string | null {

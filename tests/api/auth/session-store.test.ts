@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { SessionData } from 'express-session';
+import { PrismaSessionStore } from '../../../api/auth/session-store';
+import { openTestDatabase, type TestDatabase } from './support/database';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+}, 60_000);
+
+afterAll(async () => {
+  await database?.close();
+});
+
+const HOUR = 60 * 60 * 1000;
+
+function sessionData(expires: Date, userId = 'utente-di-prova'): SessionData {
+  // What express-session hands to a store: JSON-able data with the cookie's expiry.
+  return { cookie: { originalMaxAge: 8 * HOUR, expires, httpOnly: true, path: '/' }, userId } as unknown as SessionData;
+}
+
+function call<T>(operation: (callback: (error: unknown, value?: T) => void) => void): Promise<T | undefined> {
+  return new Promise((resolve, reject) => operation((error, value) => (error ? reject(error) : resolve(value))));
+}
+
+test('when a session is stored, then it is read back, touched to a new expiry and destroyed', async () => {
+  const store = new PrismaSessionStore(database.db);
+  const sid = randomUUID();
+  const expires = new Date(Date.now() + 8 * HOUR);
+
+  await call((done) => store.set(sid, sessionData(expires), done));
+  const read = await call<SessionData | null>((done) => store.get(sid, done));
+  expect(read).toMatchObject({ userId: 'utente-di-prova', cookie: { expires: expires.toISOString() } });
+
+  const later = new Date(Date.now() + 9 * HOUR);
+  await call((done) => store.touch(sid, sessionData(later), done));
+  expect((await database.db.session.findUniqueOrThrow({ where: { sid } })).expiresAt).toEqual(later);
+
+  await call((done) => store.destroy(sid, done));
+  expect(await call<SessionData | null>((done) => store.get(sid, done))).toBeNull();
+});
+
+test('when a session has expired, then it is not returned and its row is deleted', async () => {
+  const store = new PrismaSessionStore(database.db);
+  const sid = randomUUID();
+  await database.db.session.create({
+    data: { sid, data: { userId: 'scaduto' }, expiresAt: new Date(Date.now() - 1000) },
+  });
+
+  expect(await call<SessionData | null>((done) => store.get(sid, done))).toBeNull();
+  expect(await database.db.session.count({ where: { sid } })).toBe(0);
+});
+
+test('when a session is written, then other expired sessions are pruned, at most once per interval', async () => {
+  let now = new Date();
+  const store = new PrismaSessionStore(database.db, { pruneIntervalMs: HOUR, now: () => now });
+  const stale = [randomUUID(), randomUUID()];
+  await database.db.session.create({ data: { sid: stale[0] ?? '', data: {}, expiresAt: new Date(now.getTime() - 1000) } });
+
+  await call((done) => store.set(randomUUID(), sessionData(new Date(now.getTime() + HOUR)), done));
+  expect(await database.db.session.count({ where: { sid: stale[0] } })).toBe(0);
+
+  await database.db.session.create({ data: { sid: stale[1] ?? '', data: {}, expiresAt: new Date(now.getTime() - 1000) } });
+  await call((done) => store.set(randomUUID(), sessionData(new Date(now.getTime() + HOUR)), done));
+  expect(await database.db.session.count({ where: { sid: stale[1] } })).toBe(1);
+
+  now = new Date(now.getTime() + HOUR + 1);
+  await call((done) => store.set(randomUUID(), sessionData(new Date(now.getTime() + HOUR)), done));
+  expect(await database.db.session.count({ where: { sid: stale[1] } })).toBe(0);
+});
+
+test('when the database fails, then the error reaches express-session instead of being lost', async () => {
+  const store = new PrismaSessionStore(database.db);
+  // A sid longer than PostgreSQL accepts in an index is not needed: an invalid JSON value is refused by Prisma.
+  const circular: Record<string, unknown> = {};
+  circular.self = circular;
+
+  await expect(call((done) => store.set(randomUUID(), circular as unknown as SessionData, done))).rejects.toThrow();
+});

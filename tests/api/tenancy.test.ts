@@ -1,0 +1,123 @@
+// Nobody sees another ente's data or tasks: every API endpoint, walked as a user of another ente.
+import { apiRouters } from '../../api/app';
+import { COMUNE_BARI } from '../../prisma/seed/reference-data';
+import { DEMO_USERS } from '../../prisma/seed/demo-users';
+import { eventually } from '../support/platform';
+import { signIn, type ApiSession } from '../support/sign-in';
+import { startTestServer, type TestServer } from '../support/api-server';
+
+const cf = (key: string) => DEMO_USERS.find((user) => user.key === key)!.codiceFiscale;
+
+interface Item { id: string }
+
+describe('tenancy', () => {
+  let server: TestServer;
+  let bari: ApiSession;
+  let lecce: ApiSession;
+  let istruttore: ApiSession;
+  let communicationId: string;
+  let workflowId: string;
+  let taskId: string;
+  let attachmentId: string;
+  const walked = new Set<string>();
+
+  /** Records the route template walked, so the coverage check below can find unwalked endpoints. */
+  const as = async (session: ApiSession, method: 'GET' | 'POST', template: string, path: string, body?: unknown) => {
+    walked.add(template);
+    return method === 'GET' ? session.json(path) : session.postJson(path, body ?? {});
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    [bari, lecce, istruttore] = await Promise.all([
+      signIn(server.baseUrl, cf('bari.referente')),
+      signIn(server.baseUrl, cf('lecce.referente')),
+      signIn(server.baseUrl, cf('regione.istruttore')),
+    ]);
+    const form = new FormData();
+    form.set('enteId', server.platform.ref.demoComuneIds[COMUNE_BARI]);
+    form.set('oggetto', 'Riservata al Comune di Bari');
+    form.set('testo', 'Contenuto riservato');
+    form.append('allegati', new Blob(['riservato'], { type: 'text/plain' }), 'riservato.txt');
+    const sent = await bari.json<{ id: string; workflowId: string }>('/api/comunicazioni', { method: 'POST', body: form });
+    expect(sent.status).toBe(201);
+    ({ id: communicationId, workflowId } = sent.body);
+    const task = await eventually(() => server.platform.db.task.findFirst({ where: { workflowId } }));
+    taskId = task.id;
+    attachmentId = (await server.platform.db.attachment.findFirstOrThrow({ where: { communicationId } })).id;
+  });
+  afterAll(() => server.close());
+
+  it('when the Region looks, then it sees the communication and its task (the fixtures are real)', async () => {
+    expect((await istruttore.json(`/api/comunicazioni/${communicationId}`)).status).toBe(200);
+    expect((await istruttore.json(`/api/tasks/${taskId}`)).status).toBe(200);
+    expect((await istruttore.fetch(`/api/allegati/${attachmentId}`)).status).toBe(200);
+  });
+
+  it("when another Comune's referente lists tasks, communications and enti, then none of Bari's appear", async () => {
+    for (const vista of ['mie', 'gruppi', 'completate']) {
+      const tasks = await as(lecce, 'GET', 'GET /tasks', `/api/tasks?vista=${vista}`);
+      expect(tasks.status).toBe(200);
+      expect((tasks.body as { items: Item[] }).items.map((t) => t.id)).not.toContain(taskId);
+    }
+    const communications = await as(lecce, 'GET', 'GET /comunicazioni', '/api/comunicazioni');
+    expect((communications.body as { items: Item[] }).items.map((c) => c.id)).not.toContain(communicationId);
+    const enti = await as(lecce, 'GET', 'GET /enti', '/api/enti');
+    const bariId = server.platform.ref.demoComuneIds[COMUNE_BARI];
+    expect((enti.body as { items: Item[] }).items.map((e) => e.id)).not.toContain(bariId);
+    expect((await as(lecce, 'GET', 'GET /tasks/procedure-types', '/api/tasks/procedure-types')).status).toBe(200);
+  });
+
+  it("when another Comune's referente asks for Bari's task, communication or attachment by id, then each is not found", async () => {
+    for (const [template, path] of [
+      ['GET /tasks/:id', `/api/tasks/${taskId}`],
+      ['GET /tasks/:id/candidates', `/api/tasks/${taskId}/candidates`],
+      ['GET /comunicazioni/:id', `/api/comunicazioni/${communicationId}`],
+      ['GET /allegati/:id', `/api/allegati/${attachmentId}`],
+    ] as const) {
+      expect([template, (await as(lecce, 'GET', template, path)).status]).toEqual([template, 404]);
+    }
+  });
+
+  it("when another Comune's referente acts on Bari's task, then every action is refused and nothing changes", async () => {
+    for (const [template, path, body] of [
+      ['POST /tasks/:id/claim', `/api/tasks/${taskId}/claim`, {}],
+      ['POST /tasks/:id/release', `/api/tasks/${taskId}/release`, {}],
+      ['POST /tasks/:id/reassign', `/api/tasks/${taskId}/reassign`, { assigneeId: server.platform.ref.users['lecce.referente'] }],
+      ['POST /tasks/:id/complete', `/api/tasks/${taskId}/complete`, { decision: { esito: 'PRESA_IN_CARICO' } }],
+    ] as const) {
+      expect([template, (await as(lecce, 'POST', template, path, body)).status]).toEqual([template, 404]);
+    }
+    const task = await server.platform.db.task.findUniqueOrThrow({ where: { id: taskId } });
+    expect(task).toMatchObject({ stato: 'APERTA', assigneeId: null });
+  });
+
+  it("when another Comune's referente sends a communication in Bari's name, then it is refused and nothing is stored", async () => {
+    const before = await server.platform.db.communication.count();
+    const form = new FormData();
+    form.set('enteId', server.platform.ref.demoComuneIds[COMUNE_BARI]);
+    form.set('oggetto', 'A nome di altri');
+    form.set('testo', 'Non consentito');
+    walked.add('POST /comunicazioni');
+    const response = await lecce.json<{ error: { field: string } }>('/api/comunicazioni', { method: 'POST', body: form });
+    expect(response.status).toBe(403);
+    expect(response.body.error.field).toBe('enteId');
+    expect(await server.platform.db.communication.count()).toBe(before);
+  });
+
+  it('when a non-administrator opens the monitoring pages, then they are refused', async () => {
+    expect((await as(lecce, 'GET', 'GET /admin/procedure', '/api/admin/procedure')).status).toBe(403);
+    expect((await as(istruttore, 'GET', 'GET /admin/procedure/:workflowId', `/api/admin/procedure/${workflowId}`)).status).toBe(403);
+  });
+
+  it('when the API is listed, then every endpoint was walked as another ente', () => {
+    const declared = apiRouters(server.runtime).flatMap((router) =>
+      router.stack
+        .filter((layer) => layer.route)
+        .flatMap((layer) => Object.keys((layer.route as unknown as { methods: Record<string, boolean> }).methods)
+          .map((method) => `${method.toUpperCase()} ${layer.route!.path}`)),
+    );
+    expect(declared.length).toBeGreaterThan(10);
+    expect(declared.filter((route) => !walked.has(route))).toEqual([]);
+  });
+});
