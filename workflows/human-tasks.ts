@@ -7,7 +7,7 @@ import {
   condition,
   currentUpdateInfo,
   isCancellation,
-  proxyActivities,
+  proxyLocalActivities,
   setHandler,
   uuid4,
   workflowInfo,
@@ -26,7 +26,9 @@ import {
   type TaskSpec,
 } from './shared/tasks';
 
-const projection = proxyActivities<Activities>({
+// The projection writes are short, idempotent database writes: as local activities they run in the
+// worker without a round-trip through the server, which keeps the inbox in step with the workflow.
+const projection = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
 });
@@ -109,9 +111,10 @@ export class HumanTasks {
       formKey: spec.formKey,
       completing: false,
     };
-    await projection.openTask({ ...spec, taskId, workflowId: workflowInfo().workflowId });
+    // Registered before the projection makes the task visible: a person may act on it at once.
     this.open.set(taskId, entry);
     try {
+      await projection.openTask({ ...spec, taskId, workflowId: workflowInfo().workflowId });
       await condition(() => entry.outcome !== undefined);
       return entry.outcome as TaskOutcome<K>;
     } catch (error) {
