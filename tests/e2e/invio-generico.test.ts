@@ -1,0 +1,87 @@
+// The first procedure end to end in the browser: the Comune signs in through OIDC and sends a
+// protocolled communication; the Region signs in and takes it in charge; the Comune sees the outcome.
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { DEMO_USERS } from '../../prisma/seed/demo-users';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/api-server';
+
+const cf = (key: string) => DEMO_USERS.find((user) => user.key === key)!.codiceFiscale;
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+
+describe('invio generico in the browser', () => {
+  let server: TestServer;
+  let chromium: TestBrowser;
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(__dirname, '../../ui/dist/index.html'))) {
+      throw new Error('ui/dist is missing: run `npm run build:ui` (npm run setup does it) before the browser tests.');
+    }
+    server = await startTestServer({ withUi: true });
+    chromium = await launchBrowser();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  /** A fresh browser context per person: their own cookies, as on their own computer. */
+  async function signInAs(key: string, path: string): Promise<Page> {
+    const context = await chromium.browser.createBrowserContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${server.baseUrl}${path}`);
+    await page.waitForSelector(`button[value="${cf(key)}"]`);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click(`button[value="${cf(key)}"]`)]);
+    await page.waitForFunction((want) => location.pathname === want, {}, path.split('?')[0]);
+    return page;
+  }
+
+  async function text(page: Page, selector: string): Promise<string> {
+    const element = await page.waitForSelector(selector, { visible: true });
+    return (await element!.evaluate((node) => node.textContent ?? '')).trim();
+  }
+
+  it('when the Comune sends a communication and the Region takes it in charge, then the Comune sees its protocol number and the outcome', async () => {
+    const comune = await signInAs('bari.referente', '/comunicazioni/nuova');
+    // The referente acts for one ente only: the form chooses it for them.
+    await comune.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Comune di Bari'), {}, byTestId('comunicazione-ente'));
+    await comune.type(`${byTestId('comunicazione-oggetto')} input`, 'Dichiarazione di consistenza nulla');
+    await comune.type(`${byTestId('comunicazione-testo')} textarea`, 'Il Comune non possiede alloggi di edilizia residenziale pubblica.');
+    const upload = await comune.waitForSelector(`${byTestId('comunicazione-allegati')} input[type=file]`);
+    await upload!.uploadFile(path.join(__dirname, 'fixtures', 'dichiarazione.pdf'));
+    await comune.click(byTestId('comunicazione-invia'));
+    await comune.waitForFunction(() => /^\/comunicazioni\/[0-9a-f-]{36}$/.test(location.pathname));
+    const protocollo = await comune.waitForFunction(
+      (selector) => document.querySelector(selector)?.textContent?.match(/\d+\/\d{4}/)?.[0],
+      { polling: 100 },
+      byTestId('protocollo-numero'),
+    );
+    const numero = (await protocollo.jsonValue()) as string;
+    const communicationPath = await comune.evaluate(() => location.pathname);
+
+    const regione = await signInAs('regione.istruttore', '/attivita?vista=gruppi');
+    await regione.waitForSelector(byTestId('task-row'));
+    const row = await regione.waitForFunction(
+      (selector) => [...document.querySelectorAll(selector)].find((r) => r.textContent?.includes('Dichiarazione di consistenza nulla')),
+      {},
+      byTestId('task-row'),
+    );
+    await Promise.all([regione.waitForFunction(() => location.pathname.startsWith('/attivita/')), row.asElement()!.click(byTestId('task-link'))]);
+    expect(await text(regione, byTestId('task-data'))).toContain(numero.split('/')[0]);
+    await regione.click(byTestId('claim-button'));
+    await regione.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Giulia Ferrante'), {}, byTestId('task-assegnatario'));
+    await regione.click(byTestId('form-submit'));
+    expect(await text(regione, `${byTestId('field-esito')} .v-messages__message`)).toMatch(/esito/i);
+    await regione.click(byTestId('field-esito-PRESA_IN_CARICO'));
+    await regione.type(`${byTestId('field-note')} textarea`, 'Assegnata all’ufficio patrimonio');
+    await regione.click(byTestId('form-submit'));
+    await regione.waitForFunction(() => location.pathname === '/attivita');
+
+    await comune.goto(`${server.baseUrl}${communicationPath}`);
+    await comune.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Presa in carico'), { polling: 200 }, byTestId('esito'));
+    expect(await text(comune, byTestId('protocollo-numero'))).toContain(numero);
+    expect(await text(comune, byTestId('esito-note'))).toContain('Assegnata all’ufficio patrimonio');
+  });
+});

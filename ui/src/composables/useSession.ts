@@ -1,0 +1,38 @@
+import { computed, shallowRef } from 'vue';
+import { setCsrfToken } from '@/services/http';
+import { getMe, type Me, type RoleGrant } from '@/services/session';
+
+const me = shallowRef<Me | null>(null);
+
+/** Why the session could not be loaded, other than not being signed in (e.g. the API is unreachable). */
+export const sessionError = shallowRef<unknown>(null);
+
+/** Loads the signed-in user once (the auth guard calls it before the first page). */
+export async function loadSession(): Promise<Me> {
+  if (me.value) return me.value;
+  const loaded = await getMe();
+  setCsrfToken(loaded.csrfToken);
+  me.value = loaded;
+  return loaded;
+}
+
+/** May this grant send communications for its ente? */
+const sendsComunicazioni = (role: RoleGrant) =>
+  role.ruolo === 'RAPPRESENTANTE_LEGALE' || (role.ruolo === 'REFERENTE' && role.area === 'COMUNICAZIONI');
+
+function uniqueEnti(roles: RoleGrant[]) {
+  const enti = new Map<string, { id: string; denominazione: string }>();
+  for (const role of roles) enti.set(role.enteId, { id: role.enteId, denominazione: role.enteDenominazione });
+  return [...enti.values()];
+}
+
+/** The signed-in user and what the UI derives from the roles (the API still checks every request). */
+export function useSession() {
+  const roles = computed(() => me.value?.roles ?? []);
+  return {
+    me,
+    isAdmin: computed(() => roles.value.some((role) => role.ruolo === 'AMMINISTRATORE')),
+    enti: computed(() => uniqueEnti(roles.value)),
+    entiMittente: computed(() => uniqueEnti(roles.value.filter(sendsComunicazioni))),
+  };
+}

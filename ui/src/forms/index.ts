@@ -1,0 +1,20 @@
+import { defineAsyncComponent, type Component } from 'vue';
+
+/**
+ * The forms of human tasks, chosen by the task's `formKey`. Each entry has:
+ * - `form`: props `{ task: TaskDetail }`, emits `completed` once the workflow has accepted the decision;
+ * - `summary`: props `{ task: TaskDetail }`, shows the task's data (and its outcome, once completed) read-only.
+ */
+export interface TaskFormEntry {
+  form: Component;
+  summary: Component;
+}
+
+const registry: Record<string, TaskFormEntry> = {
+  'presa-in-carico': {
+    form: defineAsyncComponent(() => import('./presa-in-carico/PresaInCaricoForm.vue')),
+    summary: defineAsyncComponent(() => import('./presa-in-carico/PresaInCaricoSummary.vue')),
+  },
+};
+
+export const taskFormFor = (formKey: string): TaskFormEntry | undefined => registry[formKey];

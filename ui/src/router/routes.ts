@@ -1,0 +1,71 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** The page's name in the browser tab. */
+    title?: string;
+    /** Only users holding the AMMINISTRATORE role may open the page. */
+    requiresAdmin?: boolean;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: { name: 'inbox' } },
+  {
+    path: '/attivita',
+    name: 'inbox',
+    component: () => import('@/views/inbox/InboxView.vue'),
+    meta: { title: 'Attività' },
+  },
+  {
+    path: '/attivita/:id',
+    name: 'task',
+    component: () => import('@/views/task/TaskView.vue'),
+    props: true,
+    meta: { title: 'Attività' },
+  },
+  {
+    path: '/comunicazioni',
+    name: 'comunicazioni',
+    component: () => import('@/views/comunicazioni/ComunicazioniView.vue'),
+    meta: { title: 'Comunicazioni' },
+  },
+  {
+    path: '/comunicazioni/nuova',
+    name: 'comunicazione-nuova',
+    component: () => import('@/views/comunicazioni/NuovaComunicazioneView.vue'),
+    meta: { title: 'Nuova comunicazione' },
+  },
+  {
+    path: '/comunicazioni/:id',
+    name: 'comunicazione',
+    component: () => import('@/views/comunicazioni/ComunicazioneView.vue'),
+    props: true,
+    meta: { title: 'Comunicazione' },
+  },
+  {
+    path: '/amministrazione/procedure',
+    name: 'procedure',
+    component: () => import('@/views/admin/ProcedureView.vue'),
+    meta: { title: 'Procedure', requiresAdmin: true },
+  },
+  {
+    path: '/amministrazione/procedure/:workflowId',
+    name: 'procedura',
+    component: () => import('@/views/admin/ProceduraView.vue'),
+    props: true,
+    meta: { title: 'Procedura', requiresAdmin: true },
+  },
+  {
+    path: '/accesso-negato',
+    name: 'forbidden',
+    component: () => import('@/views/ForbiddenView.vue'),
+    meta: { title: 'Accesso negato' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/NotFoundView.vue'),
+    meta: { title: 'Pagina non trovata' },
+  },
+];

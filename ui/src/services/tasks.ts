@@ -1,0 +1,74 @@
+import { http } from './http';
+import type { Area, Ruolo } from './session';
+import type { FileRef, Page, Person } from './types';
+
+export type TaskStato = 'APERTA' | 'COMPLETATA' | 'ANNULLATA';
+export type TaskVista = 'mie' | 'gruppi' | 'completate';
+export type TaskScadenza = 'scadute' | 'oggi' | 'settimana';
+export type TaskHistoryTipo = 'CREATA' | 'PRESA_IN_CARICO' | 'RILASCIATA' | 'RIASSEGNATA' | 'COMPLETATA' | 'ANNULLATA';
+
+export interface TaskSummary {
+  id: string;
+  titolo: string;
+  procedura: string;
+  proceduraLabel: string;
+  enteId: string;
+  enteDenominazione: string;
+  candidateRole: Ruolo;
+  candidateArea: Area | null;
+  assignee: Person | null;
+  dueAt: string | null;
+  scaduta: boolean;
+  stato: TaskStato;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface TaskDetail extends TaskSummary {
+  formKey: string;
+  data: Record<string, unknown>;
+  outcome: Record<string, unknown> | null;
+  workflowId: string;
+  documents: FileRef[];
+  history: { at: string; tipo: TaskHistoryTipo; actor: Person | null; details: unknown }[];
+  timeline: { at: string; titolo: string; descrizione: string; actor: string | null }[];
+  canClaim: boolean;
+  canRelease: boolean;
+  canReassign: boolean;
+  canComplete: boolean;
+}
+
+export interface TaskQuery {
+  vista: TaskVista;
+  procedura?: string;
+  ente?: string;
+  stato?: string;
+  scadenza?: string;
+  /** A column name, prefixed by "-" for descending order. */
+  ordina?: string;
+  pagina: number;
+  perPagina: number;
+}
+
+const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
+
+export const listTasks = (query: TaskQuery) => http.get<Page<TaskSummary>>('/api/tasks', { ...query });
+
+export const listProcedureTypes = () =>
+  http.get<{ items: { value: string; label: string }[] }>('/api/tasks/procedure-types').then((r) => r.items);
+
+export const getTask = (id: string) => http.get<TaskDetail>(taskPath(id));
+
+export const claimTask = (id: string) => http.post<TaskDetail>(`${taskPath(id)}/claim`);
+
+export const releaseTask = (id: string) => http.post<TaskDetail>(`${taskPath(id)}/release`);
+
+export const reassignTask = (id: string, assigneeId: string) =>
+  http.post<TaskDetail>(`${taskPath(id)}/reassign`, { assigneeId });
+
+export const listCandidates = (id: string) =>
+  http.get<{ items: Person[] }>(`${taskPath(id)}/candidates`).then((r) => r.items);
+
+/** Hands the human decision to the workflow; a 422 names the field the workflow's validator rejected. */
+export const completeTask = (id: string, decision: Record<string, unknown>) =>
+  http.post<{ ok: true }>(`${taskPath(id)}/complete`, { decision });

@@ -1,0 +1,20 @@
+/** Shapes shared by several API resources. */
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** A downloadable file: a task's document or a communication's attachment. */
+export interface FileRef {
+  id: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  url: string;
+}
+
+export interface Person {
+  id: string;
+  nomeCompleto: string;
+}

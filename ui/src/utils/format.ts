@@ -1,0 +1,43 @@
+/** Dates, sizes and numbers as Italians write them: dd/mm/yyyy, Europe/Rome time. */
+const TIME_ZONE = 'Europe/Rome';
+
+const dateFormat = new Intl.DateTimeFormat('it-IT', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: TIME_ZONE,
+});
+
+const dateTimeFormat = new Intl.DateTimeFormat('it-IT', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: TIME_ZONE,
+});
+
+function format(formatter: Intl.DateTimeFormat, iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '—' : formatter.format(date);
+}
+
+/** "24/11/2026" */
+export const formatDate = (iso: string | null | undefined) => format(dateFormat, iso);
+
+/** "24/11/2026, 14:30" */
+export const formatDateTime = (iso: string | null | undefined) => format(dateTimeFormat, iso);
+
+const sizeFormat = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 1 });
+
+/** "1,5 MB" */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${sizeFormat.format(bytes / 1024)} KB`;
+  return `${sizeFormat.format(bytes / (1024 * 1024))} MB`;
+}
+
+/** "N. 12/2026" */
+export const formatProtocollo = (protocollo: { numero: number; anno: number }) =>
+  `N. ${protocollo.numero}/${protocollo.anno}`;
