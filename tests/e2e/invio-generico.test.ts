@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The first procedure end to end in the browser: the Comune signs in through OIDC and sends a
 // protocolled communication; the Region signs in and takes it in charge; the Comune sees the outcome.
 import path from 'node:path';

@@ -70,9 +70,9 @@ test('when a session is written, then other expired sessions are pruned, at most
   expect(await database.db.session.count({ where: { sid: stale[1] } })).toBe(0);
 });
 
-test('when the database fails, then the error reaches express-session instead of being lost', async () => {
+test('when a session cannot be stored, then the error reaches express-session instead of being lost', async () => {
   const store = new PrismaSessionStore(database.db);
-  // A sid longer than PostgreSQL accepts in an index is not needed: an invalid JSON value is refused by Prisma.
+  // Session data that is not JSON (a cycle) cannot be written.
   const circular: Record<string, unknown> = {};
   circular.self = circular;
 

@@ -89,7 +89,7 @@ test('when a role is revoked, then it disappears from /api/me, req.actor and loa
   expect(body.roles).toEqual([
     { enteId: regione.id, enteCodice: regione.codice, enteDenominazione: 'Regione Puglia', enteTipo: 'REGIONE', ruolo: 'ISTRUTTORE', area: null },
   ]);
-  const actorAfter = await (await browser.request(`${platform.baseUrl}/api/actor`)).json();
+  const actorAfter = (await (await browser.request(`${platform.baseUrl}/api/actor`)).json()) as { roles: unknown };
   expect(actorAfter.roles).toEqual([{ enteId: regione.id, ruolo: 'ISTRUTTORE', area: null }]);
   expect((await platform.auth.loadActor(user.id)).roles).toEqual([{ enteId: regione.id, ruolo: 'ISTRUTTORE', area: null }]);
 });
