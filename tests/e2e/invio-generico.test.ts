@@ -3,7 +3,7 @@
 // protocolled communication; the Region signs in and takes it in charge; the Comune sees the outcome.
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { DEMO_USERS } from '../../prisma/seed/demo-users';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/api-server';
@@ -64,12 +64,19 @@ describe('invio generico in the browser', () => {
 
     const regione = await signInAs('regione.istruttore', '/attivita?vista=gruppi');
     await regione.waitForSelector(byTestId('task-row'));
-    const row = await regione.waitForFunction(
-      (selector) => [...document.querySelectorAll(selector)].find((r) => r.textContent?.includes('Dichiarazione di consistenza nulla')),
+    const link = await regione.waitForFunction(
+      (rowSelector, linkSelector) =>
+        [...document.querySelectorAll(rowSelector)]
+          .find((row) => row.textContent?.includes('Dichiarazione di consistenza nulla'))
+          ?.querySelector(linkSelector),
       {},
       byTestId('task-row'),
+      byTestId('task-link'),
     );
-    await Promise.all([regione.waitForFunction(() => location.pathname.startsWith('/attivita/')), row.asElement()!.click(byTestId('task-link'))]);
+    await Promise.all([
+      regione.waitForFunction(() => location.pathname.startsWith('/attivita/')),
+      (link as unknown as ElementHandle<Element>).click(),
+    ]);
     expect(await text(regione, byTestId('task-data'))).toContain(numero.split('/')[0]);
     await regione.click(byTestId('claim-button'));
     await regione.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Giulia Ferrante'), {}, byTestId('task-assegnatario'));
