@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the platform and its tests need on a fresh clone, and is safe to run again:
-# Debian's Chromium (browser tests), the npm dependencies (and the Prisma client), the Temporal CLI
+# Debian's Chromium (browser tests), the locked npm dependencies (and the Prisma client), the Temporal CLI
 # (found, downloaded or built from the Go module proxy into .tools/), and the built inbox UI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,10 @@ if ((${#missing[@]})); then
   fi
 fi
 
-npm ci --no-audit --no-fund
+# `npm install` rather than `npm ci`: it installs the locked versions too, and tolerates optional
+# platform packages (other operating systems' builds of @swc/core, for example) that some registry
+# mirrors do not carry, which `npm ci` refuses.
+npm install --no-audit --no-fund
 npx tsx scripts/ensure-temporal-cli.ts
 npm run build:ui
 echo "setup: done"
