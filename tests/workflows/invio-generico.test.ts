@@ -1,7 +1,8 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { sendCommunication } from '../../api/comunicazioni/send-communication';
 import { COMUNE_BARI } from '../../prisma/seed/reference-data';
-import { completeTaskUpdate, claimTaskUpdate, releaseTaskUpdate } from '../../workflows/shared/tasks';
+import { loadActor } from '../../api/auth/actor';
+import { completeTaskUpdate, claimTaskUpdate, reassignTaskUpdate, releaseTaskUpdate } from '../../workflows/shared/tasks';
 import { eventually, startTestPlatform, type RunningWorker, type TestPlatform } from '../support/platform';
 
 describe('invio generico workflow', () => {
@@ -91,6 +92,27 @@ describe('invio generico workflow', () => {
     expect(communication).toMatchObject({ stato: 'PRESA_IN_CARICO', esitoNote: 'Assegnata all’ufficio ERP', esitoById: istruttore.userId });
     const description = await handle.describe();
     expect(description.typedSearchAttributes.get({ name: 'PushStato', type: 'KEYWORD' } as never)).toBe('PRESA_IN_CARICO');
+  });
+
+  it('when the assignee reassigns the task, then a colleague with the role may take it and anyone else is refused by name', async () => {
+    const { handle, task } = await send('Da riassegnare');
+    const istruttore = await platform.actor('regione.istruttore');
+    const collega = await platform.db.user.create({
+      data: {
+        codiceFiscale: 'CLLRSO80A41A662X',
+        nome: 'Rosa',
+        cognome: 'Collega',
+        roles: { create: { enteId: platform.ref.regioneId, ruolo: 'ISTRUTTORE' } },
+      },
+    });
+    const dirigente = await platform.actor('regione.dirigente');
+    await handle.executeUpdate(claimTaskUpdate, { args: [{ taskId: task.id, actor: istruttore }] });
+    const refused = await updateFailure(handle.executeUpdate(reassignTaskUpdate, { args: [{ taskId: task.id, actor: istruttore, assignee: dirigente }] }));
+    expect(refused).toMatchObject({ type: 'DATI_NON_VALIDI', message: 'Antonio De Santis non ha il ruolo richiesto per questa attività.', details: [{ field: 'assigneeId' }] });
+    await handle.executeUpdate(reassignTaskUpdate, { args: [{ taskId: task.id, actor: istruttore, assignee: await loadActor(platform.db, collega.id) }] });
+    expect((await platform.db.task.findUniqueOrThrow({ where: { id: task.id } })).assigneeId).toBe(collega.id);
+    const notYours = await updateFailure(handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, actor: istruttore, decision: { esito: 'PRESA_IN_CARICO' } }] }));
+    expect(notYours.type).toBe('NON_AUTORIZZATO');
   });
 
   it('when the worker restarts while the task is open, then the procedure completes with one protocol number', async () => {
