@@ -67,7 +67,13 @@ export function createTaskProjection(db: Db) {
         const task = await tx.task.update({ where: { id: taskId }, data: { assigneeId } });
         await tx.taskEvent.create({ data: { taskId, tipo, actorId, eventKey, details: { assigneeId } } });
         await tx.auditEvent.create({
-          data: { actorId, enteId: task.enteId, azione: `ATTIVITA_${tipo}`, oggetto: `task:${taskId}`, details: { assigneeId } },
+          data: {
+            actorId,
+            enteId: task.enteId,
+            azione: `ATTIVITA_${tipo}`,
+            oggetto: `task:${taskId}`,
+            details: { titolo: task.titolo, workflowId: task.workflowId, assigneeId },
+          },
         });
       });
     },

@@ -2,7 +2,7 @@ import type { Prisma } from '../../prisma/generated/client';
 import type { Actor } from '../../workflows/shared/actor';
 import { notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
-import { namesOf } from '../tasks/queries';
+import { namesOf } from '../people';
 import { visibleEntiWhere } from '../enti/visibility';
 
 const include = {

@@ -6,6 +6,8 @@ import { notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { optionalQuery, pagination } from '../validation';
 import { PROCEDURE_LABELS, procedureLabel } from '../procedures';
+import { namesOf } from '../people';
+import { procedureTimeline } from '../timeline';
 import { candidacyWhere, visibleWhere } from './visibility';
 
 export const ZTaskListQuery = z.object({
@@ -109,28 +111,17 @@ export async function findVisibleTask(runtime: ApiRuntime, actor: Actor, taskId:
   return task;
 }
 
-const EVENT_LABELS: Record<string, string> = {
-  CREATA: 'Attività creata',
-  PRESA_IN_CARICO: 'Presa in carico',
-  RILASCIATA: 'Rilasciata',
-  RIASSEGNATA: 'Riassegnata',
-  COMPLETATA: 'Completata',
-  ANNULLATA: 'Annullata',
-};
-
 export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: string) {
   const { db } = runtime;
   const task = await findVisibleTask(runtime, actor, taskId);
-  const [events, workflowTasks, audit, documents] = await Promise.all([
+  const [events, timeline, documents] = await Promise.all([
     db.taskEvent.findMany({ where: { taskId }, orderBy: { at: 'asc' } }),
-    db.task.findMany({ where: { workflowId: task.workflowId }, select: { id: true, titolo: true } }),
-    db.auditEvent.findMany({ where: { details: { path: ['workflowId'], equals: task.workflowId } }, orderBy: { at: 'asc' } }),
+    procedureTimeline(db, task.workflowId),
     documentsOfProcedure(db, task.workflowId),
   ]);
-  const people = await namesOf(db, [...events.map((e) => e.actorId), ...audit.map((a) => a.actorId)]);
+  const people = await namesOf(db, events.map((event) => event.actorId));
   const open = task.stato === 'APERTA';
   const candidate = holdsCandidacy(actor, { candidateEnteId: task.candidateEnteId, candidateRole: task.candidateRole, candidateArea: task.candidateArea });
-  const titles = new Map(workflowTasks.map((t) => [t.id, t.titolo]));
   return {
     ...toSummary(task),
     formKey: task.formKey,
@@ -144,37 +135,12 @@ export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: stri
       actor: event.actorId ? { id: event.actorId, nomeCompleto: people.get(event.actorId) ?? '' } : null,
       details: event.details,
     })),
-    timeline: audit.map((entry) => ({
-      at: entry.at.toISOString(),
-      titolo: AUDIT_LABELS[entry.azione] ?? (entry.oggetto.startsWith('task:') ? `${EVENT_LABELS[entry.azione.replace('ATTIVITA_', '')] ?? entry.azione}: ${titles.get(entry.oggetto.slice(5)) ?? ''}` : entry.azione),
-      descrizione: describeAudit(entry.details),
-      actor: entry.actorId ? (people.get(entry.actorId) ?? null) : null,
-    })),
+    timeline,
     canClaim: open && task.assigneeId === null && candidate,
     canRelease: open && task.assigneeId === actor.userId,
     canReassign: open && (task.assigneeId === actor.userId || (task.assigneeId === null && candidate)),
     canComplete: open && (task.assigneeId === actor.userId || (task.assigneeId === null && candidate)),
   };
-}
-
-const AUDIT_LABELS: Record<string, string> = {
-  COMUNICAZIONE_INVIATA: 'Comunicazione inviata',
-  COMUNICAZIONE_PROTOCOLLATA: 'Protocollata in entrata',
-  COMUNICAZIONE_PRESA_IN_CARICO: 'Presa in carico dalla Regione',
-  COMUNICAZIONE_NON_DI_COMPETENZA: 'Dichiarata non di competenza',
-};
-
-function describeAudit(details: Prisma.JsonValue): string {
-  const value = (details ?? {}) as Record<string, unknown>;
-  if (typeof value.numero === 'number') return `Protocollo n. ${value.numero}/${String(value.anno)}`;
-  if (typeof value.note === 'string' && value.note) return value.note;
-  return '';
-}
-
-export async function namesOf(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-  const users = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, nome: true, cognome: true } });
-  return new Map(users.map((user) => [user.id, `${user.nome} ${user.cognome}`]));
 }
 
 /** The documents of a procedure: for now the attachments of its communication. */

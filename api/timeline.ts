@@ -1,0 +1,38 @@
+import type { Db } from '../prisma/client';
+import type { Prisma } from '../prisma/generated/client';
+import { namesOf } from './people';
+
+/** What each audited action is called on a procedure's timeline. */
+const LABELS: Record<string, string> = {
+  COMUNICAZIONE_INVIATA: 'Comunicazione inviata',
+  COMUNICAZIONE_PROTOCOLLATA: 'Protocollata in entrata',
+  COMUNICAZIONE_PRESA_IN_CARICO: 'Presa in carico dalla Regione',
+  COMUNICAZIONE_NON_DI_COMPETENZA: 'Dichiarata non di competenza',
+  ATTIVITA_PRESA_IN_CARICO: 'Attività presa in carico',
+  ATTIVITA_RILASCIATA: 'Attività rilasciata',
+  ATTIVITA_RIASSEGNATA: 'Attività riassegnata',
+  ATTIVITA_COMPLETATA: 'Attività completata',
+};
+
+function describe(details: Prisma.JsonValue): string {
+  const value = (details ?? {}) as Record<string, unknown>;
+  if (typeof value.numero === 'number') return `Protocollo n. ${value.numero}/${String(value.anno)}`;
+  if (typeof value.note === 'string' && value.note) return value.note;
+  if (typeof value.titolo === 'string') return value.titolo;
+  return '';
+}
+
+/** The story of a procedure, from the audit trail: every row written for it carries its workflowId. */
+export async function procedureTimeline(db: Db, workflowId: string) {
+  const entries = await db.auditEvent.findMany({
+    where: { details: { path: ['workflowId'], equals: workflowId } },
+    orderBy: { at: 'asc' },
+  });
+  const people = await namesOf(db, entries.map((entry) => entry.actorId));
+  return entries.map((entry) => ({
+    at: entry.at.toISOString(),
+    titolo: LABELS[entry.azione] ?? entry.azione,
+    descrizione: describe(entry.details),
+    actor: entry.actorId ? (people.get(entry.actorId) ?? null) : null,
+  }));
+}
