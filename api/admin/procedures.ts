@@ -1,5 +1,7 @@
 import { temporal } from '@temporalio/proto';
 import type { Payload } from '@temporalio/common';
+import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
+import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../../temporal-config/settings';
 import { procedureLabel } from '../procedures';
 import { notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
@@ -32,13 +34,6 @@ export function visibilityQuery(filter: ProcedureFilter): string {
   return clauses.join(' AND ');
 }
 
-function keyword(fields: Record<string, Payload> | null | undefined, name: string): string | null {
-  const payload = fields?.[name];
-  if (!payload?.data) return null;
-  const value: unknown = JSON.parse(Buffer.from(payload.data).toString('utf8'));
-  return Array.isArray(value) ? String(value[0] ?? '') : String(value);
-}
-
 const toDate = (timestamp: { seconds?: { toNumber(): number } | number | null; nanos?: number | null } | null | undefined) => {
   if (!timestamp?.seconds) return null;
   const seconds = typeof timestamp.seconds === 'number' ? timestamp.seconds : timestamp.seconds.toNumber();
@@ -49,17 +44,17 @@ type ExecutionInfo = temporal.api.workflow.v1.IWorkflowExecutionInfo;
 
 async function toItems(runtime: ApiRuntime, executions: ExecutionInfo[]) {
   const rows = executions.map((info) => {
-    const fields = info.searchAttributes?.indexedFields as Record<string, Payload> | undefined;
+    const attributes = decodeTypedSearchAttributes(info.searchAttributes?.indexedFields as Record<string, Payload> | undefined);
     const workflowId = info.execution?.workflowId ?? '';
     const runId = info.execution?.runId ?? '';
-    const tipo = keyword(fields, 'PushProcedura') ?? '';
+    const tipo = attributes.get(SA_PROCEDURA) ?? '';
     return {
       workflowId,
       runId,
       tipo,
       tipoLabel: procedureLabel(tipo),
-      enteId: keyword(fields, 'PushEnte'),
-      statoPratica: keyword(fields, 'PushStato'),
+      enteId: attributes.get(SA_ENTE) ?? null,
+      statoPratica: attributes.get(SA_STATO) ?? null,
       esecuzione: STATUS_NAMES[info.status ?? 0] ?? 'Running',
       startTime: toDate(info.startTime),
       closeTime: toDate(info.closeTime),
