@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Db } from '../prisma/client';
@@ -45,10 +45,10 @@ function close(server: Server): Promise<void> {
 
 export async function startIdentityProvider(options: IdentityProviderOptions): Promise<RunningIdentityProvider> {
   // The issuer must name the real port, known only once listening; until the provider exists, answer 503.
-  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const routing: { app?: RequestListener } = {};
   const server = createServer((req, res) => {
-    if (handle) {
-      handle(req, res);
+    if (routing.app) {
+      routing.app(req, res);
       return;
     }
     res.writeHead(503, { 'Retry-After': '1' }).end();
@@ -56,18 +56,24 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   const port = await listen(server, options.port, options.host ?? '127.0.0.1');
   const issuer = `http://localhost:${port}`;
 
-  // oidc-provider is an ES module: imported on start, so merely importing this file costs nothing.
-  const { Provider, errors } = await import('oidc-provider');
-  const accounts = new AccountDirectory();
-  const provider = new Provider(issuer, providerConfiguration(options.clients, accounts));
-  provider.on('server_error', (_ctx, error) => console.error('[identity-provider] server error', error));
+  try {
+    // oidc-provider is an ES module: imported on start, so merely importing this file costs nothing.
+    const { Provider, errors } = await import('oidc-provider');
+    const accounts = new AccountDirectory();
+    const provider = new Provider(issuer, providerConfiguration(options.clients, accounts));
+    provider.on('server_error', (_ctx, error) => console.error('[identity-provider] server error', error));
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(interactionRouter(provider, options.db, accounts));
-  app.use(interactionErrors(errors.SessionNotFound));
-  app.use(provider.callback());
-  handle = app;
+    const app = express();
+    app.disable('x-powered-by');
+    app.use(interactionRouter(provider, options.db, accounts));
+    app.use(interactionErrors(errors.SessionNotFound));
+    app.use(provider.callback());
+    routing.app = app;
+  } catch (error) {
+    // A provider that cannot be built must not leave its port taken.
+    await close(server);
+    throw error;
+  }
 
   return { issuer, close: () => close(server) };
 }

@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type Response, Router 
 import type { errors, Interaction, Provider } from 'oidc-provider';
 import { z } from 'zod';
 import type { Db } from '../../prisma/client';
-import { AccountDirectory, SPID_L2 } from './configuration';
+import { type AccountDirectory, SPID_L2 } from './configuration';
 import { findIdentity, listIdentities, type Identity } from './identities';
 import { type CustomIdentityInput, loginPage, messagePage, pageHeaders } from './pages';
 

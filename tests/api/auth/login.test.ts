@@ -179,3 +179,12 @@ test('when an authorization request lacks PKCE, then the provider refuses it', a
   expect(location.searchParams.get('error')).toBe('invalid_request');
   expect(location.searchParams.get('error_description')).toMatch(/PKCE/);
 });
+
+test('when the login page is opened without its interaction cookie, then the provider says the request expired', async () => {
+  const loginPage = await openLoginPage(new Browser(), platform);
+
+  const elsewhere = await new Browser().visit(loginPage.url);
+
+  expect(elsewhere.response.status).toBe(400);
+  expect(elsewhere.body).toContain('La richiesta di accesso è scaduta o non è più valida');
+});
