@@ -16,10 +16,12 @@ export function apiRouters(runtime: ApiRuntime): Router[] {
 }
 
 /** Builds the Express app: public health and config, sign-in, the authenticated API, the built UI. */
-export function createApp(options: { runtime: ApiRuntime; auth: Auth; uiDist?: string }): Express {
-  const { runtime, auth, uiDist } = options;
+export function createApp(options: { runtime: ApiRuntime; auth: Auth; uiDist?: string; trustProxy?: string }): Express {
+  const { runtime, auth, uiDist, trustProxy } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Behind a TLS-terminating proxy, Express must trust it to see https and set Secure cookies.
+  if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   app.use(express.json({ limit: '1mb' }));
 
   app.get('/api/health', async (_req, res) => {

@@ -26,6 +26,7 @@ const ConfigSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   IDP_PORT: port.default(3001),
   SESSION_SECRET: z.string().min(32).optional(),
+  TRUST_PROXY: z.string().optional(),
   PROTOCOL_AOO: z.string().min(1).default('AOO_PUSH'),
   PROTOCOL_REGISTER: z.string().min(1).default('PG'),
 });

@@ -65,7 +65,7 @@ async function identityProvider(config: Config, db: ReturnType<typeof createDb>)
   const idp = await startIdentityProvider({
     port: config.IDP_PORT,
     db,
-    clients: [{ ...client, redirectUris: [`${base}/auth/callback`], postLogoutRedirectUris: [`${base}/`] }],
+    clients: [{ ...client, name: 'PUSH – Puglia Social Housing', redirectUris: [`${base}/auth/callback`], postLogoutRedirectUris: [`${base}/`] }],
   });
   stops.push({ name: 'identity provider', stop: idp.close });
   logger('idp')(`local SPID/CIE test provider at ${idp.issuer}`);
@@ -123,6 +123,7 @@ async function main(): Promise<void> {
     },
     auth,
     uiDist,
+    trustProxy: config.TRUST_PROXY,
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(config.PORT, () => resolve(listening));

@@ -1,4 +1,4 @@
-import { Browser } from './support/browser';
+import { Browser } from '../../support/http-browser';
 import { openTestDatabase, type TestDatabase } from './support/database';
 import { createEnte, createUser, randomCodiceFiscale } from './support/fixtures';
 import { formAction, me, openLoginPage, sessionId, signIn } from './support/login';

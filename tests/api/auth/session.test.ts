@@ -1,5 +1,5 @@
 import { AppError } from '../../../api/errors';
-import { Browser } from './support/browser';
+import { Browser } from '../../support/http-browser';
 import { openTestDatabase, type TestDatabase } from './support/database';
 import { createEnte, createUser } from './support/fixtures';
 import { me, sessionId, signIn } from './support/login';

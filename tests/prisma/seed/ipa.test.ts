@@ -1,7 +1,7 @@
 import { createDb, type Db } from '../../../prisma/client';
 import { importIpa, parseIpaEnti, planIpaUpdates } from '../../../scripts/import-ipa';
 import { loadReferenceData } from '../../../prisma/seed/reference-data';
-import { createFreshDatabase, type FreshDatabase } from './fresh-database';
+import { createFreshDatabase, type FreshDatabase } from '../../support/fresh-database';
 import { ipaCsv } from './ipa-fixture';
 
 describe('parsing the IPA "Enti" file', () => {

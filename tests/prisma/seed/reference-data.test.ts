@@ -2,7 +2,7 @@ import { createDb, type Db } from '../../../prisma/client';
 import {
   ARCA_PUGLIA_CENTRALE, COMUNE_BARI, DEMO_USERS, REGIONE_PUGLIA, type ReferenceData, loadReferenceData,
 } from '../../../prisma/seed/reference-data';
-import { createFreshDatabase, type FreshDatabase } from './fresh-database';
+import { createFreshDatabase, type FreshDatabase } from '../../support/fresh-database';
 
 /** Everything the seed writes, in a form two runs can be compared by. */
 async function snapshot(db: Db) {

@@ -1,4 +1,4 @@
-import type { Browser, Visit } from './browser';
+import type { Browser, Visit } from '../../../support/http-browser';
 import type { RunningPlatform } from './platform';
 
 /** The action of the provider's form whose path ends with `suffix` (select, custom, abort). */

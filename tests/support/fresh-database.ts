@@ -1,11 +1,9 @@
 // A migrated database of its own for a test file, so that counting rows is not disturbed by other test
 // files sharing the run's database. It is created on the server of DATABASE_URL (the run's database,
-// set by the jest global setup) or, when that is unset, on the local PostgreSQL.
+// set by the jest global setup).
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { migrate } from '../../../prisma/migrate';
-
-const LOCAL_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+import { migrate } from '../../prisma/migrate';
 
 export interface FreshDatabase {
   url: string;
@@ -22,8 +20,9 @@ async function onAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>
   }
 }
 
-export async function createFreshDatabase(prefix = 'push_seed_test'): Promise<FreshDatabase> {
-  const adminUrl = process.env.DATABASE_URL ?? LOCAL_ADMIN_URL;
+export async function createFreshDatabase(prefix = 'push_test'): Promise<FreshDatabase> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) throw new Error('DATABASE_URL is unset: run the tests through `npm test`, whose global setup provides it.');
   // Letters, digits and underscores only, so the name needs no quoting rules beyond the quotes.
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await onAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
