@@ -27,8 +27,9 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-export async function startTestPlatform(): Promise<TestPlatform> {
-  const address = process.env.TEMPORAL_ADDRESS!;
+/** `address` chooses another Temporal server than the run's shared one (a test that restarts it). */
+export async function startTestPlatform(options: { address?: string } = {}): Promise<TestPlatform> {
+  const address = options.address ?? process.env.TEMPORAL_ADDRESS!;
   const db = createDb(process.env.DATABASE_URL!);
   const ref = await loadReferenceData(db);
   const connection = await Connection.connect({ address });
