@@ -64,6 +64,9 @@ export function takePendingLogin(req: Request): { state: string; login: PendingL
 export interface AssertedIdentity {
   codiceFiscale: string;
   acr: string;
+  nome: string;
+  cognome: string;
+  email: string | null;
 }
 
 /** Exchanges the code and reads the identity; every failure becomes an Italian AppError (and a log line). */
@@ -91,7 +94,15 @@ export async function completeLogin(
       throw new AppError('LIVELLO_SPID_INSUFFICIENTE', 403, 'Per accedere a PUSH serve SPID di livello 2 o superiore, oppure la CIE.');
     }
     const userInfo = await lib.fetchUserInfo(config, tokens.access_token, idClaims.sub);
-    return { codiceFiscale: codiceFiscaleOf({ ...idClaims, ...userInfo }), acr };
+    const claims = { ...idClaims, ...userInfo };
+    const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+    return {
+      codiceFiscale: codiceFiscaleOf(claims),
+      acr,
+      nome: text(claims.given_name),
+      cognome: text(claims.family_name),
+      email: text(claims.email) || null,
+    };
   } catch (error) {
     throw asLoginError(lib, error);
   }
@@ -122,6 +133,21 @@ function asLoginError(lib: OpenIdClient, error: unknown): AppError {
   }
   console.error('[auth] login failed talking to the identity provider', error);
   return identityProviderUnavailable();
+}
+
+/** Registers a person on their first sign-in, without roles; the row and its audit land together. */
+export async function registerUser(db: Db, identity: AssertedIdentity, ip: string | undefined): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.upsert({
+      where: { codiceFiscale: identity.codiceFiscale },
+      update: {},
+      create: { codiceFiscale: identity.codiceFiscale, nome: identity.nome || identity.codiceFiscale, cognome: identity.cognome, email: identity.email },
+    });
+    await tx.auditEvent.create({
+      data: { actorId: user.id, azione: 'REGISTRAZIONE', oggetto: `Utente ${user.id}`, details: { codiceFiscale: identity.codiceFiscale, ip: ip ?? null } },
+    });
+    return user.id;
+  });
 }
 
 export async function findUserId(db: Db, codiceFiscale: string): Promise<string | null> {

@@ -3,7 +3,7 @@ import type { Db } from '../../prisma/client';
 import { AppError } from '../errors';
 import { loadProfile } from './actor';
 import { csrfProtection, newCsrfToken } from './csrf';
-import { completeLogin, findUserId, startLogin, takePendingLogin } from './login';
+import { completeLogin, findUserId, registerUser, startLogin, takePendingLogin } from './login';
 import type { OidcClient } from './oidc-client';
 import { errorPages } from './pages';
 import { notSignedIn } from './request';
@@ -30,23 +30,9 @@ export function authRouter(options: { db: Db; oidc: OidcClient; publicUrl: strin
   router.get('/auth/callback', async (req, res) => {
     const pending = takePendingLogin(req);
     const identity = await completeLogin(req, oidc, urls.redirectUri, pending);
-    const userId = await findUserId(db, identity.codiceFiscale);
-    if (!userId) {
-      // Users are enabled by their ente (or the Region), never created by signing in.
-      await db.auditEvent.create({
-        data: {
-          azione: 'ACCESSO_RIFIUTATO',
-          oggetto: `Codice fiscale ${identity.codiceFiscale}`,
-          details: { codiceFiscale: identity.codiceFiscale, motivo: 'UTENTE_NON_REGISTRATO', ip: req.ip },
-        },
-      });
-      throw new AppError(
-        'UTENTE_NON_ABILITATO',
-        403,
-        `Utente non abilitato: il codice fiscale ${identity.codiceFiscale} non è registrato in PUSH. ` +
-          "Chiedi l'abilitazione al rappresentante legale del tuo ente o alla Regione.",
-      );
-    }
+    // A first sign-in registers the person with no roles: enough to request an ente's accreditation,
+    // nothing more until the Region accredits the ente or a legal representative names them referente.
+    const userId = (await findUserId(db, identity.codiceFiscale)) ?? (await registerUser(db, identity, req.ip));
     await db.auditEvent.create({
       data: {
         actorId: userId,

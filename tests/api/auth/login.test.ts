@@ -97,22 +97,22 @@ test('when the user signs in, then the session id changes and the session lives 
   expect(row?.expiresAt.getTime()).toBeGreaterThan(Date.now() + 7.9 * 60 * 60 * 1000);
 });
 
-test('when the identity is not registered in PUSH, then the callback refuses it and nobody is signed in', async () => {
+test('when the identity is not registered in PUSH, then it signs in as a new user without roles', async () => {
   const browser = new Browser();
   const stranger = randomCodiceFiscale();
   const loginPage = await openLoginPage(browser, platform);
 
-  const refusal = await browser.visit(formAction(loginPage, 'custom'), {
+  const landed = await browser.visit(formAction(loginPage, 'custom'), {
     method: 'POST',
-    body: new URLSearchParams({ codiceFiscale: stranger.toLowerCase(), nome: 'Ignoto', cognome: 'Estraneo', email: '' }),
+    body: new URLSearchParams({ codiceFiscale: stranger.toLowerCase(), nome: 'Nuova', cognome: 'Rappresentante', email: '' }),
   });
 
-  expect(refusal.url.startsWith(`${platform.baseUrl}/auth/callback?`)).toBe(true);
-  expect(refusal.response.status).toBe(403);
-  expect(refusal.body).toContain(`Utente non abilitato: il codice fiscale ${stranger} non è registrato in PUSH`);
-  expect((await me(browser, platform)).status).toBe(401);
-  expect(await database.db.user.count({ where: { codiceFiscale: stranger } })).toBe(0);
-  const audit = await database.db.auditEvent.findMany({ where: { azione: 'ACCESSO_RIFIUTATO', oggetto: `Codice fiscale ${stranger}` } });
+  expect(landed.url).toBe(`${platform.baseUrl}/`);
+  const profile = await me(browser, platform);
+  expect(profile.status).toBe(200);
+  expect(profile.body).toMatchObject({ user: { codiceFiscale: stranger, nome: 'Nuova', cognome: 'Rappresentante' }, roles: [] });
+  expect(await database.db.user.count({ where: { codiceFiscale: stranger } })).toBe(1);
+  const audit = await database.db.auditEvent.findMany({ where: { azione: 'REGISTRAZIONE', details: { path: ['codiceFiscale'], equals: stranger } } });
   expect(audit).toHaveLength(1);
 });
 
