@@ -5,7 +5,7 @@
  */
 import type { Db } from '../client';
 import { EnteTipo } from '../generated/enums';
-import { isValidPartitaIva } from './codice-fiscale';
+import { isValidPartitaIva } from '../../workflows/shared/codice-fiscale';
 import { parseCsvRecords } from './csv';
 
 /** IPA category code of the Comuni ("Comuni e loro Consorzi e Associazioni": L6). */

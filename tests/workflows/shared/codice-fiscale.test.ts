@@ -1,6 +1,6 @@
 import {
   codiceFiscaleCheckChar, isValidCodiceFiscalePersona, isValidPartitaIva, normalizeCodiceFiscale,
-} from '../../../prisma/seed/codice-fiscale';
+} from '../../../workflows/shared/codice-fiscale';
 import { DEMO_USERS } from '../../../prisma/seed/reference-data';
 
 describe('codice fiscale of a person', () => {

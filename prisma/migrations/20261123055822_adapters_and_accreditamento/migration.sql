@@ -114,7 +114,7 @@ CREATE TABLE "AccreditationRequest" (
     "pec" TEXT NOT NULL,
     "sede" TEXT NOT NULL,
     "rappresentante" JSONB NOT NULL,
-    "attoNominaDocumentId" TEXT NOT NULL,
+    "attoNominaDocumentId" TEXT,
     "stato" "AccreditamentoStato" NOT NULL DEFAULT 'INVIATA',
     "protocolloEntrataId" TEXT,
     "protocolloUscitaId" TEXT,
