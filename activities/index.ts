@@ -1,18 +1,35 @@
 import type { Db } from '../prisma/client';
+import { createAccreditationActivities } from './accreditation/accreditation';
+import { createActActivities } from './acts/produce-act';
 import { createCommunicationActivities } from './communications/communications';
+import type { DocumentStore } from './documents/document-store';
+import { createIncidentActivities } from './incidents/incidents';
+import { createPecActivities } from './notifications/pec-activities';
+import type { PdfRenderer } from './pdf/pdf-renderer';
+import type { PecService } from './pec/pec';
 import type { ProtocolRegister, RegistrationRequest } from './protocol/protocol-register';
+import type { Signer } from './signature/signer';
 import { createTaskProjection } from './tasks/task-projection';
 
 export interface ActivityDeps {
   db: Db;
   protocol: ProtocolRegister;
+  documents: DocumentStore;
+  pdf: PdfRenderer;
+  signer: Signer;
+  pec: PecService;
 }
 
 /** All activities, built over the adapters: tests pass real local adapters, production configured ones. */
-export function createActivities({ db, protocol }: ActivityDeps) {
+export function createActivities(deps: ActivityDeps) {
+  const { db, protocol } = deps;
   return {
     ...createTaskProjection(db),
     ...createCommunicationActivities(db),
+    ...createAccreditationActivities(db),
+    ...createIncidentActivities(db),
+    ...createActActivities(deps),
+    ...createPecActivities(deps),
     registerProtocol: (request: RegistrationRequest) => protocol.register(request),
   };
 }

@@ -1,18 +1,35 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import express, { type Express, type Router } from 'express';
+import { accreditationRoutes } from './accreditamenti/routes';
+import { incidentRoutes } from './admin/incidents';
 import { adminRoutes } from './admin/routes';
 import type { Auth } from './auth';
 import { communicationRoutes } from './comunicazioni/routes';
+import { documentRoutes } from './documenti/routes';
+import { referentiRoutes } from './enti/referenti';
 import { entiRoutes } from './enti/routes';
 import { AppError, errorHandler } from './errors';
 import { health } from './health';
+import { pecRoutes } from './pec/routes';
+import { referenceRoutes } from './riferimenti/routes';
 import type { ApiRuntime } from './runtime';
 import { taskRoutes } from './tasks/routes';
 
 /** The authenticated API's routers, mounted under /api; tests walk every route they declare. */
 export function apiRouters(runtime: ApiRuntime): Router[] {
-  return [taskRoutes(runtime), communicationRoutes(runtime), entiRoutes(runtime), adminRoutes(runtime)];
+  return [
+    taskRoutes(runtime),
+    communicationRoutes(runtime),
+    entiRoutes(runtime),
+    referentiRoutes(runtime),
+    accreditationRoutes(runtime),
+    documentRoutes(runtime),
+    pecRoutes(runtime),
+    referenceRoutes(runtime),
+    adminRoutes(runtime),
+    incidentRoutes(runtime),
+  ];
 }
 
 /** Builds the Express app: public health and config, sign-in, the authenticated API, the built UI. */

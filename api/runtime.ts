@@ -1,4 +1,6 @@
 import type { Client } from '@temporalio/client';
+import type { DocumentStore } from '../activities/documents/document-store';
+import type { PecService } from '../activities/pec/pec';
 import type { Db } from '../prisma/client';
 
 /** What every route needs: the database, Temporal, and where the Region and Temporal's Web UI are. */
@@ -9,4 +11,6 @@ export interface ApiRuntime {
   taskQueue: string;
   regioneEnteId: string;
   temporalUiUrl: string | null;
+  documents: DocumentStore;
+  pec: PecService;
 }

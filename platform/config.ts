@@ -27,8 +27,32 @@ const ConfigSchema = z.object({
   IDP_PORT: port.default(3001),
   SESSION_SECRET: z.string().min(32).optional(),
   TRUST_PROXY: z.string().optional(),
+  PROTOCOL_ADAPTER: z.enum(['database', 'remote']).default('database'),
   PROTOCOL_AOO: z.string().min(1).default('AOO_PUSH'),
   PROTOCOL_REGISTER: z.string().min(1).default('PG'),
+  PROTOCOL_KEY_DIR: z.string().optional(),
+  PROTOCOL_REMOTE_URL: optionalUrl,
+  PROTOCOL_REMOTE_USERNAME: z.string().optional(),
+  PROTOCOL_REMOTE_PASSWORD: z.string().optional(),
+  PROTOCOL_REMOTE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  DOCUMENTS_DIR: z.string().optional(),
+  DOCUMENTS_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  PDF_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  SIGNATURE_KEY_STORE_DIR: z.string().optional(),
+  PEC_FROM: z.string().email().default('politiche.abitative@pec.regione.puglia.example'),
+  PEC_SMTP_HOST: z.string().optional(),
+  PEC_SMTP_PORT: port.default(465),
+  PEC_SMTP_SECURE: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  PEC_SMTP_USER: z.string().optional(),
+  PEC_SMTP_PASSWORD: z.string().optional(),
+  PEC_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  PEC_IMAP_HOST: z.string().optional(),
+  PEC_IMAP_PORT: port.default(993),
+  PEC_IMAP_SECURE: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  PEC_IMAP_USER: z.string().optional(),
+  PEC_IMAP_PASSWORD: z.string().optional(),
+  PEC_IMAP_MAILBOX: z.string().default('INBOX'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -43,6 +67,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = parsed.data;
   if (config.OIDC_ISSUER && !(config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET)) {
     throw new Error('Invalid configuration: OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too.');
+  }
+  if (config.PROTOCOL_ADAPTER === 'remote' && !(config.PROTOCOL_REMOTE_URL && config.PROTOCOL_REMOTE_USERNAME && config.PROTOCOL_REMOTE_PASSWORD)) {
+    throw new Error('Invalid configuration: PROTOCOL_ADAPTER=remote needs PROTOCOL_REMOTE_URL, PROTOCOL_REMOTE_USERNAME and PROTOCOL_REMOTE_PASSWORD.');
+  }
+  if (config.PEC_IMAP_HOST && !(config.PEC_IMAP_USER && config.PEC_IMAP_PASSWORD)) {
+    throw new Error('Invalid configuration: PEC_IMAP_HOST needs PEC_IMAP_USER and PEC_IMAP_PASSWORD too.');
   }
   return config;
 }

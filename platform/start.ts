@@ -6,8 +6,6 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { createActivities } from '../activities';
-import { createDatabaseProtocolRegister } from '../activities/protocol/database-protocol-register';
 import { createApp } from '../api/app';
 import { createAuth } from '../api/auth';
 import { createDb } from '../prisma/client';
@@ -16,9 +14,11 @@ import { startDevServer } from '../temporal-config/dev-server';
 import { locateTemporalCli } from '../temporal-config/locate-cli';
 import { ensureSearchAttributes } from '../temporal-config/namespace';
 import { loadConfig, PROJECT_ROOT, publicUrl, type Config } from './config';
+import { startAdapters } from './adapters';
 import { prepareDatabase, startEmbeddedPostgres } from './database';
 import { startIdentityProvider } from './identity-provider';
 import { logger } from './logs';
+import { signalPecReceipt } from './pec-receipts';
 import { persistentSecret } from './secrets';
 import { createWorker } from './worker';
 
@@ -88,7 +88,10 @@ async function main(): Promise<void> {
   if (temporal.external) await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
-  const activities = createActivities({ db, protocol: createDatabaseProtocolRegister(db, { aoo: config.PROTOCOL_AOO, register: config.PROTOCOL_REGISTER }) });
+  const running = await startAdapters(config, db, { onPecReceipt: signalPecReceipt(client), log: logger('push') });
+  stops.push({ name: 'adapters', stop: running.close });
+  if (running.localPec) log(`local PEC provider (SMTP) on port ${running.localPec.port}`);
+  const { activities } = running;
   const { worker, connection: workerConnection } = await createWorker({
     address: temporal.address,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -120,6 +123,8 @@ async function main(): Promise<void> {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       regioneEnteId: ref.regioneId,
       temporalUiUrl: temporal.uiUrl,
+      documents: running.adapters.documents,
+      pec: running.adapters.pec,
     },
     auth,
     uiDist,

@@ -102,6 +102,11 @@ export class HumanTasks {
 
   /** Opens a task and waits for its decision; if the procedure is cancelled, the task is cancelled too. */
   async ask<K extends FormKey>(spec: TaskSpec & { formKey: K }): Promise<TaskOutcome<K>> {
+    return (await this.askUntil(spec, undefined))!;
+  }
+
+  /** Like ask, but past `deadline` (epoch ms) the task is cancelled and the answer is null. */
+  async askUntil<K extends FormKey>(spec: TaskSpec & { formKey: K }, deadline: number | undefined): Promise<TaskOutcome<K> | null> {
     const taskId = uuid4();
     const entry: Entry = {
       taskId,
@@ -115,7 +120,16 @@ export class HumanTasks {
     this.open.set(taskId, entry);
     try {
       await projection.openTask({ ...spec, taskId, workflowId: workflowInfo().workflowId });
-      await condition(() => entry.outcome !== undefined);
+      const answered = deadline === undefined
+        ? await condition(() => entry.outcome !== undefined).then(() => true)
+        : await condition(() => entry.outcome !== undefined, Math.max(0, deadline - Date.now()));
+      // A decision already being recorded when the deadline passed still counts.
+      if (!answered && entry.completing) await condition(() => entry.outcome !== undefined);
+      else if (!answered) {
+        entry.completing = true;
+        await projection.cancelTask({ taskId });
+        return null;
+      }
       return entry.outcome as TaskOutcome<K>;
     } catch (error) {
       if (isCancellation(error)) {

@@ -23,6 +23,7 @@ export async function invioGenerico(input: InvioGenericoInput): Promise<InvioGen
     oggetto: input.oggetto,
     corrispondente: input.enteDenominazione,
     workflowId,
+    documenti: input.documenti,
   });
   await acts.markCommunicationProtocolled({ communicationId: input.communicationId, registration });
   upsertSearchAttributes([{ key: SA_STATO, value: 'PROTOCOLLATA' }]);

@@ -26,6 +26,8 @@ export interface ProcedureRuntime {
 
 const GIORNI_PRESA_IN_CARICO = 30;
 
+const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+
 /**
  * Stores the communication and its attachments in one transaction, then starts its workflow. If the
  * workflow cannot start, the stored rows are removed again: nothing stays half-way.
@@ -47,12 +49,12 @@ export async function sendCommunication(db: Db, runtime: ProcedureRuntime, input
             filename: file.filename,
             mimeType: file.mimeType,
             size: file.content.length,
-            sha256: createHash('sha256').update(file.content).digest('hex'),
+            sha256: sha256(file.content),
             content: new Uint8Array(file.content),
           })),
         },
       },
-      include: { ente: true },
+      include: { ente: true, attachments: { select: { filename: true, sha256: true } } },
     });
     await tx.auditEvent.create({
       data: { actorId: input.senderId, enteId: input.enteId, azione: 'COMUNICAZIONE_INVIATA', oggetto: `comunicazione:${id}`, details: { workflowId } },
@@ -66,6 +68,10 @@ export async function sendCommunication(db: Db, runtime: ProcedureRuntime, input
     oggetto: input.oggetto,
     testo: input.testo,
     regioneEnteId: runtime.regioneEnteId,
+    documenti: {
+      primario: { nome: 'comunicazione.txt', sha256: sha256(Buffer.from(input.testo, 'utf8')) },
+      allegati: communication.attachments.map((file) => ({ nome: file.filename, sha256: file.sha256 })),
+    },
     giorniPresaInCarico: GIORNI_PRESA_IN_CARICO,
   };
   try {

@@ -1,5 +1,3 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { holdsCandidacy, type Actor } from '../../workflows/shared/actor';
 import {
   claimTaskUpdate,
@@ -10,31 +8,9 @@ import {
 } from '../../workflows/shared/tasks';
 import { loadActor } from '../auth/actor';
 import { AppError } from '../errors';
+import { sendUpdate } from '../workflow-updates';
 import type { ApiRuntime } from '../runtime';
 import { findVisibleTask } from './queries';
-
-const STATUS_OF: Record<string, number> = {
-  [TASK_FAILURE.invalidDecision]: 422,
-  [TASK_FAILURE.notAllowed]: 403,
-  [TASK_FAILURE.notOpen]: 409,
-};
-
-/** Sends an update to the task's workflow; the validator's refusal becomes an Italian API error. */
-async function sendUpdate(run: () => Promise<unknown>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-      const failure = error.cause;
-      const field = (failure.details?.[0] as { field?: string } | undefined)?.field;
-      throw new AppError(failure.type ?? 'ERRORE', STATUS_OF[failure.type ?? ''] ?? 422, failure.message, field);
-    }
-    if (error instanceof WorkflowNotFoundError) {
-      throw new AppError(TASK_FAILURE.notOpen, 409, 'La procedura di questa attività è già conclusa.');
-    }
-    throw error;
-  }
-}
 
 async function openTaskHandle(runtime: ApiRuntime, actor: Actor, taskId: string) {
   const task = await findVisibleTask(runtime, actor, taskId);

@@ -44,6 +44,8 @@ export async function startTestServer(options: { withUi?: boolean; workflowsPath
     taskQueue: platform.taskQueue,
     regioneEnteId: platform.ref.regioneId,
     temporalUiUrl: 'http://localhost:8233',
+    documents: platform.adapters.adapters.documents,
+    pec: platform.adapters.adapters.pec,
   };
   const app = createApp({ runtime, auth, uiDist: options.withUi ? path.join(__dirname, '../../ui/dist') : undefined });
   const server: Server = await new Promise((resolve) => {

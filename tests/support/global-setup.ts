@@ -30,6 +30,11 @@ export default async function globalSetup(): Promise<void> {
   await prepareDatabase(databaseUrl.toString());
   process.env.DATABASE_URL = databaseUrl.toString();
 
+  // Keys, documents and other files of the run, shared by its test files and removed at the end.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'push-test-data-'));
+  process.env.PUSH_TEST_DATA_DIR = dataDir;
+  setRunning('data folder', () => rm(dataDir, { recursive: true, force: true }));
+
   const cliPath = await locateTemporalCli({
     explicit: process.env.TEMPORAL_CLI,
     toolsDir: path.join(PROJECT_ROOT, '.tools'),

@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
-import { createDatabaseProtocolRegister } from '../../activities/protocol/database-protocol-register';
+import { startAdapters, type RunningAdapters } from '../../platform/adapters';
+import { loadConfig } from '../../platform/config';
+import { signalPecReceipt } from '../../platform/pec-receipts';
 import { loadActor } from '../../api/auth/actor';
 import { createWorker } from '../../platform/worker';
 import { createDb, type Db } from '../../prisma/client';
@@ -13,6 +14,7 @@ import type { Actor } from '../../workflows/shared/actor';
 
 export interface TestPlatform {
   db: Db;
+  adapters: RunningAdapters;
   ref: ReferenceData;
   client: Client;
   taskQueue: string;
@@ -36,10 +38,14 @@ export async function startTestPlatform(options: { address?: string } = {}): Pro
   const client = new Client({ connection, namespace: 'default' });
   const taskQueue = `test-${randomUUID()}`;
   const workers = new Set<RunningWorker>();
-  const activities = createActivities({ db, protocol: createDatabaseProtocolRegister(db, { aoo: 'AOO_TEST', register: 'PG' }) });
+  // The run's data folder (keys, documents), the embedded PEC provider on a free port.
+  const config = loadConfig({ ...process.env, PUSH_DATA_DIR: process.env.PUSH_TEST_DATA_DIR!, PEC_LOCAL_PORT: '0', PROTOCOL_AOO: 'AOO_TEST' });
+  const adapters = await startAdapters(config, db, { onPecReceipt: signalPecReceipt(client) });
+  const { activities } = adapters;
 
   return {
     db,
+    adapters,
     ref,
     client,
     taskQueue,
@@ -70,6 +76,7 @@ export async function startTestPlatform(options: { address?: string } = {}): Pro
     },
     async close() {
       for (const worker of [...workers]) await worker.stop();
+      await adapters.close();
       await connection.close();
       await db.$disconnect();
     },

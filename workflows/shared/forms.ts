@@ -17,15 +17,61 @@ export const PresaInCaricoDecision = z
     }
   });
 
+export const IstruttoriaAccreditamentoDecision = z
+  .object({
+    esito: z.enum(['APPROVA', 'RESPINGI', 'INTEGRAZIONE'], { error: 'scegli se approvare, respingere o chiedere un’integrazione' }),
+    motivazione: z.string().trim().max(4000, 'al massimo 4000 caratteri').optional(),
+    richiesta: z.string().trim().max(4000, 'al massimo 4000 caratteri').optional(),
+    giorniIntegrazione: z.number({ error: 'indica entro quanti giorni' }).int('un numero intero di giorni').min(1, 'almeno 1 giorno').max(90, 'al massimo 90 giorni').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.esito === 'RESPINGI' && !value.motivazione) {
+      ctx.addIssue({ code: 'custom', path: ['motivazione'], message: 'indica i motivi del rigetto' });
+    }
+    if (value.esito === 'INTEGRAZIONE' && !value.richiesta) {
+      ctx.addIssue({ code: 'custom', path: ['richiesta'], message: 'descrivi che cosa l’ente deve integrare' });
+    }
+    if (value.esito === 'INTEGRAZIONE' && value.giorniIntegrazione === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['giorniIntegrazione'], message: 'indica entro quanti giorni' });
+    }
+  });
+
+export const IntegrazioneAccreditamentoDecision = z.object({
+  risposta: z.string({ error: 'scrivi la risposta alla richiesta di integrazione' }).trim().min(1, 'scrivi la risposta alla richiesta di integrazione').max(4000, 'al massimo 4000 caratteri'),
+  /** A new act of appointment, uploaded first to /api/documenti. */
+  attoNominaDocumentId: z.string().uuid('documento non valido').optional(),
+});
+
+export const FirmaProvvedimentoDecision = z
+  .object({
+    esito: z.enum(['FIRMA', 'RINVIA'], { error: 'scegli se firmare il provvedimento o rinviarlo all’istruttoria' }),
+    nota: z.string().trim().max(2000, 'al massimo 2000 caratteri').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.esito === 'RINVIA' && !value.nota) ctx.addIssue({ code: 'custom', path: ['nota'], message: 'indica perché rinvii all’istruttoria' });
+  });
+
 export const FORMS = {
   'presa-in-carico': PresaInCaricoDecision,
+  'istruttoria-accreditamento': IstruttoriaAccreditamentoDecision,
+  'integrazione-accreditamento': IntegrazioneAccreditamentoDecision,
+  'firma-provvedimento': FirmaProvvedimentoDecision,
 } as const;
 
 export type FormKey = keyof typeof FORMS;
 export type DecisionOf<K extends FormKey> = z.infer<(typeof FORMS)[K]>;
 
 /** Field names are shown to people: say them in Italian. */
-const FIELD_LABELS: Record<string, string> = { esito: 'Esito', note: 'Note' };
+const FIELD_LABELS: Record<string, string> = {
+  esito: 'Esito',
+  note: 'Note',
+  nota: 'Nota',
+  motivazione: 'Motivazione',
+  richiesta: 'Richiesta di integrazione',
+  giorniIntegrazione: 'Giorni per l’integrazione',
+  risposta: 'Risposta',
+  attoNominaDocumentId: 'Atto di nomina',
+};
 
 export interface DecisionProblem {
   field: string | null;

@@ -12,6 +12,8 @@ export interface InvioGenericoInput {
   testo: string;
   /** The Region's ente, whose istruttori take the communication in charge. */
   regioneEnteId: string;
+  /** The documents the protocol registers (the text as primary document, then the attachments), by hash. */
+  documenti: { primario: { nome: string; sha256: string }; allegati: { nome: string; sha256: string }[] };
   /** Days the Region has to take the communication in charge before the task is overdue. */
   giorniPresaInCarico: number;
 }

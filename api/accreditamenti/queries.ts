@@ -1,0 +1,71 @@
+import type { Prisma } from '../../prisma/generated/client';
+import type { Actor } from '../../workflows/shared/actor';
+import { notFound } from '../errors';
+import type { ApiRuntime } from '../runtime';
+import { procedureTimeline } from '../timeline';
+
+/** The requester sees their requests; the ente's legal representatives theirs; Regione roles all. */
+export function accreditationsWhere(actor: Actor, regioneEnteId: string): Prisma.AccreditationRequestWhereInput {
+  if (actor.roles.some((grant) => grant.enteId === regioneEnteId)) return {};
+  const represented = actor.roles.filter((grant) => grant.ruolo === 'RAPPRESENTANTE_LEGALE').map((grant) => grant.enteId);
+  return { OR: [{ richiedenteId: actor.userId }, { enteId: { in: represented } }] };
+}
+
+async function protocols(runtime: ApiRuntime, ids: (string | null)[]) {
+  const rows = await runtime.db.protocolRegistration.findMany({ where: { id: { in: ids.filter((id): id is string => id !== null) } } });
+  return new Map(rows.map((row) => [row.id, { numero: row.number, anno: row.year, data: row.registeredAt.toISOString() }]));
+}
+
+export async function listAccreditations(runtime: ApiRuntime, actor: Actor, query: { stato?: Prisma.AccreditationRequestWhereInput['stato']; pagina: number; perPagina: number }) {
+  const where: Prisma.AccreditationRequestWhereInput = { AND: [accreditationsWhere(actor, runtime.regioneEnteId), query.stato ? { stato: query.stato } : {}] };
+  const [rows, total] = await runtime.db.$transaction([
+    runtime.db.accreditationRequest.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (query.pagina - 1) * query.perPagina, take: query.perPagina }),
+    runtime.db.accreditationRequest.count({ where }),
+  ]);
+  const numbers = await protocols(runtime, rows.flatMap((row) => [row.protocolloEntrataId, row.protocolloUscitaId]));
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      denominazione: row.denominazione,
+      tipo: row.tipo,
+      codiceFiscale: row.codiceFiscale,
+      stato: row.stato,
+      protocolloEntrata: row.protocolloEntrataId ? (numbers.get(row.protocolloEntrataId) ?? null) : null,
+      protocolloUscita: row.protocolloUscitaId ? (numbers.get(row.protocolloUscitaId) ?? null) : null,
+      createdAt: row.createdAt.toISOString(),
+    })),
+    total,
+  };
+}
+
+export async function accreditationDetail(runtime: ApiRuntime, actor: Actor, id: string) {
+  const row = await runtime.db.accreditationRequest.findFirst({ where: { AND: [{ id }, accreditationsWhere(actor, runtime.regioneEnteId)] } });
+  if (!row) throw notFound('Richiesta di accreditamento');
+  const [numbers, documents, timeline] = await Promise.all([
+    protocols(runtime, [row.protocolloEntrataId, row.protocolloUscitaId]),
+    runtime.db.document.findMany({ where: { workflowId: row.workflowId }, orderBy: { createdAt: 'asc' }, select: { id: true, filename: true, titolo: true, tipo: true, mimeType: true, size: true, sha256: true } }),
+    procedureTimeline(runtime.db, row.workflowId),
+  ]);
+  const pec = await runtime.db.pecMessage.findMany({ where: { workflowId: row.workflowId }, orderBy: { createdAt: 'asc' }, select: { id: true, oggetto: true, destinatario: true, stato: true, createdAt: true } });
+  return {
+    id: row.id,
+    workflowId: row.workflowId,
+    denominazione: row.denominazione,
+    tipo: row.tipo,
+    codiceFiscale: row.codiceFiscale,
+    istatComune: row.istatComune,
+    pec: row.pec,
+    sede: row.sede,
+    rappresentante: row.rappresentante,
+    stato: row.stato,
+    motivazione: row.motivazione,
+    integrazioneRichiesta: row.integrazioneRichiesta,
+    integrazioneScadenza: row.integrazioneScadenza?.toISOString() ?? null,
+    protocolloEntrata: row.protocolloEntrataId ? (numbers.get(row.protocolloEntrataId) ?? null) : null,
+    protocolloUscita: row.protocolloUscitaId ? (numbers.get(row.protocolloUscitaId) ?? null) : null,
+    documenti: documents.map((doc) => ({ ...doc, url: `/api/documenti/${doc.id}` })),
+    messaggiPec: pec.map((message) => ({ ...message, createdAt: message.createdAt.toISOString(), url: `/api/pec/${message.id}` })),
+    timeline,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { Router } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { actorOf } from '../auth';
+import { AppError } from '../errors';
+import type { ApiRuntime } from '../runtime';
+import { optionalQuery, pagination, parse } from '../validation';
+import { accreditationDetail, listAccreditations } from './queries';
+import { ATTO_NOMINA_LIMITS, ZAccreditamentoRequest } from './request';
+import { submitAccreditamento } from './submit';
+
+const ZListQuery = z.object({
+  stato: optionalQuery(z.enum(['INVIATA', 'PROTOCOLLATA', 'INTEGRAZIONE_RICHIESTA', 'IN_FIRMA', 'RESPINTA', 'DECADUTA', 'ACCREDITATA'])),
+  ...pagination,
+});
+const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { files: 1, fileSize: ATTO_NOMINA_LIMITS.maxBytes, fields: 20, fieldSize: 8 * 1024 } }).single('attoNomina');
+
+function requirePdf(file: Express.Multer.File | undefined): Express.Multer.File {
+  if (!file) throw new AppError('DATI_NON_VALIDI', 422, 'attoNomina: allega l’atto di nomina del rappresentante legale (PDF)', 'attoNomina');
+  if (!file.buffer.subarray(0, 5).equals(Buffer.from('%PDF-'))) {
+    throw new AppError('DATI_NON_VALIDI', 422, `attoNomina: «${file.originalname}» non è un PDF`, 'attoNomina');
+  }
+  return file;
+}
+
+export function accreditationRoutes(runtime: ApiRuntime): Router {
+  const router = Router();
+  router.post('/accreditamenti', (req, res, next) => {
+    upload(req, res, (error: unknown) => {
+      if (error instanceof multer.MulterError) {
+        const message = error.code === 'LIMIT_FILE_SIZE' ? 'attoNomina: il file può essere al massimo di 10 MB' : `attoNomina: ${error.message}`;
+        next(new AppError('DATI_NON_VALIDI', 422, message, 'attoNomina'));
+      } else next(error);
+    });
+  }, async (req, res) => {
+    const actor = actorOf(req);
+    const request = parse(ZAccreditamentoRequest, req.body);
+    const file = requirePdf(req.file);
+    const user = await runtime.db.user.findUniqueOrThrow({ where: { id: actor.userId } });
+    const created = await submitAccreditamento(
+      { ...runtime, storeDocument: (input) => runtime.documents.store(input) },
+      { userId: user.id, codiceFiscale: user.codiceFiscale, nome: user.nome, cognome: user.cognome },
+      request,
+      { filename: file.originalname, content: file.buffer },
+    );
+    res.status(201).json(created);
+  });
+  router.post('/accreditamenti/:id/atto-nomina', (req, res, next) => {
+    upload(req, res, (error: unknown) => {
+      if (error instanceof multer.MulterError) next(new AppError('DATI_NON_VALIDI', 422, 'attoNomina: il file può essere al massimo di 10 MB', 'attoNomina'));
+      else next(error);
+    });
+  }, async (req, res) => {
+    const { id } = parse(ZId, req.params);
+    const actor = actorOf(req);
+    const request = await runtime.db.accreditationRequest.findFirst({ where: { id, richiedenteId: actor.userId } });
+    if (!request) throw new AppError('NON_TROVATO', 404, 'Richiesta di accreditamento non trovata.');
+    if (request.stato !== 'INTEGRAZIONE_RICHIESTA') throw new AppError('NON_IN_INTEGRAZIONE', 409, 'La richiesta non attende un’integrazione.');
+    const file = requirePdf(req.file);
+    const stored = await runtime.documents.store({
+      idempotencyKey: `${request.workflowId}/atto-nomina/${createHash('sha256').update(file.buffer).digest('hex')}`,
+      content: file.buffer,
+      filename: file.originalname,
+      mimeType: 'application/pdf',
+      titolo: `Atto di nomina del rappresentante legale (integrazione) – ${request.denominazione}`,
+      tipo: 'ATTO_NOMINA',
+      workflowId: request.workflowId,
+      enteId: request.enteId ?? undefined,
+      createdById: actor.userId,
+      previousVersionId: request.attoNominaDocumentId ?? undefined,
+    });
+    res.status(201).json({ id: stored.id });
+  });
+  router.get('/accreditamenti', async (req, res) => {
+    res.json(await listAccreditations(runtime, actorOf(req), parse(ZListQuery, req.query)));
+  });
+  router.get('/accreditamenti/:id', async (req, res) => {
+    res.json(await accreditationDetail(runtime, actorOf(req), parse(ZId, req.params).id));
+  });
+  return router;
+}

@@ -1,0 +1,109 @@
+// The adapters, each chosen and configured from the environment in this one place, and the activities
+// built over them. Production changes variables here, never workflow code.
+import path from 'node:path';
+import { createActivities, type Activities } from '../activities';
+import { createFileDocumentStore } from '../activities/documents/file-document-store';
+import type { DocumentStore } from '../activities/documents/document-store';
+import { createChromiumPdfRenderer } from '../activities/pdf/chromium-pdf-renderer';
+import type { PdfRenderer } from '../activities/pdf/pdf-renderer';
+import { createImapReceiptReader } from '../activities/pec/imap-receipt-reader';
+import type { PecService } from '../activities/pec/pec';
+import { createPecService, type RecordedReceipt } from '../activities/pec/smtp-pec-service';
+import { createProtocolRegister, type ProtocolRegister } from '../activities/protocol';
+import { createLocalSigner } from '../activities/signature/local-signer';
+import type { Signer } from '../activities/signature/signer';
+import type { Db } from '../prisma/client';
+import type { Config } from './config';
+import { startLocalPecProvider, type LocalPecProvider } from './pec-provider';
+
+export interface Adapters {
+  protocol: ProtocolRegister;
+  documents: DocumentStore;
+  pdf: PdfRenderer;
+  signer: Signer;
+  pec: PecService;
+}
+
+export interface RunningAdapters {
+  adapters: Adapters;
+  activities: Activities;
+  /** The embedded PEC provider, when no PEC_SMTP_HOST is configured. */
+  localPec: LocalPecProvider | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds every adapter. `onPecReceipt` is told of each receipt recorded (to signal the PEC's workflow);
+ * receipts come from the embedded provider, or from the provider's IMAP inbox when PEC_IMAP_HOST is set.
+ */
+export async function startAdapters(
+  config: Config,
+  db: Db,
+  hooks: { onPecReceipt?: (receipt: RecordedReceipt) => Promise<void>; log?: (line: string) => void } = {},
+): Promise<RunningAdapters> {
+  const log = hooks.log ?? (() => undefined);
+  const secrets = path.join(config.PUSH_DATA_DIR, 'secrets');
+  const protocol = config.PROTOCOL_ADAPTER === 'remote'
+    ? createProtocolRegister({
+      adapter: 'remote',
+      baseUrl: config.PROTOCOL_REMOTE_URL!,
+      username: config.PROTOCOL_REMOTE_USERNAME!,
+      password: config.PROTOCOL_REMOTE_PASSWORD!,
+      timeoutMs: config.PROTOCOL_REMOTE_TIMEOUT_MS,
+    })
+    : createProtocolRegister({
+      adapter: 'database',
+      db,
+      aoo: config.PROTOCOL_AOO,
+      register: config.PROTOCOL_REGISTER,
+      keyDir: config.PROTOCOL_KEY_DIR ?? path.join(secrets, 'protocollo'),
+    });
+  const documents = createFileDocumentStore(db, { rootDir: config.DOCUMENTS_DIR ?? path.join(config.PUSH_DATA_DIR, 'documents'), maxBytes: config.DOCUMENTS_MAX_BYTES });
+  const pdf = createChromiumPdfRenderer({ chromiumPath: config.CHROMIUM_PATH, timeoutMs: config.PDF_TIMEOUT_MS });
+  const signer = await createLocalSigner({
+    keyStoreDir: config.SIGNATURE_KEY_STORE_DIR ?? path.join(secrets, 'firma'),
+    lookupSigner: async (userId) => {
+      const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+      return { nome: user.nome, cognome: user.cognome, codiceFiscale: user.codiceFiscale };
+    },
+  });
+
+  let localPec: LocalPecProvider | null = null;
+  if (!config.PEC_SMTP_HOST) {
+    localPec = await startLocalPecProvider({ port: config.PEC_LOCAL_PORT, onError: (error) => log(`PEC provider: ${String(error)}`) });
+  }
+  const pec = createPecService({
+    db,
+    from: config.PEC_FROM,
+    smtp: localPec
+      ? { host: '127.0.0.1', port: localPec.port, secure: false }
+      : { host: config.PEC_SMTP_HOST!, port: config.PEC_SMTP_PORT, secure: config.PEC_SMTP_SECURE, user: config.PEC_SMTP_USER, password: config.PEC_SMTP_PASSWORD },
+    onRecorded: hooks.onPecReceipt,
+  });
+  const unsubscribe = localPec?.onReceipt(async (receipt) => {
+    await pec.ingestReceipt(receipt.raw);
+  });
+  const imap = config.PEC_IMAP_HOST
+    ? createImapReceiptReader(
+      { host: config.PEC_IMAP_HOST, port: config.PEC_IMAP_PORT, secure: config.PEC_IMAP_SECURE, user: config.PEC_IMAP_USER!, password: config.PEC_IMAP_PASSWORD!, mailbox: config.PEC_IMAP_MAILBOX },
+      pec,
+      { onError: (error) => log(`PEC IMAP: ${String(error)}`) },
+    )
+    : null;
+  imap?.start();
+
+  const adapters: Adapters = { protocol, documents, pdf, signer, pec };
+  return {
+    adapters,
+    activities: createActivities({ db, ...adapters }),
+    localPec,
+    async close() {
+      await imap?.stop();
+      // The provider hands its last receipts to the listener before closing: unsubscribe after.
+      await localPec?.close();
+      unsubscribe?.();
+      pec.close();
+      await pdf.close();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// What the API needs to start an accreditamento and talk to it, without importing workflow code.
+
+export const ACCREDITAMENTO = 'accreditamento-ente';
+export const ACCREDITAMENTO_WORKFLOW = 'accreditamentoEnte';
+
+export const accreditamentoWorkflowId = (requestId: string) => `${ACCREDITAMENTO}-${requestId}`;
+
+export interface AccreditamentoInput {
+  requestId: string;
+  richiedenteId: string;
+  enteId: string;
+  denominazione: string;
+  codiceFiscale: string;
+  pec: string;
+  sede: string;
+  rappresentante: { nome: string; cognome: string; codiceFiscale: string; qualifica: string };
+  attoNomina: { documentId: string; nome: string; sha256: string };
+  regioneEnteId: string;
+  /** Days the istruttori have for each review before the task is overdue. */
+  giorniIstruttoria: number;
+}
+
+export type AccreditamentoEsito = 'ACCREDITATA' | 'RESPINTA' | 'DECADUTA';
