@@ -9,13 +9,14 @@ export interface ApiSession {
   postJson<T = unknown>(path: string, body: unknown): Promise<{ status: number; body: T }>;
 }
 
-export async function signIn(baseUrl: string, codiceFiscale: string): Promise<ApiSession> {
+/** Signs in as a listed identity, or as a new person when `newPerson` gives their name. */
+export async function signIn(baseUrl: string, codiceFiscale: string, newPerson?: { nome: string; cognome: string }): Promise<ApiSession> {
   const browser = new Browser();
   const loginPage = await browser.visit(`${baseUrl}/auth/login?returnTo=/`);
   if (!/\/interaction\//.test(loginPage.url)) throw new Error(`expected the identity provider's login page, got ${loginPage.url}`);
-  const landed = await browser.visit(`${loginPage.url.replace(/\/$/, '')}/select`, {
+  const landed = await browser.visit(`${loginPage.url.replace(/\/$/, '')}/${newPerson ? 'custom' : 'select'}`, {
     method: 'POST',
-    body: new URLSearchParams({ codiceFiscale }),
+    body: new URLSearchParams(newPerson ? { codiceFiscale, ...newPerson, email: '' } : { codiceFiscale }),
   });
   if (!landed.url.startsWith(baseUrl)) throw new Error(`sign-in did not return to the platform: ${landed.url}`);
   const cookie = `push.sid=${browser.cookie(new URL(baseUrl).hostname, 'push.sid')}`;

@@ -1,0 +1,197 @@
+// Accreditamento ente through the real API, as the representative, the istruttore, the dirigente and
+// the administrator, ending in a verified signed act, a valid segnatura and a delivered PEC.
+import { createHash } from 'node:crypto';
+import { verifyPdfWithPdfsig } from '../../activities/signature/verify';
+import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
+import { DEMO_USERS } from '../../prisma/seed/demo-users';
+import { validateWithXmllint } from '../activities/protocol/support';
+import { eventually } from '../support/platform';
+import { signIn, type ApiSession } from '../support/sign-in';
+import { startTestServer, type TestServer } from '../support/api-server';
+
+const cf = (key: string) => DEMO_USERS.find((user) => user.key === key)!.codiceFiscale;
+/** A syntactically valid codice fiscale for an invented person. */
+const personCf = (first15: string) => first15 + codiceFiscaleCheckChar(first15);
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+interface ApiError { error: { code: string; message: string; field?: string } }
+interface TaskList { items: { id: string; titolo: string }[] }
+
+describe('accreditamento ente', () => {
+  let server: TestServer;
+  let istruttore: ApiSession;
+  let dirigente: ApiSession;
+  let admin: ApiSession;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    [istruttore, dirigente, admin] = await Promise.all([
+      signIn(server.baseUrl, cf('regione.istruttore')),
+      signIn(server.baseUrl, cf('regione.dirigente')),
+      signIn(server.baseUrl, cf('regione.amministratore')),
+    ]);
+  });
+  afterAll(() => server.close());
+
+  function requestForm(fields: Record<string, string>, atto: Buffer | null = PDF) {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.set(key, value);
+    if (atto) form.set('attoNomina', new Blob([new Uint8Array(atto)], { type: 'application/pdf' }), 'atto-di-nomina.pdf');
+    return form;
+  }
+
+  async function comune(istat: string) {
+    const ente = await server.platform.db.ente.findUniqueOrThrow({ where: { codice: istat } });
+    return { istatComune: istat, provincia: ente.siglaProvincia!, denominazione: ente.denominazione };
+  }
+
+  /** The open task of a procedure's step, once the workflow has opened it. */
+  const taskOf = (workflowId: string, taskKey: string) =>
+    eventually(() => server.platform.db.task.findFirst({ where: { workflowId, taskKey, stato: 'APERTA' } }));
+
+  async function complete(session: ApiSession, taskId: string, decision: Record<string, unknown>) {
+    const response = await session.postJson(`/api/tasks/${taskId}/complete`, { decision });
+    expect([response.status, response.body]).toEqual([200, { ok: true }]);
+  }
+
+  it('when the request is wrong, then each problem is named in Italian and nothing is stored', async () => {
+    const rep = await signIn(server.baseUrl, personCf('BNCLRA75C41A662'), { nome: 'Laura', cognome: 'Bianchi' });
+    const altamura = await comune('072004');
+    const base = { tipo: 'COMUNE', ...altamura, codiceFiscale: '82002270724', pec: 'protocollo@pec.comune.altamura.example', sede: 'Piazza Municipio 1, Altamura', qualifica: 'Sindaco' };
+    const cases: [Record<string, string>, Buffer | null, string, RegExp][] = [
+      [{ ...base, codiceFiscale: '82002270725' }, PDF, 'codiceFiscale', /cifra di controllo/],
+      [{ ...base, istatComune: '072999' }, PDF, 'istatComune', /nessun Comune/],
+      [{ ...base, denominazione: 'Comune di Gravina in Puglia' }, PDF, 'denominazione', /Comune di Altamura/],
+      [{ ...base, provincia: 'LE' }, PDF, 'provincia', /provincia di Bari/],
+      [{ ...base, pec: 'non-una-pec' }, PDF, 'pec', /PEC non valido/],
+      [base, null, 'attoNomina', /allega l’atto di nomina/],
+      [base, Buffer.from('non un pdf'), 'attoNomina', /non è un PDF/],
+    ];
+    const before = await server.platform.db.accreditationRequest.count();
+    for (const [fields, atto, field, message] of cases) {
+      const response = await rep.json<ApiError>('/api/accreditamenti', { method: 'POST', body: requestForm(fields, atto) });
+      expect([field, response.status, response.body.error.field]).toEqual([field, 422, field]);
+      expect(response.body.error.message).toMatch(message);
+    }
+    const bari = await rep.json<ApiError>('/api/accreditamenti', { method: 'POST', body: requestForm({ ...base, ...(await comune('072006')) }) });
+    expect([bari.status, bari.body.error.code]).toEqual([409, 'ENTE_GIA_ACCREDITATO']);
+    expect(await server.platform.db.accreditationRequest.count()).toBe(before);
+  });
+
+  it('when the request is integrated, approved and signed, then the ente is active with a signed, protocolled act delivered by PEC, and its referenti can be named and revoked', async () => {
+    const repCf = personCf('DLCFNC70B12A225');
+    const rep = await signIn(server.baseUrl, repCf, { nome: 'Francesco', cognome: 'De Luca' });
+    const pec = 'protocollo@pec.comune.altamura.example';
+    const sent = await rep.json<{ id: string; workflowId: string }>('/api/accreditamenti', {
+      method: 'POST',
+      body: requestForm({ tipo: 'COMUNE', ...(await comune('072004')), codiceFiscale: '82002270724', pec, sede: 'Piazza Municipio 1, Altamura', qualifica: 'Sindaco' }),
+    });
+    expect(sent.status).toBe(201);
+    const { id, workflowId } = sent.body;
+    const again = await rep.json<ApiError>('/api/accreditamenti', {
+      method: 'POST',
+      body: requestForm({ tipo: 'COMUNE', ...(await comune('072004')), codiceFiscale: '82002270724', pec, sede: 'Piazza Municipio 1, Altamura', qualifica: 'Sindaco' }),
+    });
+    expect([again.status, again.body.error.code]).toEqual([409, 'RICHIESTA_IN_CORSO']);
+
+    const first = await taskOf(workflowId, 'istruttoria-1');
+    await complete(istruttore, first.id, { esito: 'INTEGRAZIONE', richiesta: 'Allegare la delibera di proclamazione del Sindaco.', giorniIntegrazione: 10 });
+    const integrazione = await taskOf(workflowId, 'integrazione-1');
+    const mine = await rep.json<TaskList>('/api/tasks?vista=mie');
+    expect(mine.body.items.map((task) => task.id)).toContain(integrazione.id);
+    const newAtto = new FormData();
+    newAtto.set('attoNomina', new Blob([new Uint8Array(Buffer.concat([PDF, Buffer.from('% delibera\n')]))], { type: 'application/pdf' }), 'delibera.pdf');
+    const uploaded = await rep.json<{ id: string }>(`/api/accreditamenti/${id}/atto-nomina`, { method: 'POST', body: newAtto });
+    expect(uploaded.status).toBe(201);
+    await complete(rep, integrazione.id, { risposta: 'Si allega la delibera.', attoNominaDocumentId: uploaded.body.id });
+
+    const second = await taskOf(workflowId, 'istruttoria-2');
+    await complete(istruttore, second.id, { esito: 'APPROVA' });
+    const firma = await taskOf(workflowId, 'firma-2');
+    const refused = await istruttore.postJson<ApiError>(`/api/tasks/${firma.id}/complete`, { decision: { esito: 'FIRMA' } });
+    expect(refused.status).toBe(404);
+    await complete(dirigente, firma.id, { esito: 'FIRMA' });
+    const result = await server.platform.client.workflow.getHandle(workflowId).result();
+    expect(result.esito).toBe('ACCREDITATA');
+
+    const request = await server.platform.db.accreditationRequest.findUniqueOrThrow({ where: { id } });
+    expect(request.stato).toBe('ACCREDITATA');
+    const ente = await server.platform.db.ente.findUniqueOrThrow({ where: { id: request.enteId! } });
+    expect(ente).toMatchObject({ stato: 'ATTIVO', pec, codiceFiscale: '82002270724' });
+
+    // The signed act: PAdES valid for pdfsig, downloadable by the representative.
+    const act = await rep.fetch(`/api/documenti/${request.provvedimentoDocumentId}`);
+    expect(act.status).toBe(200);
+    const actBytes = Buffer.from(await act.arrayBuffer());
+    const signatures = await verifyPdfWithPdfsig(actBytes);
+    expect(signatures).toHaveLength(1);
+    expect(signatures[0]).toMatchObject({ valid: true, signerCommonName: 'Antonio De Santis' });
+
+    // Protocolled out with a segnatura valid against the AgID schema, whose Impronta is the act's hash.
+    const uscita = await server.platform.db.protocolRegistration.findUniqueOrThrow({ where: { id: request.protocolloUscitaId! } });
+    expect(uscita.direction).toBe('USCITA');
+    expect((await validateWithXmllint(uscita.segnatura!)).valid).toBe(true);
+    expect(uscita.segnatura).toContain(createHash('sha256').update(actBytes).digest('base64'));
+    expect(await server.platform.db.protocolRegistration.count({ where: { workflowId } })).toBe(2);
+
+    // Two PEC (the integration request and the act), each delivered with its receipts.
+    const messages = await server.platform.db.pecMessage.findMany({ where: { workflowId }, include: { receipts: true }, orderBy: { createdAt: 'asc' } });
+    expect(messages.map((message) => message.stato)).toEqual(['CONSEGNATO', 'CONSEGNATO']);
+    for (const message of messages) expect(message.receipts.map((receipt) => receipt.tipo).sort()).toEqual(['accettazione', 'avvenuta-consegna']);
+    const pecPage = await rep.json<{ receipts: unknown[] }>(`/api/pec/${messages[1]!.id}`);
+    expect(pecPage.body.receipts).toHaveLength(2);
+
+    // The representative now represents the ente, and names and revokes a referente.
+    const profile = await rep.json<{ roles: { enteId: string; ruolo: string }[] }>('/api/me');
+    expect(profile.body.roles).toContainEqual(expect.objectContaining({ enteId: ente.id, ruolo: 'RAPPRESENTANTE_LEGALE' }));
+    const referenteCf = personCf('MRTGPP80A01A662');
+    const named = await rep.postJson<{ items: { id: string; area: string; attiva: boolean }[] }>(`/api/enti/${ente.id}/referenti`, {
+      codiceFiscale: referenteCf, nome: 'Giuseppe', cognome: 'Martino', aree: ['PATRIMONIO'],
+    });
+    expect(named.status).toBe(201);
+    const referente = await signIn(server.baseUrl, referenteCf);
+    const granted = await referente.json<{ roles: { enteId: string; ruolo: string; area: string }[] }>('/api/me');
+    expect(granted.body.roles).toEqual([expect.objectContaining({ enteId: ente.id, ruolo: 'REFERENTE', area: 'PATRIMONIO' })]);
+    const revoked = await rep.json(`/api/enti/${ente.id}/referenti/${named.body.items[0]!.id}`, { method: 'DELETE' });
+    expect(revoked.status).toBe(200);
+    const after = await referente.json<{ roles: unknown[] }>('/api/me');
+    expect(after.body.roles).toEqual([]);
+
+    const audit = await server.platform.db.auditEvent.findMany({ where: { enteId: ente.id }, orderBy: { at: 'asc' } });
+    expect(audit.map((entry) => entry.azione)).toEqual(expect.arrayContaining([
+      'ACCREDITAMENTO_INVIATA', 'ACCREDITAMENTO_PROTOCOLLATA', 'ACCREDITAMENTO_INTEGRAZIONE_RICHIESTA', 'ACCREDITAMENTO_INTEGRATA',
+      'ACCREDITAMENTO_IN_FIRMA', 'ACCREDITAMENTO_ACCREDITATA', 'REFERENTE_NOMINATO', 'REFERENTE_REVOCATO',
+    ]));
+    expect(audit.filter((entry) => entry.azione === 'ACCREDITAMENTO_ACCREDITATA')[0]!.actorId).toBe(server.platform.ref.users['regione.dirigente']);
+  });
+
+  it('when the rejection cannot be delivered by PEC, then nothing is repeated and an administrator resolves the incident', async () => {
+    const rep = await signIn(server.baseUrl, personCf('RSSGNN60D15E506'), { nome: 'Giovanni', cognome: 'Rossi' });
+    const sent = await rep.json<{ id: string; workflowId: string }>('/api/accreditamenti', {
+      method: 'POST',
+      body: requestForm({ tipo: 'ALTRO', denominazione: 'Fondazione Casa Solidale', codiceFiscale: '93012340720', pec: 'inesistente@pec-inesistente.example', sede: 'Via Sparano 1, Bari', qualifica: 'Presidente' }),
+    });
+    expect(sent.status).toBe(201);
+    const { workflowId } = sent.body;
+    const review = await taskOf(workflowId, 'istruttoria-1');
+    const missing = await istruttore.postJson<ApiError>(`/api/tasks/${review.id}/complete`, { decision: { esito: 'RESPINGI' } });
+    expect(missing.body.error).toEqual({ code: 'DATI_NON_VALIDI', field: 'motivazione', message: 'Motivazione: indica i motivi del rigetto' });
+    await complete(istruttore, review.id, { esito: 'RESPINGI', motivazione: 'L’ente non gestisce alloggi di edilizia residenziale pubblica.' });
+
+    const incident = await eventually(() => server.platform.db.incident.findFirst({ where: { workflowId, stato: 'APERTO' } }));
+    expect(incident.errore).toContain('non è stata consegnata');
+    const listed = await admin.json<{ items: { id: string }[] }>('/api/admin/incidenti?stato=APERTO');
+    expect(listed.body.items.map((item) => item.id)).toContain(incident.id);
+    const notAdmin = await istruttore.postJson(`/api/admin/incidenti/${incident.id}/risolvi`, { nota: 'x' });
+    expect(notAdmin.status).toBe(403);
+    const noNote = await admin.postJson<ApiError>(`/api/admin/incidenti/${incident.id}/risolvi`, {});
+    expect(noNote.body.error.field).toBe('nota');
+    expect((await admin.postJson(`/api/admin/incidenti/${incident.id}/risolvi`, { nota: 'Consegnato a mano il 23/11.' })).status).toBe(200);
+
+    const result = await server.platform.client.workflow.getHandle(workflowId).result();
+    expect(result.esito).toBe('RESPINTA');
+    expect(await server.platform.db.protocolRegistration.count({ where: { workflowId, direction: 'USCITA' } })).toBe(1);
+    expect(await server.platform.db.pecMessage.count({ where: { workflowId } })).toBe(1);
+    expect(await server.platform.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ stato: 'RISOLTO', nota: 'Consegnato a mano il 23/11.' });
+  });
+});
