@@ -2,6 +2,7 @@
 import { apiRouters } from '../../api/app';
 import { COMUNE_BARI } from '../../prisma/seed/reference-data';
 import { DEMO_USERS } from '../../prisma/seed/demo-users';
+import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
 import { startTestServer, type TestServer } from '../support/api-server';
@@ -19,12 +20,17 @@ describe('tenancy', () => {
   let workflowId: string;
   let taskId: string;
   let attachmentId: string;
+  let accreditationId: string;
+  let pecId: string;
+  let documentId: string;
+  let bariReferenteRoleId: string;
   const walked = new Set<string>();
 
   /** Records the route template walked, so the coverage check below can find unwalked endpoints. */
-  const as = async (session: ApiSession, method: 'GET' | 'POST', template: string, path: string, body?: unknown) => {
+  const as = async (session: ApiSession, method: 'GET' | 'POST' | 'DELETE', template: string, path: string, body?: unknown) => {
     walked.add(template);
-    return method === 'GET' ? session.json(path) : session.postJson(path, body ?? {});
+    if (method === 'POST') return session.postJson(path, body ?? {});
+    return session.json(path, { method });
   };
 
   beforeAll(async () => {
@@ -45,6 +51,20 @@ describe('tenancy', () => {
     const task = await eventually(() => server.platform.db.task.findFirst({ where: { workflowId } }));
     taskId = task.id;
     attachmentId = (await server.platform.db.attachment.findFirstOrThrow({ where: { communicationId } })).id;
+
+    // An accreditation request by someone else, with its act of appointment and a PEC.
+    const requester = await signIn(server.baseUrl, `CNTSRA82E52A662${codiceFiscaleCheckChar('CNTSRA82E52A662')}`, { nome: 'Sara', cognome: 'Conte' });
+    const request = new FormData();
+    for (const [key, value] of Object.entries({ tipo: 'ALTRO', denominazione: 'Cooperativa Abitare Insieme', codiceFiscale: '93000010723', pec: 'coop@pec.abitare.example', sede: 'Via Roma 1, Bari', qualifica: 'Presidente' })) request.set(key, value);
+    request.set('attoNomina', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'atto.pdf');
+    const submitted = await requester.json<{ id: string; workflowId: string }>('/api/accreditamenti', { method: 'POST', body: request });
+    expect(submitted.status).toBe(201);
+    accreditationId = submitted.body.id;
+    const review = await eventually(() => server.platform.db.task.findFirst({ where: { workflowId: submitted.body.workflowId, taskKey: 'istruttoria-1' } }));
+    await istruttore.postJson(`/api/tasks/${review.id}/complete`, { decision: { esito: 'INTEGRAZIONE', richiesta: 'Integrare', giorniIntegrazione: 5 } });
+    pecId = (await eventually(() => server.platform.db.pecMessage.findFirst({ where: { workflowId: submitted.body.workflowId } }))).id;
+    documentId = (await server.platform.db.document.findFirstOrThrow({ where: { workflowId: submitted.body.workflowId } })).id;
+    bariReferenteRoleId = (await server.platform.db.roleAssignment.findFirstOrThrow({ where: { enteId: server.platform.ref.demoComuneIds[COMUNE_BARI], ruolo: 'REFERENTE' } })).id;
   });
   afterAll(() => server.close());
 
@@ -103,6 +123,39 @@ describe('tenancy', () => {
     expect(response.status).toBe(403);
     expect(response.body.error.field).toBe('enteId');
     expect(await server.platform.db.communication.count()).toBe(before);
+  });
+
+  it("when another ente's referente looks for someone else's accreditation, its documents and PEC, then none is found", async () => {
+    const list = await as(lecce, 'GET', 'GET /accreditamenti', '/api/accreditamenti');
+    expect((list.body as { items: Item[] }).items.map((item) => item.id)).not.toContain(accreditationId);
+    for (const [template, path] of [
+      ['GET /accreditamenti/:id', `/api/accreditamenti/${accreditationId}`],
+      ['GET /documenti/:id', `/api/documenti/${documentId}`],
+      ['GET /pec/:id', `/api/pec/${pecId}`],
+    ] as const) {
+      expect([template, (await as(lecce, 'GET', template, path)).status]).toEqual([template, 404]);
+    }
+    const upload = await as(lecce, 'POST', 'POST /accreditamenti/:id/atto-nomina', `/api/accreditamenti/${accreditationId}/atto-nomina`);
+    expect(upload.status).toBe(404);
+    const invalid = await as(lecce, 'POST', 'POST /accreditamenti', '/api/accreditamenti', {});
+    expect(invalid.status).toBe(422);
+    expect((await as(lecce, 'GET', 'GET /riferimenti/comuni', '/api/riferimenti/comuni')).status).toBe(200);
+  });
+
+  it("when another ente's referente manages Bari's referenti, then every call is refused and nothing changes", async () => {
+    const bariId = server.platform.ref.demoComuneIds[COMUNE_BARI];
+    expect((await as(lecce, 'GET', 'GET /enti/:id/referenti', `/api/enti/${bariId}/referenti`)).status).toBe(404);
+    const named = await as(lecce, 'POST', 'POST /enti/:id/referenti', `/api/enti/${bariId}/referenti`, { codiceFiscale: cf('lecce.referente'), nome: 'X', cognome: 'Y', aree: ['PATRIMONIO'] });
+    expect(named.status).toBe(404);
+    expect((await as(lecce, 'DELETE', 'DELETE /enti/:id/referenti/:roleId', `/api/enti/${bariId}/referenti/${bariReferenteRoleId}`)).status).toBe(404);
+    expect((await server.platform.db.roleAssignment.findUniqueOrThrow({ where: { id: bariReferenteRoleId } })).revokedAt).toBeNull();
+  });
+
+  it('when a non-administrator handles incidents, then they are refused', async () => {
+    const someId = '00000000-0000-4000-8000-000000000000';
+    expect((await as(lecce, 'GET', 'GET /admin/incidenti', '/api/admin/incidenti')).status).toBe(403);
+    expect((await as(istruttore, 'POST', 'POST /admin/incidenti/:id/riprova', `/api/admin/incidenti/${someId}/riprova`)).status).toBe(403);
+    expect((await as(istruttore, 'POST', 'POST /admin/incidenti/:id/risolvi', `/api/admin/incidenti/${someId}/risolvi`, { nota: 'x' })).status).toBe(403);
   });
 
   it('when a non-administrator opens the monitoring pages, then they are refused', async () => {
