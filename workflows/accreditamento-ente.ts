@@ -16,7 +16,7 @@ const acts = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const REAL_DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface AccreditamentoResult {
   esito: AccreditamentoEsito;
@@ -26,6 +26,7 @@ export interface AccreditamentoResult {
 
 export async function accreditamentoEnte(input: AccreditamentoInput): Promise<AccreditamentoResult> {
   const { workflowId } = workflowInfo();
+  const DAY_MS = input.durataGiornoMs ?? REAL_DAY_MS;
   const tasks = new HumanTasks();
   const incidents = new Incidents({ enteId: input.enteId, regioneEnteId: input.regioneEnteId });
   const deliveries = new PecDelivery();

@@ -64,6 +64,7 @@ export async function submitAccreditamento(
   requester: { userId: string; codiceFiscale: string; nome: string; cognome: string },
   request: AccreditamentoRequest,
   attoNomina: { filename: string; content: Buffer },
+  options: { durataGiornoMs?: number } = {},
 ) {
   const id = randomUUID();
   const workflowId = accreditamentoWorkflowId(id);
@@ -123,6 +124,7 @@ export async function submitAccreditamento(
       attoNomina: { documentId: atto.id, nome: atto.filename, sha256: atto.sha256 },
       regioneEnteId: runtime.regioneEnteId,
       giorniIstruttoria: GIORNI_ISTRUTTORIA,
+      durataGiornoMs: options.durataGiornoMs,
     };
     await runtime.temporal.workflow.start(ACCREDITAMENTO_WORKFLOW, {
       workflowId,

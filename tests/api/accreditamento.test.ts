@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { verifyPdfWithPdfsig } from '../../activities/signature/verify';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { DEMO_USERS } from '../../prisma/seed/demo-users';
+import { submitAccreditamento } from '../../api/accreditamenti/submit';
 import { validateWithXmllint } from '../activities/protocol/support';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
@@ -193,5 +194,41 @@ describe('accreditamento ente', () => {
     expect(await server.platform.db.protocolRegistration.count({ where: { workflowId, direction: 'USCITA' } })).toBe(1);
     expect(await server.platform.db.pecMessage.count({ where: { workflowId } })).toBe(1);
     expect(await server.platform.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ stato: 'RISOLTO', nota: 'Consegnato a mano il 23/11.' });
+  });
+});
+
+describe('accreditamento ente, when the integration is not sent in time', () => {
+  let server: TestServer;
+  let istruttore: ApiSession;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    istruttore = await signIn(server.baseUrl, cf('regione.istruttore'));
+  });
+  afterAll(() => server.close());
+
+  it('then the request lapses, the task is withdrawn and the ente is told by PEC', async () => {
+    const user = await server.platform.db.user.create({ data: { codiceFiscale: personCf('FRNLCU77H10L049'), nome: 'Luca', cognome: 'Fornaro' } });
+    // A "day" of 1.5 seconds: the deadline logic is the workflow's own, only shorter.
+    const { workflowId } = await submitAccreditamento(
+      { db: server.platform.db, temporal: server.platform.client, taskQueue: server.platform.taskQueue, regioneEnteId: server.platform.ref.regioneId, storeDocument: (input) => server.platform.adapters.adapters.documents.store(input) },
+      { userId: user.id, codiceFiscale: user.codiceFiscale, nome: user.nome, cognome: user.cognome },
+      { tipo: 'ALTRO', denominazione: 'Associazione Case Popolari', codiceFiscale: '93000020722', pec: 'assoc@pec.case.example', sede: 'Via Lecce 3, Taranto', qualifica: 'Presidente' },
+      { filename: 'atto.pdf', content: PDF },
+      { durataGiornoMs: 1500 },
+    );
+    const review = await eventually(() => server.platform.db.task.findFirst({ where: { workflowId, taskKey: 'istruttoria-1', stato: 'APERTA' } }));
+    const response = await istruttore.postJson(`/api/tasks/${review.id}/complete`, { decision: { esito: 'INTEGRAZIONE', richiesta: 'Allegare lo statuto.', giorniIntegrazione: 1 } });
+    expect(response.status).toBe(200);
+    const result = await server.platform.client.workflow.getHandle(workflowId).result();
+    expect(result.esito).toBe('DECADUTA');
+    const integration = await server.platform.db.task.findFirstOrThrow({ where: { workflowId, taskKey: 'integrazione-1' } });
+    expect(integration.stato).toBe('ANNULLATA');
+    expect((await server.platform.db.accreditationRequest.findFirstOrThrow({ where: { workflowId } })).stato).toBe('DECADUTA');
+    const messages = await server.platform.db.pecMessage.findMany({ where: { workflowId }, orderBy: { createdAt: 'asc' } });
+    expect(messages.map((message) => [message.oggetto.split(' – ')[0], message.stato])).toEqual([
+      ['Richiesta di integrazione', 'CONSEGNATO'],
+      ['Richiesta di accreditamento decaduta', 'CONSEGNATO'],
+    ]);
   });
 });

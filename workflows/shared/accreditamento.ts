@@ -18,6 +18,8 @@ export interface AccreditamentoInput {
   regioneEnteId: string;
   /** Days the istruttori have for each review before the task is overdue. */
   giorniIstruttoria: number;
+  /** How long a "day" of the deadlines lasts: a real day unless a test or a demo shortens it. */
+  durataGiornoMs?: number;
 }
 
 export type AccreditamentoEsito = 'ACCREDITATA' | 'RESPINTA' | 'DECADUTA';
