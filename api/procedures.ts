@@ -1,7 +1,9 @@
+import { ACCREDITAMENTO } from '../workflows/shared/accreditamento';
 import { INVIO_GENERICO } from '../workflows/shared/invio-generico';
 
 /** The procedures people see in filters and lists, with their Italian names. */
 export const PROCEDURE_LABELS: Record<string, string> = {
+  [ACCREDITAMENTO]: 'Accreditamento ente',
   [INVIO_GENERICO]: 'Invio generico',
 };
 

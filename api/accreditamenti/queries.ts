@@ -2,6 +2,7 @@ import type { Prisma } from '../../prisma/generated/client';
 import type { Actor } from '../../workflows/shared/actor';
 import { notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
+import { visibleWhere } from '../tasks/visibility';
 import { procedureTimeline } from '../timeline';
 
 /** The requester sees their requests; the ente's legal representatives theirs; Regione roles all. */
@@ -46,6 +47,10 @@ export async function accreditationDetail(runtime: ApiRuntime, actor: Actor, id:
     runtime.db.document.findMany({ where: { workflowId: row.workflowId }, orderBy: { createdAt: 'asc' }, select: { id: true, filename: true, titolo: true, tipo: true, mimeType: true, size: true, sha256: true } }),
     procedureTimeline(runtime.db, row.workflowId),
   ]);
+  const attivita = await runtime.db.task.findMany({
+    where: { AND: [{ workflowId: row.workflowId, stato: 'APERTA' }, visibleWhere(actor, runtime.regioneEnteId)] },
+    select: { id: true, titolo: true },
+  });
   const pec = await runtime.db.pecMessage.findMany({ where: { workflowId: row.workflowId }, orderBy: { createdAt: 'asc' }, select: { id: true, oggetto: true, destinatario: true, stato: true, createdAt: true } });
   return {
     id: row.id,
@@ -65,6 +70,7 @@ export async function accreditationDetail(runtime: ApiRuntime, actor: Actor, id:
     protocolloUscita: row.protocolloUscitaId ? (numbers.get(row.protocolloUscitaId) ?? null) : null,
     documenti: documents.map((doc) => ({ ...doc, url: `/api/documenti/${doc.id}` })),
     messaggiPec: pec.map((message) => ({ ...message, createdAt: message.createdAt.toISOString(), url: `/api/pec/${message.id}` })),
+    attivita,
     timeline,
     createdAt: row.createdAt.toISOString(),
   };

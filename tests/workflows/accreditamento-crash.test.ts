@@ -1,6 +1,5 @@
 // A worker killed (SIGKILL) between the protocol registration of the act and its PEC: after a restart
 // the procedure ends with one protocol number out and one PEC, delivered once.
-import path from 'node:path';
 import { submitAccreditamento } from '../../api/accreditamenti/submit';
 import { completeTaskUpdate } from '../../workflows/shared/tasks';
 import { startChildWorker } from '../support/child-worker';

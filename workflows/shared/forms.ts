@@ -38,7 +38,7 @@ export const IstruttoriaAccreditamentoDecision = z
 
 export const IntegrazioneAccreditamentoDecision = z.object({
   risposta: z.string({ error: 'scrivi la risposta alla richiesta di integrazione' }).trim().min(1, 'scrivi la risposta alla richiesta di integrazione').max(4000, 'al massimo 4000 caratteri'),
-  /** A new act of appointment, uploaded first to /api/documenti. */
+  /** A new act of appointment, uploaded first to POST /api/accreditamenti/:id/atto-nomina. */
   attoNominaDocumentId: z.string().uuid('documento non valido').optional(),
 });
 

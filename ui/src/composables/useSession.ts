@@ -7,13 +7,17 @@ const me = shallowRef<Me | null>(null);
 /** Why the session could not be loaded, other than not being signed in (e.g. the API is unreachable). */
 export const sessionError = shallowRef<unknown>(null);
 
-/** Loads the signed-in user once (the auth guard calls it before the first page). */
-export async function loadSession(): Promise<Me> {
-  if (me.value) return me.value;
+/** Loads the signed-in user again: after an accreditation, for instance, the roles have changed. */
+export async function refreshSession(): Promise<Me> {
   const loaded = await getMe();
   setCsrfToken(loaded.csrfToken);
   me.value = loaded;
   return loaded;
+}
+
+/** Loads the signed-in user once (the auth guard calls it before the first page). */
+export async function loadSession(): Promise<Me> {
+  return me.value ?? refreshSession();
 }
 
 /** May this grant send communications for its ente? */
@@ -31,8 +35,12 @@ export function useSession() {
   const roles = computed(() => me.value?.roles ?? []);
   return {
     me,
+    /** Someone just signed in holds no role until an ente is accredited for them: they can only ask for that. */
+    hasRoles: computed(() => roles.value.length > 0),
     isAdmin: computed(() => roles.value.some((role) => role.ruolo === 'AMMINISTRATORE')),
     enti: computed(() => uniqueEnti(roles.value)),
     entiMittente: computed(() => uniqueEnti(roles.value.filter(sendsComunicazioni))),
+    /** The enti whose legal representative the user is: they name and revoke its referenti. */
+    entiRappresentati: computed(() => uniqueEnti(roles.value.filter((role) => role.ruolo === 'RAPPRESENTANTE_LEGALE'))),
   };
 }

@@ -15,6 +15,18 @@ const registry: Record<string, TaskFormEntry> = {
     form: defineAsyncComponent(() => import('./presa-in-carico/PresaInCaricoForm.vue')),
     summary: defineAsyncComponent(() => import('./presa-in-carico/PresaInCaricoSummary.vue')),
   },
+  'istruttoria-accreditamento': {
+    form: defineAsyncComponent(() => import('./istruttoria-accreditamento/IstruttoriaAccreditamentoForm.vue')),
+    summary: defineAsyncComponent(() => import('./istruttoria-accreditamento/IstruttoriaAccreditamentoSummary.vue')),
+  },
+  'integrazione-accreditamento': {
+    form: defineAsyncComponent(() => import('./integrazione-accreditamento/IntegrazioneAccreditamentoForm.vue')),
+    summary: defineAsyncComponent(() => import('./integrazione-accreditamento/IntegrazioneAccreditamentoSummary.vue')),
+  },
+  'firma-provvedimento': {
+    form: defineAsyncComponent(() => import('./firma-provvedimento/FirmaProvvedimentoForm.vue')),
+    summary: defineAsyncComponent(() => import('./firma-provvedimento/FirmaProvvedimentoSummary.vue')),
+  },
 };
 
 export const taskFormFor = (formKey: string): TaskFormEntry | undefined => registry[formKey];

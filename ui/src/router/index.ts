@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { adminGuard } from './guards/admin';
 import { authGuard } from './guards/auth';
+import { homeGuard } from './guards/home';
 import { titleHook } from './guards/title';
 import { routes } from './routes';
 
@@ -12,4 +13,5 @@ export const router = createRouter({
 
 router.beforeEach(authGuard);
 router.beforeEach(adminGuard);
+router.beforeEach(homeGuard);
 router.afterEach(titleHook);

@@ -10,7 +10,8 @@ declare module 'vue-router' {
 }
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: { name: 'inbox' } },
+  // The home guard sends a user with no roles yet to the accreditation requests instead.
+  { path: '/', name: 'home', redirect: { name: 'inbox' } },
   {
     path: '/attivita',
     name: 'inbox',
@@ -44,6 +45,39 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Comunicazione' },
   },
   {
+    path: '/accreditamenti',
+    name: 'accreditamenti',
+    component: () => import('@/views/accreditamenti/AccreditamentiView.vue'),
+    meta: { title: 'Accreditamento' },
+  },
+  {
+    path: '/accreditamenti/nuova',
+    name: 'accreditamento-nuovo',
+    component: () => import('@/views/accreditamenti/NuovoAccreditamentoView.vue'),
+    meta: { title: 'Nuova richiesta di accreditamento' },
+  },
+  {
+    path: '/accreditamenti/:id',
+    name: 'accreditamento',
+    component: () => import('@/views/accreditamenti/AccreditamentoView.vue'),
+    props: true,
+    meta: { title: 'Richiesta di accreditamento' },
+  },
+  {
+    path: '/enti/:id/referenti',
+    name: 'referenti',
+    component: () => import('@/views/enti/ReferentiView.vue'),
+    props: true,
+    meta: { title: 'Referenti' },
+  },
+  {
+    path: '/pec/:id',
+    name: 'pec',
+    component: () => import('@/views/pec/PecView.vue'),
+    props: true,
+    meta: { title: 'Messaggio PEC' },
+  },
+  {
     path: '/amministrazione/procedure',
     name: 'procedure',
     component: () => import('@/views/admin/ProcedureView.vue'),
@@ -55,6 +89,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/admin/ProceduraView.vue'),
     props: true,
     meta: { title: 'Procedura', requiresAdmin: true },
+  },
+  {
+    path: '/amministrazione/incidenti',
+    name: 'incidenti',
+    component: () => import('@/views/admin/IncidentiView.vue'),
+    meta: { title: 'Incidenti', requiresAdmin: true },
   },
   {
     path: '/accesso-negato',

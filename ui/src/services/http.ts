@@ -77,6 +77,7 @@ export const http = {
   get: <T>(path: string, query?: QueryParams, options?: Omit<RequestOptions, 'query' | 'body'>) =>
     request<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
 /**

@@ -18,3 +18,10 @@ export interface Person {
   id: string;
   nomeCompleto: string;
 }
+
+/** A protocol registration as lists and task data show it: "N. 12/2026" of a date. */
+export interface ProtocolloRef {
+  numero: number;
+  anno: number;
+  data: string;
+}

@@ -1,4 +1,4 @@
-/** The limits on a communication's attachments, checked in the browser before anything is sent. */
+/** The limits on attachments and acts, checked in the browser before anything is sent. */
 export const MAX_ALLEGATI = 5;
 const MAX_ALLEGATO_BYTES = 10 * 1024 * 1024;
 
@@ -22,5 +22,17 @@ export function validateAllegati(files: File[]): true | string {
   }
   const tooLarge = files.find((file) => file.size > MAX_ALLEGATO_BYTES);
   if (tooLarge) return `"${tooLarge.name}" supera la dimensione massima di 10 MB.`;
+  return true;
+}
+
+/** A single-file picker's value: Vuetify gives a File, or a list of one. */
+export const singleFile = (value: File[] | File | null | undefined): File | null =>
+  Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+
+/** A Vuetify rule for an act that must be a PDF of 10 MB at most (`required`: it cannot be left out). */
+export function validatePdf(file: File | null, required: boolean): true | string {
+  if (!file) return required ? 'Allega l’atto in PDF.' : true;
+  if (extensionOf(file.name) !== 'pdf') return `"${file.name}" non è un PDF.`;
+  if (file.size > MAX_ALLEGATO_BYTES) return `"${file.name}" supera la dimensione massima di 10 MB.`;
   return true;
 }

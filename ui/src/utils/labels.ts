@@ -1,4 +1,7 @@
+import type { AccreditamentoStato, EnteTipo } from '@/services/accreditamenti';
 import type { ComunicazioneStato } from '@/services/comunicazioni';
+import type { IncidenteStato } from '@/services/incidenti';
+import type { PecStato, RicevutaTipo } from '@/services/pec';
 import type { Esecuzione } from '@/services/procedure';
 import type { Area, Ruolo } from '@/services/session';
 import type { TaskHistoryTipo, TaskScadenza, TaskStato } from '@/services/tasks';
@@ -24,7 +27,7 @@ export const RUOLO: Record<Ruolo, string> = {
 export const AREA: Record<Area, string> = {
   PATRIMONIO: 'Patrimonio',
   FONDO_AFFITTI: 'Fondo affitti',
-  PIANI_VENDITA: 'Piani vendita',
+  PIANI_VENDITA: 'Piani di vendita',
   PROGRAMMAZIONE: 'Programmazione',
   CANTIERI: 'Cantieri',
   COMUNICAZIONI: 'Comunicazioni',
@@ -71,8 +74,69 @@ export const COMUNICAZIONE_STATO_COLOR: Record<ComunicazioneStato, string> = {
   NON_DI_COMPETENZA: 'warning',
 };
 
+export const ENTE_TIPO: Record<EnteTipo, string> = {
+  COMUNE: 'Comune',
+  ARCA: 'ARCA',
+  ALER: 'ALER',
+  ALTRO: 'Altro ente',
+};
+
+export const ACCREDITAMENTO_STATO: Record<AccreditamentoStato, string> = {
+  INVIATA: 'Inviata',
+  PROTOCOLLATA: 'Protocollata',
+  INTEGRAZIONE_RICHIESTA: 'Integrazione richiesta',
+  IN_FIRMA: 'In firma',
+  RESPINTA: 'Respinta',
+  DECADUTA: 'Decaduta',
+  ACCREDITATA: 'Accreditata',
+};
+
+export const ACCREDITAMENTO_STATO_COLOR: Record<AccreditamentoStato, string> = {
+  INVIATA: 'secondary',
+  PROTOCOLLATA: 'info',
+  INTEGRAZIONE_RICHIESTA: 'warning',
+  IN_FIRMA: 'primary',
+  RESPINTA: 'error',
+  DECADUTA: 'secondary',
+  ACCREDITATA: 'success',
+};
+
 /** A procedure's business state, as the admin filter offers it (the states of the procedures PUSH runs). */
-export const STATO_PRATICA: Record<string, string> = { ...COMUNICAZIONE_STATO };
+export const STATO_PRATICA: Record<string, string> = { ...COMUNICAZIONE_STATO, ...ACCREDITAMENTO_STATO };
+
+export const INCIDENTE_STATO: Record<IncidenteStato, string> = {
+  APERTO: 'Aperto',
+  RITENTATO: 'Ritentato',
+  RISOLTO: 'Risolto',
+};
+
+export const INCIDENTE_STATO_COLOR: Record<IncidenteStato, string> = {
+  APERTO: 'error',
+  RITENTATO: 'info',
+  RISOLTO: 'success',
+};
+
+export const PEC_STATO: Record<PecStato, string> = {
+  INVIATO: 'Inviato',
+  ACCETTATO: 'Accettato',
+  CONSEGNATO: 'Consegnato',
+  ERRORE: 'Errore',
+};
+
+export const PEC_STATO_COLOR: Record<PecStato, string> = {
+  INVIATO: 'secondary',
+  ACCETTATO: 'info',
+  CONSEGNATO: 'success',
+  ERRORE: 'error',
+};
+
+export const RICEVUTA: Record<RicevutaTipo, string> = {
+  accettazione: 'Ricevuta di accettazione',
+  'non-accettazione': 'Ricevuta di non accettazione',
+  'avvenuta-consegna': 'Ricevuta di avvenuta consegna',
+  'errore-consegna': 'Ricevuta di mancata consegna',
+  'preavviso-errore-consegna': 'Preavviso di mancata consegna',
+};
 
 export const ESECUZIONE: Record<Esecuzione, string> = {
   Running: 'In corso',

@@ -1,4 +1,7 @@
 /** The decision of a presa-in-carico task, and how its data reads. */
+import type { ProtocolloRef } from '@/services/types';
+import { isRecord, readProtocollo, text } from '../read';
+
 export type Esito = 'PRESA_IN_CARICO' | 'NON_DI_COMPETENZA';
 
 export const ESITO: Record<Esito, string> = {
@@ -12,25 +15,17 @@ export interface PresaInCaricoData {
   oggetto: string;
   testo: string;
   mittente: string | undefined;
-  protocollo: { numero: number; anno: number; data: string } | undefined;
+  protocollo: ProtocolloRef | undefined;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** Reads the task's data as the invio-generico workflow writes it, tolerating what is missing. */
 export function readPresaInCaricoData(data: Record<string, unknown>): PresaInCaricoData {
-  const protocollo = isRecord(data.protocollo) ? data.protocollo : undefined;
   const mittente = isRecord(data.mittente) ? text(data.mittente.nomeCompleto) : text(data.mittente);
   return {
     oggetto: text(data.oggetto) ?? '',
     testo: text(data.testo) ?? '',
     mittente,
-    protocollo:
-      protocollo && typeof protocollo.numero === 'number' && typeof protocollo.anno === 'number'
-        ? { numero: protocollo.numero, anno: protocollo.anno, data: text(protocollo.data) ?? '' }
-        : undefined,
+    protocollo: readProtocollo(data.protocollo),
   };
 }
 
