@@ -1,0 +1,128 @@
+/// <reference lib="dom" />
+// The whole accreditation in the browser: a new legal representative signs in and requests it, the
+// istruttore approves, the dirigente signs; it ends with a signed PDF that pdfsig verifies, a segnatura
+// valid against the AgID schema and a PEC delivered with its receipts.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { verifyPdfWithPdfsig } from '../../activities/signature/verify';
+import { DEMO_USERS } from '../../prisma/seed/demo-users';
+import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
+import { validateWithXmllint } from '../activities/protocol/support';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/api-server';
+
+const cf = (key: string) => DEMO_USERS.find((user) => user.key === key)!.codiceFiscale;
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+const REPRESENTATIVE = { codiceFiscale: `LTRNGL66M12E038${codiceFiscaleCheckChar('LTRNGL66M12E038')}`, nome: 'Angelo', cognome: 'Latorre' };
+
+describe('accreditamento ente in the browser', () => {
+  let server: TestServer;
+  let chromium: TestBrowser;
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(__dirname, '../../ui/dist/index.html'))) {
+      throw new Error('ui/dist is missing: run `npm run build:ui` (npm run setup does it) before the browser tests.');
+    }
+    server = await startTestServer({ withUi: true });
+    chromium = await launchBrowser();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  async function newPage(url: string): Promise<Page> {
+    const context = await chromium.browser.createBrowserContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.setViewport({ width: 1366, height: 900 });
+    await page.goto(`${server.baseUrl}${url}`);
+    return page;
+  }
+
+  /** The identity provider's page: a listed identity, or another one typed in. */
+  async function signInAs(page: Page, identity: string | typeof REPRESENTATIVE, landing: string): Promise<void> {
+    if (typeof identity === 'string') {
+      await page.waitForSelector(`button[value="${identity}"]`);
+      await Promise.all([page.waitForNavigation(), page.click(`button[value="${identity}"]`)]);
+    } else {
+      // The form for an identity not in the list sits in a collapsed section: open it as a person would.
+      await page.waitForSelector('#codiceFiscale');
+      await page.evaluate(() => document.querySelector('#codiceFiscale')!.closest('details')?.setAttribute('open', ''));
+      await page.type('#codiceFiscale', identity.codiceFiscale);
+      await page.type('#nome', identity.nome);
+      await page.type('#cognome', identity.cognome);
+      await Promise.all([page.waitForNavigation(), page.$eval('#codiceFiscale', (input) => (input as HTMLInputElement).form!.requestSubmit())]);
+    }
+    await page.waitForFunction((want) => location.pathname === want, {}, landing);
+  }
+
+  const textOf = (page: Page, selector: string) => page.$eval(selector, (node) => node.textContent ?? '');
+
+  async function decideTask(identity: string, titolo: string, esito: string): Promise<void> {
+    const page = await newPage('/attivita?vista=gruppi');
+    await signInAs(page, identity, '/attivita');
+    const link = await page.waitForFunction(
+      (rowSelector, linkSelector, wanted) =>
+        [...document.querySelectorAll(rowSelector)].find((row) => row.textContent?.includes(wanted))?.querySelector(linkSelector),
+      { polling: 200 },
+      byTestId('task-row'), byTestId('task-link'), titolo,
+    );
+    await Promise.all([page.waitForFunction(() => location.pathname.startsWith('/attivita/')), (link.asElement() as unknown as { click(): Promise<void> }).click()]);
+    await page.waitForSelector(byTestId(`field-esito-${esito}`));
+    await page.click(byTestId(`field-esito-${esito}`));
+    await page.click(byTestId('form-submit'));
+    await page.waitForFunction(() => location.pathname === '/attivita');
+    await page.browserContext().close();
+  }
+
+  it('when the representative requests it, the istruttore approves and the dirigente signs, then the ente is accredited with a verified act, segnatura and PEC', async () => {
+    const rep = await newPage('/accreditamenti/nuova');
+    await signInAs(rep, REPRESENTATIVE, '/accreditamenti/nuova');
+    await rep.waitForSelector(byTestId('accreditamento-tipo-COMUNE'));
+    await rep.click(byTestId('accreditamento-tipo-COMUNE'));
+    await rep.waitForSelector(`${byTestId('accreditamento-comune')} input`);
+    await rep.type(`${byTestId('accreditamento-comune')} input`, 'Gioia del Colle');
+    await rep.waitForSelector('.v-overlay-container .v-list-item', { visible: true });
+    await rep.keyboard.press('Enter');
+    await rep.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('072021'), {}, byTestId('accreditamento-istat'));
+    await rep.type(`${byTestId('accreditamento-codice-fiscale')} input`, '82000990729');
+    await rep.type(`${byTestId('accreditamento-pec')} input`, 'protocollo@pec.comune.gioiadelcolle.example');
+    await rep.type(`${byTestId('accreditamento-sede')} input`, 'Piazza Margherita di Savoia 10, Gioia del Colle');
+    await rep.type(`${byTestId('accreditamento-qualifica')} input`, 'Sindaco');
+    const upload = await rep.waitForSelector(`${byTestId('accreditamento-atto')} input[type=file]`);
+    await upload!.uploadFile(path.join(__dirname, 'fixtures', 'dichiarazione.pdf'));
+    await rep.click(byTestId('accreditamento-invia'));
+    await rep.waitForFunction(() => /^\/accreditamenti\/[0-9a-f-]{36}$/.test(location.pathname));
+    await rep.waitForFunction((selector) => /\d+\/\d{4}/.test(document.querySelector(selector)?.textContent ?? ''), { polling: 200 }, byTestId('protocollo-entrata'));
+    const requestPath = await rep.evaluate(() => location.pathname);
+
+    await decideTask(cf('regione.istruttore'), 'Istruttoria accreditamento: Comune di Gioia del Colle', 'APPROVA');
+    await decideTask(cf('regione.dirigente'), 'Firma provvedimento di accreditamento: Comune di Gioia del Colle', 'FIRMA');
+
+    // Signing, protocol and PEC delivery run on: the representative looks again once they are done.
+    const request = await server.platform.db.accreditationRequest.findFirstOrThrow({ where: { denominazione: 'Comune di Gioia del Colle' } });
+    expect((await server.platform.client.workflow.getHandle(request.workflowId).result()).esito).toBe('ACCREDITATA');
+    await rep.goto(`${server.baseUrl}${requestPath}`);
+    await rep.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Accreditata'), {}, byTestId('accreditamento-stato'));
+    expect(await textOf(rep, byTestId('protocollo-uscita'))).toMatch(/\d+\/\d{4}/);
+
+    // The act, downloaded in the representative's session as they would, verified by pdfsig.
+    const links = await rep.$$eval(byTestId('documento-link'), (anchors) => anchors.map((anchor) => ({ href: (anchor as HTMLAnchorElement).href, text: anchor.textContent ?? '' })));
+    const act = links.find((link) => /provvedimento/i.test(link.text))!;
+    const bytes = await rep.evaluate(async (href) => [...new Uint8Array(await (await fetch(href)).arrayBuffer())], act.href);
+    const signatures = await verifyPdfWithPdfsig(Buffer.from(bytes));
+    expect(signatures).toEqual([expect.objectContaining({ valid: true, signerCommonName: 'Antonio De Santis' })]);
+
+    // The segnatura of the act validates against the AgID schema.
+    const accredited = await server.platform.db.accreditationRequest.findUniqueOrThrow({ where: { id: request.id } });
+    const uscita = await server.platform.db.protocolRegistration.findUniqueOrThrow({ where: { id: accredited.protocolloUscitaId! } });
+    expect((await validateWithXmllint(uscita.segnatura!)).valid).toBe(true);
+
+    // The PEC page shows the act delivered, with its two receipts.
+    await Promise.all([rep.waitForNavigation(), rep.click(byTestId('pec-link'))]);
+    await rep.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Consegnat'), { polling: 200 }, byTestId('pec-stato'));
+    expect(await rep.$$eval(byTestId('pec-ricevuta'), (items) => items.length)).toBe(2);
+  });
+});
