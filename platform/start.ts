@@ -91,6 +91,12 @@ async function main(): Promise<void> {
   const running = await startAdapters(config, db, { onPecReceipt: signalPecReceipt(client), log: logger('push') });
   stops.push({ name: 'adapters', stop: running.close });
   if (running.localPec) log(`local PEC provider (SMTP) on port ${running.localPec.port}`);
+  // Every dirigente has a signing certificate from the local CA before their first act (issued once).
+  const dirigenti = await db.user.findMany({ where: { roles: { some: { ruolo: 'DIRIGENTE', revokedAt: null } } } });
+  for (const dirigente of dirigenti) {
+    const certificate = await running.adapters.signer.certificateOf(dirigente.id);
+    log(`signing certificate of ${dirigente.nome} ${dirigente.cognome}: ${certificate.subject}`);
+  }
   const { activities } = running;
   const { worker, connection: workerConnection } = await createWorker({
     address: temporal.address,

@@ -166,7 +166,7 @@ describe('accreditamento ente', () => {
     expect(audit.filter((entry) => entry.azione === 'ACCREDITAMENTO_ACCREDITATA')[0]!.actorId).toBe(server.platform.ref.users['regione.dirigente']);
   });
 
-  it('when the rejection cannot be delivered by PEC, then nothing is repeated and an administrator resolves the incident', async () => {
+  it('when the rejection cannot be delivered by PEC, then nothing is repeated unless an administrator retries, and the incident is resolved by hand', async () => {
     const rep = await signIn(server.baseUrl, personCf('RSSGNN60D15E506'), { nome: 'Giovanni', cognome: 'Rossi' });
     const sent = await rep.json<{ id: string; workflowId: string }>('/api/accreditamenti', {
       method: 'POST',
@@ -185,15 +185,24 @@ describe('accreditamento ente', () => {
     expect(listed.body.items.map((item) => item.id)).toContain(incident.id);
     const notAdmin = await istruttore.postJson(`/api/admin/incidenti/${incident.id}/risolvi`, { nota: 'x' });
     expect(notAdmin.status).toBe(403);
-    const noNote = await admin.postJson<ApiError>(`/api/admin/incidenti/${incident.id}/risolvi`, {});
+
+    // A retry sends a second PEC, on purpose; it fails too and opens a new incident.
+    expect((await admin.postJson(`/api/admin/incidenti/${incident.id}/riprova`, { nota: 'Nuovo tentativo' })).status).toBe(200);
+    const second = await eventually(() => server.platform.db.incident.findFirst({ where: { workflowId, stato: 'APERTO', id: { not: incident.id } } }));
+    expect((await server.platform.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).stato).toBe('RITENTATO');
+    expect(await server.platform.db.pecMessage.count({ where: { workflowId } })).toBe(2);
+
+    const noNote = await admin.postJson<ApiError>(`/api/admin/incidenti/${second.id}/risolvi`, {});
     expect(noNote.body.error.field).toBe('nota');
-    expect((await admin.postJson(`/api/admin/incidenti/${incident.id}/risolvi`, { nota: 'Consegnato a mano il 23/11.' })).status).toBe(200);
+    expect((await admin.postJson(`/api/admin/incidenti/${second.id}/risolvi`, { nota: 'Consegnato a mano il 23/11.' })).status).toBe(200);
+    const closedAgain = await admin.postJson<ApiError>(`/api/admin/incidenti/${second.id}/risolvi`, { nota: 'di nuovo' });
+    expect(closedAgain.status).toBe(409);
 
     const result = await server.platform.client.workflow.getHandle(workflowId).result();
     expect(result.esito).toBe('RESPINTA');
     expect(await server.platform.db.protocolRegistration.count({ where: { workflowId, direction: 'USCITA' } })).toBe(1);
-    expect(await server.platform.db.pecMessage.count({ where: { workflowId } })).toBe(1);
-    expect(await server.platform.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ stato: 'RISOLTO', nota: 'Consegnato a mano il 23/11.' });
+    expect(await server.platform.db.pecMessage.count({ where: { workflowId } })).toBe(2);
+    expect(await server.platform.db.incident.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ stato: 'RISOLTO', nota: 'Consegnato a mano il 23/11.' });
   });
 });
 
