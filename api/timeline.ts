@@ -12,6 +12,17 @@ const LABELS: Record<string, string> = {
   ATTIVITA_RILASCIATA: 'Attività rilasciata',
   ATTIVITA_RIASSEGNATA: 'Attività riassegnata',
   ATTIVITA_COMPLETATA: 'Attività completata',
+  ACCREDITAMENTO_INVIATA: 'Richiesta di accreditamento inviata',
+  ACCREDITAMENTO_PROTOCOLLATA: 'Protocollata in entrata',
+  ACCREDITAMENTO_INTEGRAZIONE_RICHIESTA: 'Integrazione richiesta all’ente',
+  ACCREDITAMENTO_INTEGRATA: 'Integrazione inviata dall’ente',
+  ACCREDITAMENTO_IN_FIRMA: 'Provvedimento alla firma del dirigente',
+  ACCREDITAMENTO_RESPINTA: 'Richiesta respinta',
+  ACCREDITAMENTO_DECADUTA: 'Richiesta decaduta',
+  ACCREDITAMENTO_ACCREDITATA: 'Ente accreditato',
+  INCIDENTE_APERTO: 'Incidente',
+  INCIDENTE_RITENTATO: 'Incidente: passo ritentato',
+  INCIDENTE_RISOLTO: 'Incidente risolto',
 };
 
 function describe(details: Prisma.JsonValue): string {
