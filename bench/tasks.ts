@@ -7,7 +7,7 @@ import globalSetup from '../tests/support/global-setup';
 import { stopAll } from '../tests/support/running-servers';
 import { startTestServer } from '../tests/support/api-server';
 import { signIn, type ApiSession } from '../tests/support/sign-in';
-import { DEMO_USERS } from '../prisma/seed/demo-users';
+import { demoCf } from '../tests/support/demo';
 import { COMUNE_BARI } from '../prisma/seed/enti';
 import { machine, saveResults, summarize } from './stats';
 import { pingUpdate, stopUpdate, type ChainInput } from './workflows';
@@ -30,7 +30,7 @@ async function main() {
   const server = await startTestServer({ workflowsPath: path.join(__dirname, 'workflows.ts') });
   try {
     const { platform } = server;
-    const istruttore = await signIn(server.baseUrl, DEMO_USERS.find((user) => user.key === 'regione.istruttore')!.codiceFiscale);
+    const istruttore = await signIn(server.baseUrl, demoCf('regione.istruttore'));
     const input: ChainInput = {
       steps: STEPS + WARMUP + 1,
       enteId: platform.ref.demoComuneIds[COMUNE_BARI],

@@ -1,6 +1,7 @@
 import type { Prisma } from '../../prisma/generated/client';
 import type { Actor } from '../../workflows/shared/actor';
 import { notFound } from '../errors';
+import { protocolNumbers } from '../protocol-numbers';
 import type { ApiRuntime } from '../runtime';
 import { visibleWhere } from '../tasks/visibility';
 import { procedureTimeline } from '../timeline';
@@ -12,18 +13,13 @@ export function accreditationsWhere(actor: Actor, regioneEnteId: string): Prisma
   return { OR: [{ richiedenteId: actor.userId }, { enteId: { in: represented } }] };
 }
 
-async function protocols(runtime: ApiRuntime, ids: (string | null)[]) {
-  const rows = await runtime.db.protocolRegistration.findMany({ where: { id: { in: ids.filter((id): id is string => id !== null) } } });
-  return new Map(rows.map((row) => [row.id, { numero: row.number, anno: row.year, data: row.registeredAt.toISOString() }]));
-}
-
 export async function listAccreditations(runtime: ApiRuntime, actor: Actor, query: { stato?: Prisma.AccreditationRequestWhereInput['stato']; pagina: number; perPagina: number }) {
   const where: Prisma.AccreditationRequestWhereInput = { AND: [accreditationsWhere(actor, runtime.regioneEnteId), query.stato ? { stato: query.stato } : {}] };
   const [rows, total] = await runtime.db.$transaction([
     runtime.db.accreditationRequest.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (query.pagina - 1) * query.perPagina, take: query.perPagina }),
     runtime.db.accreditationRequest.count({ where }),
   ]);
-  const numbers = await protocols(runtime, rows.flatMap((row) => [row.protocolloEntrataId, row.protocolloUscitaId]));
+  const numbers = await protocolNumbers(runtime.db, rows.flatMap((row) => [row.protocolloEntrataId, row.protocolloUscitaId]));
   return {
     items: rows.map((row) => ({
       id: row.id,
@@ -43,7 +39,7 @@ export async function accreditationDetail(runtime: ApiRuntime, actor: Actor, id:
   const row = await runtime.db.accreditationRequest.findFirst({ where: { AND: [{ id }, accreditationsWhere(actor, runtime.regioneEnteId)] } });
   if (!row) throw notFound('Richiesta di accreditamento');
   const [numbers, documents, timeline] = await Promise.all([
-    protocols(runtime, [row.protocolloEntrataId, row.protocolloUscitaId]),
+    protocolNumbers(runtime.db, [row.protocolloEntrataId, row.protocolloUscitaId]),
     runtime.db.document.findMany({ where: { workflowId: row.workflowId }, orderBy: { createdAt: 'asc' }, select: { id: true, filename: true, titolo: true, tipo: true, mimeType: true, size: true, sha256: true } }),
     procedureTimeline(runtime.db, row.workflowId),
   ]);

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../prisma/client';
 import type { Ente, Prisma } from '../../prisma/generated/client';
-import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../../temporal-config/settings';
 import { ACCREDITAMENTO, ACCREDITAMENTO_WORKFLOW, accreditamentoWorkflowId, type AccreditamentoInput } from '../../workflows/shared/accreditamento';
 import { AppError } from '../errors';
+import { startProcedure } from '../start-procedure';
 import { normalizeName, type AccreditamentoRequest } from './request';
 
 const PENDING = ['INVIATA', 'PROTOCOLLATA', 'INTEGRAZIONE_RICHIESTA', 'IN_FIRMA'] as const;
@@ -99,8 +99,15 @@ export async function submitAccreditamento(
     return { created, ente, isNew };
   });
 
+  // If the procedure cannot start, the request (and an ente made for it) are removed again.
+  const undo = () => db.$transaction([
+    db.auditEvent.deleteMany({ where: { oggetto: `accreditamento:${id}` } }),
+    db.accreditationRequest.delete({ where: { id } }),
+    ...(isNew ? [db.ente.delete({ where: { id: ente.id } })] : []),
+  ]);
+  let atto: { id: string; sha256: string; filename: string };
   try {
-    const atto = await runtime.storeDocument({
+    atto = await runtime.storeDocument({
       idempotencyKey: `${workflowId}/atto-nomina`,
       content: attoNomina.content,
       filename: attoNomina.filename,
@@ -112,37 +119,28 @@ export async function submitAccreditamento(
       createdById: requester.userId,
     });
     await db.accreditationRequest.update({ where: { id }, data: { attoNominaDocumentId: atto.id } });
-    const input: AccreditamentoInput = {
-      requestId: id,
-      richiedenteId: requester.userId,
-      enteId: ente.id,
-      denominazione: created.denominazione,
-      codiceFiscale: created.codiceFiscale,
-      pec: created.pec,
-      sede: created.sede,
-      rappresentante: { nome: requester.nome, cognome: requester.cognome, codiceFiscale: requester.codiceFiscale, qualifica: request.qualifica },
-      attoNomina: { documentId: atto.id, nome: atto.filename, sha256: atto.sha256 },
-      regioneEnteId: runtime.regioneEnteId,
-      giorniIstruttoria: GIORNI_ISTRUTTORIA,
-      durataGiornoMs: options.durataGiornoMs,
-    };
-    await runtime.temporal.workflow.start(ACCREDITAMENTO_WORKFLOW, {
-      workflowId,
-      taskQueue: runtime.taskQueue,
-      args: [input],
-      typedSearchAttributes: [
-        { key: SA_PROCEDURA, value: ACCREDITAMENTO },
-        { key: SA_ENTE, value: ente.id },
-        { key: SA_STATO, value: 'INVIATA' },
-      ],
-    });
   } catch (error) {
-    await db.$transaction([
-      db.auditEvent.deleteMany({ where: { oggetto: `accreditamento:${id}` } }),
-      db.accreditationRequest.delete({ where: { id } }),
-      ...(isNew ? [db.ente.delete({ where: { id: ente.id } })] : []),
-    ]);
+    await undo();
     throw error;
   }
+  const input: AccreditamentoInput = {
+    requestId: id,
+    richiedenteId: requester.userId,
+    enteId: ente.id,
+    denominazione: created.denominazione,
+    codiceFiscale: created.codiceFiscale,
+    pec: created.pec,
+    sede: created.sede,
+    rappresentante: { nome: requester.nome, cognome: requester.cognome, codiceFiscale: requester.codiceFiscale, qualifica: request.qualifica },
+    attoNomina: { documentId: atto.id, nome: atto.filename, sha256: atto.sha256 },
+    regioneEnteId: runtime.regioneEnteId,
+    giorniIstruttoria: GIORNI_ISTRUTTORIA,
+    durataGiornoMs: options.durataGiornoMs,
+  };
+  await startProcedure(
+    runtime.temporal,
+    { workflowType: ACCREDITAMENTO_WORKFLOW, procedura: ACCREDITAMENTO, workflowId, taskQueue: runtime.taskQueue, enteId: ente.id, input },
+    undo,
+  );
   return { id, workflowId };
 }

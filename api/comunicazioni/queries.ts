@@ -1,6 +1,7 @@
 import type { Prisma } from '../../prisma/generated/client';
 import type { Actor } from '../../workflows/shared/actor';
 import { notFound } from '../errors';
+import { protocolNumbers } from '../protocol-numbers';
 import type { ApiRuntime } from '../runtime';
 import { namesOf } from '../people';
 import { visibleEntiWhere } from '../enti/visibility';
@@ -8,11 +9,6 @@ import { visibleEntiWhere } from '../enti/visibility';
 const include = {
   ente: { select: { id: true, denominazione: true } },
 } as const;
-
-async function protocolsOf(runtime: ApiRuntime, ids: (string | null)[]) {
-  const rows = await runtime.db.protocolRegistration.findMany({ where: { id: { in: ids.filter((id): id is string => id !== null) } } });
-  return new Map(rows.map((row) => [row.id, { numero: row.number, anno: row.year, registro: row.register, data: row.registeredAt.toISOString() }]));
-}
 
 function communicationsWhere(runtime: ApiRuntime, actor: Actor): Prisma.CommunicationWhereInput {
   return { ente: visibleEntiWhere(actor, runtime.regioneEnteId) };
@@ -36,7 +32,7 @@ export async function listCommunications(
     }),
     runtime.db.communication.count({ where }),
   ]);
-  const protocols = await protocolsOf(runtime, rows.map((row) => row.protocolloId));
+  const protocols = await protocolNumbers(runtime.db, rows.map((row) => row.protocolloId));
   return {
     items: rows.map((row) => ({
       id: row.id,
@@ -56,7 +52,7 @@ export async function communicationDetail(runtime: ApiRuntime, actor: Actor, id:
     include: { ...include, attachments: { select: { id: true, filename: true, mimeType: true, size: true } } },
   });
   if (!row) throw notFound('Comunicazione');
-  const [protocols, people] = await Promise.all([protocolsOf(runtime, [row.protocolloId]), namesOf(runtime.db, [row.senderId, row.esitoById])]);
+  const [protocols, people] = await Promise.all([protocolNumbers(runtime.db, [row.protocolloId]), namesOf(runtime.db, [row.senderId, row.esitoById])]);
   return {
     id: row.id,
     oggetto: row.oggetto,

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../prisma/client';
-import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../../temporal-config/settings';
+import { startProcedure } from '../start-procedure';
 import { INVIO_GENERICO, INVIO_GENERICO_WORKFLOW, invioGenericoWorkflowId, type InvioGenericoInput } from '../../workflows/shared/invio-generico';
 
 export interface UploadedFile {
@@ -74,24 +74,14 @@ export async function sendCommunication(db: Db, runtime: ProcedureRuntime, input
     },
     giorniPresaInCarico: GIORNI_PRESA_IN_CARICO,
   };
-  try {
-    await runtime.temporal.workflow.start(INVIO_GENERICO_WORKFLOW, {
-      workflowId,
-      taskQueue: runtime.taskQueue,
-      args: [workflowInput],
-      typedSearchAttributes: [
-        { key: SA_PROCEDURA, value: INVIO_GENERICO },
-        { key: SA_ENTE, value: input.enteId },
-        { key: SA_STATO, value: 'INVIATA' },
-      ],
-    });
-  } catch (error) {
-    await db.$transaction([
+  await startProcedure(
+    runtime.temporal,
+    { workflowType: INVIO_GENERICO_WORKFLOW, procedura: INVIO_GENERICO, workflowId, taskQueue: runtime.taskQueue, enteId: input.enteId, input: workflowInput },
+    () => db.$transaction([
       db.attachment.deleteMany({ where: { communicationId: id } }),
       db.auditEvent.deleteMany({ where: { oggetto: `comunicazione:${id}` } }),
       db.communication.delete({ where: { id } }),
-    ]);
-    throw error;
-  }
+    ]),
+  );
   return { id, workflowId };
 }

@@ -1,16 +1,15 @@
 // Accreditamento ente through the real API, as the representative, the istruttore, the dirigente and
 // the administrator, ending in a verified signed act, a valid segnatura and a delivered PEC.
+import { demoCf } from '../support/demo';
 import { createHash } from 'node:crypto';
 import { verifyPdfWithPdfsig } from '../../activities/signature/verify';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
-import { DEMO_USERS } from '../../prisma/seed/demo-users';
 import { submitAccreditamento } from '../../api/accreditamenti/submit';
 import { validateWithXmllint } from '../activities/protocol/support';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
 import { startTestServer, type TestServer } from '../support/api-server';
 
-const cf = (key: string) => DEMO_USERS.find((user) => user.key === key)!.codiceFiscale;
 /** A syntactically valid codice fiscale for an invented person. */
 const personCf = (first15: string) => first15 + codiceFiscaleCheckChar(first15);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -27,9 +26,9 @@ describe('accreditamento ente', () => {
   beforeAll(async () => {
     server = await startTestServer();
     [istruttore, dirigente, admin] = await Promise.all([
-      signIn(server.baseUrl, cf('regione.istruttore')),
-      signIn(server.baseUrl, cf('regione.dirigente')),
-      signIn(server.baseUrl, cf('regione.amministratore')),
+      signIn(server.baseUrl, demoCf('regione.istruttore')),
+      signIn(server.baseUrl, demoCf('regione.dirigente')),
+      signIn(server.baseUrl, demoCf('regione.amministratore')),
     ]);
   });
   afterAll(() => server.close());
@@ -212,7 +211,7 @@ describe('accreditamento ente, when the integration is not sent in time', () => 
 
   beforeAll(async () => {
     server = await startTestServer();
-    istruttore = await signIn(server.baseUrl, cf('regione.istruttore'));
+    istruttore = await signIn(server.baseUrl, demoCf('regione.istruttore'));
   });
   afterAll(() => server.close());
 

@@ -1,10 +1,9 @@
+import { demoCf } from '../support/demo';
 import { COMUNE_BARI } from '../../prisma/seed/reference-data';
-import { DEMO_USERS } from '../../prisma/seed/demo-users';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
 import { startTestServer, type TestServer } from '../support/api-server';
 
-const cf = (key: string) => DEMO_USERS.find((user) => user.key === key)!.codiceFiscale;
 
 interface TaskList { items: { id: string; titolo: string; scaduta: boolean; assignee: { id: string } | null }[]; total: number }
 interface ApiError { error: { code: string; message: string; field?: string } }
@@ -19,9 +18,9 @@ describe('invio generico through the API', () => {
   beforeAll(async () => {
     server = await startTestServer();
     [bari, istruttore, admin] = await Promise.all([
-      signIn(server.baseUrl, cf('bari.referente')),
-      signIn(server.baseUrl, cf('regione.istruttore')),
-      signIn(server.baseUrl, cf('regione.amministratore')),
+      signIn(server.baseUrl, demoCf('bari.referente')),
+      signIn(server.baseUrl, demoCf('regione.istruttore')),
+      signIn(server.baseUrl, demoCf('regione.amministratore')),
     ]);
     bariId = server.platform.ref.demoComuneIds[COMUNE_BARI];
   });

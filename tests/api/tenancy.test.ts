@@ -1,13 +1,12 @@
 // Nobody sees another ente's data or tasks: every API endpoint, walked as a user of another ente.
+import { demoCf } from '../support/demo';
 import { apiRouters } from '../../api/app';
 import { COMUNE_BARI } from '../../prisma/seed/reference-data';
-import { DEMO_USERS } from '../../prisma/seed/demo-users';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
 import { startTestServer, type TestServer } from '../support/api-server';
 
-const cf = (key: string) => DEMO_USERS.find((user) => user.key === key)!.codiceFiscale;
 
 interface Item { id: string }
 
@@ -36,9 +35,9 @@ describe('tenancy', () => {
   beforeAll(async () => {
     server = await startTestServer();
     [bari, lecce, istruttore] = await Promise.all([
-      signIn(server.baseUrl, cf('bari.referente')),
-      signIn(server.baseUrl, cf('lecce.referente')),
-      signIn(server.baseUrl, cf('regione.istruttore')),
+      signIn(server.baseUrl, demoCf('bari.referente')),
+      signIn(server.baseUrl, demoCf('lecce.referente')),
+      signIn(server.baseUrl, demoCf('regione.istruttore')),
     ]);
     const form = new FormData();
     form.set('enteId', server.platform.ref.demoComuneIds[COMUNE_BARI]);
@@ -145,7 +144,7 @@ describe('tenancy', () => {
   it("when another ente's referente manages Bari's referenti, then every call is refused and nothing changes", async () => {
     const bariId = server.platform.ref.demoComuneIds[COMUNE_BARI];
     expect((await as(lecce, 'GET', 'GET /enti/:id/referenti', `/api/enti/${bariId}/referenti`)).status).toBe(404);
-    const named = await as(lecce, 'POST', 'POST /enti/:id/referenti', `/api/enti/${bariId}/referenti`, { codiceFiscale: cf('lecce.referente'), nome: 'X', cognome: 'Y', aree: ['PATRIMONIO'] });
+    const named = await as(lecce, 'POST', 'POST /enti/:id/referenti', `/api/enti/${bariId}/referenti`, { codiceFiscale: demoCf('lecce.referente'), nome: 'X', cognome: 'Y', aree: ['PATRIMONIO'] });
     expect(named.status).toBe(404);
     expect((await as(lecce, 'DELETE', 'DELETE /enti/:id/referenti/:roleId', `/api/enti/${bariId}/referenti/${bariReferenteRoleId}`)).status).toBe(404);
     expect((await server.platform.db.roleAssignment.findUniqueOrThrow({ where: { id: bariReferenteRoleId } })).revokedAt).toBeNull();

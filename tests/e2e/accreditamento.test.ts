@@ -2,17 +2,15 @@
 // The whole accreditation in the browser: a new legal representative signs in and requests it, the
 // istruttore approves, the dirigente signs; it ends with a signed PDF that pdfsig verifies, a segnatura
 // valid against the AgID schema and a PEC delivered with its receipts.
-import { existsSync } from 'node:fs';
+import { demoCf } from '../support/demo';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { verifyPdfWithPdfsig } from '../../activities/signature/verify';
-import { DEMO_USERS } from '../../prisma/seed/demo-users';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { validateWithXmllint } from '../activities/protocol/support';
-import { launchBrowser, type TestBrowser } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/api-server';
+import { startBrowserTest, type TestBrowser } from '../support/browser';
+import type { TestServer } from '../support/api-server';
 
-const cf = (key: string) => DEMO_USERS.find((user) => user.key === key)!.codiceFiscale;
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const REPRESENTATIVE = { codiceFiscale: `LTRNGL66M12E038${codiceFiscaleCheckChar('LTRNGL66M12E038')}`, nome: 'Angelo', cognome: 'Latorre' };
 
@@ -20,17 +18,12 @@ describe('accreditamento ente in the browser', () => {
   let server: TestServer;
   let chromium: TestBrowser;
 
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    if (!existsSync(path.join(__dirname, '../../ui/dist/index.html'))) {
-      throw new Error('ui/dist is missing: run `npm run build:ui` (npm run setup does it) before the browser tests.');
-    }
-    server = await startTestServer({ withUi: true });
-    chromium = await launchBrowser();
+    ({ server, chromium, close } = await startBrowserTest());
   });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
+  afterAll(() => close?.());
 
   async function newPage(url: string): Promise<Page> {
     const context = await chromium.browser.createBrowserContext();
@@ -98,8 +91,8 @@ describe('accreditamento ente in the browser', () => {
     await rep.waitForFunction((selector) => /\d+\/\d{4}/.test(document.querySelector(selector)?.textContent ?? ''), { polling: 200 }, byTestId('protocollo-entrata'));
     const requestPath = await rep.evaluate(() => location.pathname);
 
-    await decideTask(cf('regione.istruttore'), 'Istruttoria accreditamento: Comune di Gioia del Colle', 'APPROVA');
-    await decideTask(cf('regione.dirigente'), 'Firma provvedimento di accreditamento: Comune di Gioia del Colle', 'FIRMA');
+    await decideTask(demoCf('regione.istruttore'), 'Istruttoria accreditamento: Comune di Gioia del Colle', 'APPROVA');
+    await decideTask(demoCf('regione.dirigente'), 'Firma provvedimento di accreditamento: Comune di Gioia del Colle', 'FIRMA');
 
     // Signing, protocol and PEC delivery run on: the representative looks again once they are done.
     const request = await server.platform.db.accreditationRequest.findFirstOrThrow({ where: { denominazione: 'Comune di Gioia del Colle' } });

@@ -2,39 +2,33 @@
 // The first procedure end to end in the browser: the Comune signs in through OIDC and sends a
 // protocolled communication; the Region signs in and takes it in charge; the Comune sees the outcome.
 import path from 'node:path';
-import { existsSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { DEMO_USERS } from '../../prisma/seed/demo-users';
-import { launchBrowser, type TestBrowser } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/api-server';
+import { startBrowserTest, type TestBrowser } from '../support/browser';
+import type { DemoUserKey } from '../../prisma/seed/demo-users';
+import { demoCf } from '../support/demo';
+import type { TestServer } from '../support/api-server';
 
-const cf = (key: string) => DEMO_USERS.find((user) => user.key === key)!.codiceFiscale;
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 
 describe('invio generico in the browser', () => {
   let server: TestServer;
   let chromium: TestBrowser;
 
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    if (!existsSync(path.join(__dirname, '../../ui/dist/index.html'))) {
-      throw new Error('ui/dist is missing: run `npm run build:ui` (npm run setup does it) before the browser tests.');
-    }
-    server = await startTestServer({ withUi: true });
-    chromium = await launchBrowser();
+    ({ server, chromium, close } = await startBrowserTest());
   });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
+  afterAll(() => close?.());
 
   /** A fresh browser context per person: their own cookies, as on their own computer. */
-  async function signInAs(key: string, path: string): Promise<Page> {
+  async function signInAs(key: DemoUserKey, path: string): Promise<Page> {
     const context = await chromium.browser.createBrowserContext();
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto(`${server.baseUrl}${path}`);
-    await page.waitForSelector(`button[value="${cf(key)}"]`);
-    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click(`button[value="${cf(key)}"]`)]);
+    await page.waitForSelector(`button[value="${demoCf(key)}"]`);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click(`button[value="${demoCf(key)}"]`)]);
     await page.waitForFunction((want) => location.pathname === want, {}, path.split('?')[0]);
     return page;
   }

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { startTestServer, type TestServer } from './api-server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -30,6 +31,23 @@ export async function launchBrowser(): Promise<TestBrowser> {
     async close() {
       await browser.close();
       await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The platform serving the built UI, and a browser: what every end-to-end test starts from. */
+export async function startBrowserTest(): Promise<{ server: TestServer; chromium: TestBrowser; close(): Promise<void> }> {
+  if (!existsSync(path.join(__dirname, '../../ui/dist/index.html'))) {
+    throw new Error('ui/dist is missing: run `npm run build:ui` (npm run setup does it) before the browser tests.');
+  }
+  const server = await startTestServer({ withUi: true });
+  const chromium = await launchBrowser();
+  return {
+    server,
+    chromium,
+    async close() {
+      await chromium.close();
+      await server.close();
     },
   };
 }
