@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-interface DmmfField { name: string; dbName: string | null; kind: string; type: string; isList: boolean; isRequired: boolean }
+interface DmmfField { name: string; dbName: string | null; kind: string; type: string; isList: boolean; isRequired: boolean; nativeType?: [string, string[]] | null }
 interface DmmfModel { name: string; dbName: string | null; fields: DmmfField[] }
 interface Dmmf { models: DmmfModel[]; enums: { name: string; values: { name: string }[] }[] }
 
@@ -22,6 +22,9 @@ const SCALAR_TO_UDT: Record<string, string> = {
   Bytes: 'bytea',
   Decimal: 'numeric',
 };
+
+/** Native types (`@db.X`) that change the column's type. */
+const NATIVE_TO_UDT: Record<string, string> = { Date: 'date', Timestamptz: 'timestamptz', Text: 'text', Uuid: 'uuid' };
 
 interface Column {
   table_name: string;
@@ -56,7 +59,7 @@ describe('migrated database', () => {
       it(`when ${model.name}.${field.name} is looked up, then its column has the schema's type and nullability`, () => {
         const column = columns.get(`${model.dbName ?? model.name}.${field.dbName ?? field.name}`);
         expect(column).toBeDefined();
-        const expectedUdt = enums.has(field.type) ? field.type : SCALAR_TO_UDT[field.type];
+        const expectedUdt = enums.has(field.type) ? field.type : (NATIVE_TO_UDT[field.nativeType?.[0] ?? ''] ?? SCALAR_TO_UDT[field.type]);
         expect(column!.udt_name.replace(/^_/, '')).toBe(expectedUdt);
         expect(column!.data_type === 'ARRAY').toBe(field.isList);
         expect(column!.is_nullable === 'NO').toBe(field.isRequired || field.isList);
