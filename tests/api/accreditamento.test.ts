@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { verifyPdfWithPdfsig } from '../../activities/signature/verify';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { submitAccreditamento } from '../../api/accreditamenti/submit';
-import { validateWithXmllint } from '../activities/protocol/support';
+import { validateWithXmllint } from '../support/segnatura-schema';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
 import { startTestServer, type TestServer } from '../support/api-server';

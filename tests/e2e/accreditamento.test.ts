@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { verifyPdfWithPdfsig } from '../../activities/signature/verify';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
-import { validateWithXmllint } from '../activities/protocol/support';
+import { validateWithXmllint } from '../support/segnatura-schema';
 import { startBrowserTest, type TestBrowser } from '../support/browser';
 import type { TestServer } from '../support/api-server';
 

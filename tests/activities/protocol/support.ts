@@ -1,17 +1,9 @@
 // Shared by the protocol tests: documents with their real SHA-256, the AgID schema check through
-// xmllint, and reading values back from a segnatura.
-import { execFile } from 'node:child_process';
+// xmllint (tests/support/segnatura-schema.ts), and reading values back from a segnatura.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { DOMParser } from '@xmldom/xmldom';
 import xpath from 'xpath';
-import { PROJECT_ROOT } from '../../../platform/config';
 import type { ProtocolDocumentRef, RegistrationRequest } from '../../../activities/protocol/protocol-register';
-
-export const SEGNATURA_XSD = path.join(PROJECT_ROOT, '..', 'shared', 'standards', 'agid-protocollo', 'segnatura_protocollo.xsd');
 
 /** A document's bytes and the reference the workflow would pass: its name and SHA-256 in hex. */
 export function document(nome: string, content: string): { bytes: Buffer; ref: ProtocolDocumentRef } {
@@ -39,25 +31,7 @@ export function request(overrides: Partial<RegistrationRequest> = {}): Registrat
   };
 }
 
-/** The command the tests run, as the README documents it: local files only (--nonet), never --noent. */
-export const XMLLINT_ARGS = ['--noout', '--nonet', '--schema', SEGNATURA_XSD];
-
-/** Validates a segnatura with xmllint against the AgID schema; `output` is what xmllint printed. */
-export async function validateWithXmllint(xml: string): Promise<{ valid: boolean; output: string }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'segnatura-'));
-  const file = path.join(dir, 'segnatura.xml');
-  try {
-    await writeFile(file, xml);
-    const { stdout, stderr } = await promisify(execFile)('xmllint', [...XMLLINT_ARGS, file]);
-    return { valid: true, output: `${stdout}${stderr}`.trim() };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    if (typeof failed.code !== 'number') throw error; // xmllint did not run at all
-    return { valid: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}`.trim() };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+export { SEGNATURA_XSD, validateWithXmllint, XMLLINT_ARGS } from '../../support/segnatura-schema';
 
 const select = xpath.useNamespaces({ prot: 'http://www.agid.gov.it/protocollo/', ds: 'http://www.w3.org/2000/09/xmldsig#', xades: 'http://uri.etsi.org/01903/v1.3.2#' });
 
