@@ -1,0 +1,56 @@
+// The stock as the loader takes it: one record per building and per housing unit, with the Prisma
+// field names, so the flusso parser, the manual form and the generator all hand over the same shape.
+import type { SnapshotTipo, StatoUnita, UsoUnita } from '../../prisma/generated/enums';
+
+export interface ParsedBuilding {
+  codice: string;
+  indirizzo: string;
+  /** ISTAT code of the Comune (six digits). */
+  istatComune: string;
+  latitudine?: number | null;
+  longitudine?: number | null;
+  annoCostruzione?: number | null;
+  piani?: number | null;
+  statoConservazione?: string | null;
+}
+
+export interface ParsedUnit {
+  /** Owner's code + unit id, as PUSH forms it (072006-3122). */
+  codice: string;
+  buildingCodice: string;
+  foglio: string;
+  particella: string;
+  subalterno: string;
+  categoria: string;
+  superficie: number;
+  vani?: number | null;
+  uso: UsoUnita;
+  stato: StatoUnita;
+  /** YYYY-MM-DD, for sold units. */
+  dataVendita?: string | null;
+  canoneMensile?: number | null;
+}
+
+/** Who transmitted, and where the transmission is filed: the same on a retried activity. */
+export interface SnapshotMeta {
+  enteId: string;
+  /** YYYY-MM-DD. */
+  dataRiferimento: string;
+  workflowId?: string | null;
+  protocolloId?: string | null;
+  documentId?: string | null;
+}
+
+export interface SnapshotInput extends SnapshotMeta {
+  /** FLUSSO or MANUALE: the tipi that carry rows. */
+  tipo: Extract<SnapshotTipo, 'FLUSSO' | 'MANUALE'>;
+  buildings: readonly ParsedBuilding[];
+  units: readonly ParsedUnit[];
+}
+
+export interface LoadedSnapshot {
+  snapshotId: string;
+  /** How many buildings and units the snapshot holds. */
+  buildings: number;
+  units: number;
+}
