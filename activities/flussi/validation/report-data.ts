@@ -1,0 +1,79 @@
+// What both reports print, from a whole result or from the problems alone (as stored with an upload):
+// the outcome, exact counts per rule, and the listed problems.
+import { descrizioneRegola, REGOLA } from './rules-catalog';
+import type { Esito, Gravita, Problem, RuleCount, ValidationResult } from './types';
+
+export interface ReportMeta {
+  /** The ente as people know it: its name, or its code. */
+  ente: string;
+  /** YYYY-MM-DD. */
+  dataRiferimento: string;
+  /** Name of the uploaded file, as the ente chose it. */
+  nomeFile?: string;
+  /** When the validation ran; now if not given. */
+  generatoIl?: Date;
+}
+
+export interface ReportSummary {
+  esito: Esito;
+  errori: number;
+  avvisi: number;
+  /** Null when only the problems were given. */
+  unita: number | null;
+  fabbricati: number | null;
+  righeRiepilogo: { regola: string; descrizione: string; gravita: Gravita; numero: number }[];
+  problems: readonly Problem[];
+}
+
+export const ESITO_ETICHETTA: Record<Esito, string> = {
+  VALIDO: 'Valido',
+  CON_AVVISI: 'Valido con avvisi: può essere confermato',
+  CON_ERRORI: 'Con errori: va corretto e ricaricato',
+};
+
+export const GRAVITA_ETICHETTA: Record<Gravita, string> = { ERRORE: 'Errore', AVVISO: 'Avviso' };
+
+export function summarize(input: ValidationResult | readonly Problem[]): ReportSummary {
+  if (isProblemList(input)) {
+    const conteggi = countProblems(input);
+    const errori = sum(conteggi, 'ERRORE');
+    const avvisi = sum(conteggi, 'AVVISO');
+    const esito: Esito = errori > 0 ? 'CON_ERRORI' : avvisi > 0 ? 'CON_AVVISI' : 'VALIDO';
+    return { esito, errori, avvisi, unita: null, fabbricati: null, righeRiepilogo: rows(conteggi), problems: input };
+  }
+  return {
+    esito: input.esito,
+    errori: input.errori,
+    avvisi: input.avvisi,
+    unita: input.units.length,
+    fabbricati: input.buildings.length,
+    righeRiepilogo: rows(input.conteggi),
+    problems: input.problems,
+  };
+}
+
+function isProblemList(input: ValidationResult | readonly Problem[]): input is readonly Problem[] {
+  return Array.isArray(input);
+}
+
+/** Counts from a list: the entry that sums up the problems left out is not a problem of its own. */
+function countProblems(problems: readonly Problem[]): RuleCount[] {
+  const counts = new Map<string, RuleCount>();
+  for (const { regola, gravita } of problems) {
+    if (regola === REGOLA.omessi) continue;
+    const key = `${regola}\u0000${gravita}`;
+    const count = counts.get(key) ?? { regola, gravita, numero: 0 };
+    count.numero += 1;
+    counts.set(key, count);
+  }
+  return [...counts.values()];
+}
+
+const sum = (counts: RuleCount[], gravita: Gravita) => counts.filter((c) => c.gravita === gravita).reduce((total, c) => total + c.numero, 0);
+
+/** Errors first, then the rules with most problems. */
+function rows(counts: readonly RuleCount[]): ReportSummary['righeRiepilogo'] {
+  return [...counts]
+    .sort((a, b) => (a.gravita === b.gravita ? b.numero - a.numero || a.regola.localeCompare(b.regola) : a.gravita === 'ERRORE' ? -1 : 1))
+    .map(({ regola, gravita, numero }) => ({ regola, descrizione: descrizioneRegola(regola), gravita, numero }));
+}

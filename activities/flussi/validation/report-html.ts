@@ -1,0 +1,57 @@
+// The data the report's handlebars template prints (the PDF of the validation): every value already a
+// formatted Italian string, so the template holds no logic. A PDF of ten thousand rows helps nobody: it
+// lists the first ones and points to the Excel file for the rest.
+import { dataItaliana, numero } from './format';
+import { ESITO_ETICHETTA, GRAVITA_ETICHETTA, summarize, type ReportMeta } from './report-data';
+import type { Esito, Gravita, ValidationResult } from './types';
+
+export const PDF_PROBLEMS_LIMIT = 1_000;
+
+export interface ReportHtmlData {
+  titolo: string;
+  ente: string;
+  dataRiferimento: string;
+  nomeFile: string | null;
+  generatoIl: string;
+  esito: Esito;
+  esitoEtichetta: string;
+  errori: string;
+  avvisi: string;
+  unita: string | null;
+  fabbricati: string | null;
+  riepilogo: { regola: string; descrizione: string; gravita: Gravita; gravitaEtichetta: string; numero: string }[];
+  problemi: { gravita: Gravita; gravitaEtichetta: string; regola: string; riga: string; unita: string; campo: string; messaggio: string }[];
+  /** Said under the list when it does not hold every problem listed in the result. */
+  nota: string | null;
+}
+
+export function reportHtmlData(result: ValidationResult, meta: ReportMeta & { maxProblemi?: number }): ReportHtmlData {
+  const summary = summarize(result);
+  const limit = meta.maxProblemi ?? PDF_PROBLEMS_LIMIT;
+  const shown = summary.problems.slice(0, limit);
+  const left = summary.problems.length - shown.length;
+  return {
+    titolo: 'Validazione del flusso patrimoniale',
+    ente: meta.ente,
+    dataRiferimento: dataItaliana(meta.dataRiferimento),
+    nomeFile: meta.nomeFile ?? null,
+    generatoIl: (meta.generatoIl ?? new Date()).toLocaleString('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'short', timeStyle: 'short' }),
+    esito: summary.esito,
+    esitoEtichetta: ESITO_ETICHETTA[summary.esito],
+    errori: numero(summary.errori),
+    avvisi: numero(summary.avvisi),
+    unita: summary.unita === null ? null : numero(summary.unita),
+    fabbricati: summary.fabbricati === null ? null : numero(summary.fabbricati),
+    riepilogo: summary.righeRiepilogo.map((row) => ({ ...row, gravitaEtichetta: GRAVITA_ETICHETTA[row.gravita], numero: numero(row.numero) })),
+    problemi: shown.map((problem) => ({
+      gravita: problem.gravita,
+      gravitaEtichetta: GRAVITA_ETICHETTA[problem.gravita],
+      regola: problem.regola,
+      riga: problem.riga === null ? '—' : String(problem.riga),
+      unita: problem.unita ?? '—',
+      campo: problem.campo ?? '—',
+      messaggio: problem.messaggio,
+    })),
+    nota: left > 0 ? `Sono elencati i primi ${numero(shown.length)} problemi; gli altri ${numero(left)} sono nel report Excel.` : null,
+  };
+}
