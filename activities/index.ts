@@ -3,6 +3,7 @@ import { createAccreditationActivities } from './accreditation/accreditation';
 import { createActActivities } from './acts/produce-act';
 import { createCommunicationActivities } from './communications/communications';
 import type { DocumentStore } from './documents/document-store';
+import { createFlussoActivities } from './flussi/flusso-activities';
 import { createIncidentActivities } from './incidents/incidents';
 import { createPecActivities } from './notifications/pec-activities';
 import type { PdfRenderer } from './pdf/pdf-renderer';
@@ -13,6 +14,8 @@ import { createTaskProjection } from './tasks/task-projection';
 
 export interface ActivityDeps {
   db: Db;
+  /** The same database for the bulk loads, which stream COPY on a connection of their own. */
+  databaseUrl: string;
   protocol: ProtocolRegister;
   documents: DocumentStore;
   pdf: PdfRenderer;
@@ -30,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createIncidentActivities(db),
     ...createActActivities(deps),
     ...createPecActivities(deps),
+    ...createFlussoActivities(deps),
     registerProtocol: (request: RegistrationRequest) => protocol.register(request),
   };
 }

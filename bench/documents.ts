@@ -23,7 +23,7 @@ async function main() {
   const ref = await loadReferenceData(db);
   const aoo = `AOO_BENCH_${Date.now()}`;
   const config = loadConfig({ ...process.env, PUSH_DATA_DIR: process.env.PUSH_TEST_DATA_DIR!, PEC_LOCAL_PORT: '0', PROTOCOL_AOO: aoo });
-  const running = await startAdapters(config, db);
+  const running = await startAdapters(config, db, process.env.DATABASE_URL!);
   const { pdf, signer, documents, protocol } = running.adapters;
   try {
     const sample = JSON.parse(await readFile(path.join(__dirname, '../templates/samples/provvedimento-accreditamento.json'), 'utf8')) as Record<string, unknown>;

@@ -39,6 +39,7 @@ export interface RunningAdapters {
 export async function startAdapters(
   config: Config,
   db: Db,
+  databaseUrl: string,
   hooks: { onPecReceipt?: (receipt: RecordedReceipt) => Promise<void>; log?: (line: string) => void } = {},
 ): Promise<RunningAdapters> {
   const log = hooks.log ?? (() => undefined);
@@ -95,7 +96,7 @@ export async function startAdapters(
   const adapters: Adapters = { protocol, documents, pdf, signer, pec };
   return {
     adapters,
-    activities: createActivities({ db, ...adapters }),
+    activities: createActivities({ db, databaseUrl, ...adapters }),
     localPec,
     async close() {
       await imap?.stop();

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   if (temporal.external) await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
-  const running = await startAdapters(config, db, { onPecReceipt: signalPecReceipt(client), log: logger('push') });
+  const running = await startAdapters(config, db, databaseUrl, { onPecReceipt: signalPecReceipt(client), log: logger('push') });
   stops.push({ name: 'adapters', stop: running.close });
   if (running.localPec) log(`local PEC provider (SMTP) on port ${running.localPec.port}`);
   // Every dirigente has a signing certificate from the local CA before their first act (issued once).

@@ -40,7 +40,7 @@ export async function startTestPlatform(options: { address?: string } = {}): Pro
   const workers = new Set<RunningWorker>();
   // The run's data folder (keys, documents), the embedded PEC provider on a free port.
   const config = loadConfig({ ...process.env, PUSH_DATA_DIR: process.env.PUSH_TEST_DATA_DIR!, PEC_LOCAL_PORT: '0', PROTOCOL_AOO: 'AOO_TEST' });
-  const adapters = await startAdapters(config, db, { onPecReceipt: signalPecReceipt(client) });
+  const adapters = await startAdapters(config, db, process.env.DATABASE_URL!, { onPecReceipt: signalPecReceipt(client) });
   const { activities } = adapters;
 
   return {

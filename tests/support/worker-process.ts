@@ -9,7 +9,7 @@ async function main() {
   const config = loadConfig();
   const db = createDb(config.DATABASE_URL!);
   // PEC_SMTP_HOST points at the test's provider: this process sends, the test's platform reads receipts.
-  const { activities } = await startAdapters(config, db);
+  const { activities } = await startAdapters(config, db, config.DATABASE_URL!);
   const { worker } = await createWorker({
     address: config.TEMPORAL_ADDRESS!,
     namespace: config.TEMPORAL_NAMESPACE,

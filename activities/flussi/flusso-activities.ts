@@ -1,0 +1,139 @@
+// The activities of the Invio flussi patrimoniali procedure: validate an uploaded flusso and keep the
+// attempt with its report; make a validated flusso (or a declaration) the ente's official snapshot.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Db } from '../../prisma/client';
+import type { EsitoValidazione } from '../../prisma/generated/client';
+import type { DocumentStore } from '../documents/document-store';
+import { consistenzaNulla, loadSnapshot, nessunaVariazione, previousSnapshot, type LoadedSnapshot } from '../stock';
+import { validateFlusso, type ValidationResult } from './validation';
+
+export interface UploadSummary {
+  uploadId: string;
+  tentativo: number;
+  esito: EsitoValidazione;
+  errori: number;
+  avvisi: number;
+  unitsCount: number;
+  buildingsCount: number;
+}
+
+export type ConfirmAzione = 'CONFERMA' | 'CONSISTENZA_NULLA' | 'NESSUNA_VARIAZIONE';
+
+/** Reports progress as the activity's heartbeat, when running as one (the workflow shows it). */
+function heartbeat(details: { fraction: number; phase: string }): void {
+  try {
+    Context.current().heartbeat(details);
+  } catch {
+    // Called outside an activity (a script or a direct test): there is no one to tell.
+  }
+}
+
+export function createFlussoActivities(deps: { db: Db; databaseUrl: string; documents: DocumentStore }) {
+  const { db, documents } = deps;
+  let comuni: Promise<Set<string>> | undefined;
+  const comuniIstat = () => {
+    comuni ??= db.ente
+      .findMany({ where: { tipo: 'COMUNE', istatComune: { not: null } }, select: { istatComune: true } })
+      .then((rows) => new Set(rows.map((row) => row.istatComune!)));
+    return comuni;
+  };
+
+  /** Validates a filed flusso from a private temp copy (the validator and xmllint read a file). */
+  async function validateDocument(input: { enteId: string; dataRiferimento: string; documentId: string }): Promise<ValidationResult> {
+    const ente = await db.ente.findUniqueOrThrow({ where: { id: input.enteId } });
+    const [{ content }, previous, istat] = await Promise.all([
+      documents.read(input.documentId),
+      previousSnapshot(db, input.enteId, input.dataRiferimento),
+      comuniIstat(),
+    ]);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'push-flusso-'));
+    try {
+      const file = path.join(dir, 'flusso.xml');
+      await writeFile(file, content);
+      return await validateFlusso({
+        file,
+        enteCodice: ente.codice,
+        dataRiferimento: input.dataRiferimento,
+        comuniIstat: istat,
+        previous,
+        onProgress: (fraction, phase) => heartbeat({ fraction, phase }),
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  return {
+    /**
+     * Validates an upload and records the attempt with its problems. Idempotent per (workflow, attempt):
+     * a retry returns the attempt already recorded.
+     */
+    async validateFlussoUpload(input: { workflowId: string; enteId: string; dataRiferimento: string; documentId: string; tentativo: number; actorId: string }): Promise<UploadSummary> {
+      const recorded = await db.flussoUpload.findUnique({ where: { workflowId_tentativo: { workflowId: input.workflowId, tentativo: input.tentativo } } });
+      if (recorded) return summaryOf(recorded);
+      const result = await validateDocument(input);
+      const upload = await db.$transaction(async (tx) => {
+        const created = await tx.flussoUpload.create({
+          data: {
+            workflowId: input.workflowId,
+            enteId: input.enteId,
+            dataRiferimento: new Date(`${input.dataRiferimento}T00:00:00Z`),
+            tentativo: input.tentativo,
+            documentId: input.documentId,
+            esito: result.esito,
+            errori: result.errori,
+            avvisi: result.avvisi,
+            unitsCount: result.units.length,
+            buildingsCount: result.buildings.length,
+            createdById: input.actorId,
+          },
+        });
+        await tx.flussoProblem.createMany({ data: result.problems.map((problem) => ({ ...problem, uploadId: created.id })) });
+        await tx.auditEvent.create({
+          data: {
+            actorId: input.actorId,
+            enteId: input.enteId,
+            azione: 'FLUSSO_CARICATO',
+            oggetto: `flusso:${created.id}`,
+            details: { workflowId: input.workflowId, tentativo: input.tentativo, esito: result.esito, errori: result.errori, avvisi: result.avvisi },
+          },
+        });
+        return created;
+      });
+      return summaryOf(upload);
+    },
+
+    /**
+     * Makes the ente's transmission official: the validated flusso (validated again from the filed
+     * document, so no records travel through the workflow), or a declaration of no change or of an
+     * empty stock. Idempotent: the snapshot is unique per ente and reference date.
+     */
+    async confirmStock(input: { azione: ConfirmAzione; uploadId?: string; enteId: string; dataRiferimento: string; workflowId: string; protocolloId: string }): Promise<LoadedSnapshot> {
+      const meta = { enteId: input.enteId, dataRiferimento: input.dataRiferimento, workflowId: input.workflowId, protocolloId: input.protocolloId };
+      if (input.azione === 'CONSISTENZA_NULLA') return consistenzaNulla(db, meta);
+      if (input.azione === 'NESSUNA_VARIAZIONE') return nessunaVariazione(db, meta);
+      const upload = await db.flussoUpload.findUniqueOrThrow({ where: { id: input.uploadId } });
+      const result = await validateDocument({ ...input, documentId: upload.documentId });
+      if (result.esito === 'CON_ERRORI') {
+        throw ApplicationFailure.create({ type: 'FLUSSO_CON_ERRORI', message: 'Il flusso ha errori: correggili e caricalo di nuovo prima di confermarlo.', nonRetryable: true });
+      }
+      return loadSnapshot(db, deps.databaseUrl, { ...meta, tipo: 'FLUSSO', documentId: upload.documentId, buildings: result.buildings, units: result.units });
+    },
+  };
+}
+
+function summaryOf(upload: { id: string; tentativo: number; esito: EsitoValidazione; errori: number; avvisi: number; unitsCount: number; buildingsCount: number }): UploadSummary {
+  return {
+    uploadId: upload.id,
+    tentativo: upload.tentativo,
+    esito: upload.esito,
+    errori: upload.errori,
+    avvisi: upload.avvisi,
+    unitsCount: upload.unitsCount,
+    buildingsCount: upload.buildingsCount,
+  };
+}
