@@ -14,7 +14,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { holdsCandidacy, type Actor } from './shared/actor';
-import { checkDecision, type DecisionOf, type FormKey } from './shared/forms';
+import { checkDecision, type DecisionOf, type DecisionProblem, type FormKey } from './shared/forms';
 import {
   claimTaskUpdate,
   completeTaskUpdate,
@@ -38,10 +38,14 @@ export interface TaskOutcome<K extends FormKey> {
   actor: Actor;
 }
 
+/** A rule of the procedure on top of the form's, checked in the validator (say, a file really validated). */
+export type DecisionCheck<K extends FormKey> = (decision: DecisionOf<K>) => DecisionProblem | null;
+
 interface Entry extends OpenTask {
   /** Set while the completing update runs, so a second decision is refused at once. */
   completing: boolean;
   outcome?: TaskOutcome<FormKey>;
+  check?: DecisionCheck<FormKey>;
 }
 
 function refuse(type: string, message: string, field?: string): never {
@@ -68,6 +72,8 @@ export class HumanTasks {
         const entry = this.mayAct(taskId, actor);
         const checked = checkDecision(entry.formKey, decision);
         if (!checked.ok) refuse(TASK_FAILURE.invalidDecision, checked.problem.message, checked.problem.field ?? undefined);
+        const problem = entry.check?.(checked.value);
+        if (problem) refuse(TASK_FAILURE.invalidDecision, problem.message, problem.field ?? undefined);
       },
     });
     setHandler(claimTaskUpdate, async ({ taskId, actor }) => {
@@ -101,12 +107,12 @@ export class HumanTasks {
   }
 
   /** Opens a task and waits for its decision; if the procedure is cancelled, the task is cancelled too. */
-  async ask<K extends FormKey>(spec: TaskSpec & { formKey: K }): Promise<TaskOutcome<K>> {
-    return (await this.askUntil(spec, undefined))!;
+  async ask<K extends FormKey>(spec: TaskSpec & { formKey: K }, check?: DecisionCheck<K>): Promise<TaskOutcome<K>> {
+    return (await this.askUntil(spec, undefined, check))!;
   }
 
   /** Like ask, but past `deadline` (epoch ms) the task is cancelled and the answer is null. */
-  async askUntil<K extends FormKey>(spec: TaskSpec & { formKey: K }, deadline: number | undefined): Promise<TaskOutcome<K> | null> {
+  async askUntil<K extends FormKey>(spec: TaskSpec & { formKey: K }, deadline: number | undefined, check?: DecisionCheck<K>): Promise<TaskOutcome<K> | null> {
     const taskId = uuid4();
     const entry: Entry = {
       taskId,
@@ -115,6 +121,7 @@ export class HumanTasks {
       assigneeId: spec.assigneeId ?? null,
       formKey: spec.formKey,
       completing: false,
+      check: check as DecisionCheck<FormKey> | undefined,
     };
     // Registered before the projection makes the task visible: a person may act on it at once.
     this.open.set(taskId, entry);

@@ -1,3 +1,4 @@
 // The barrel the worker bundles: every procedure's workflow.
 export { accreditamentoEnte } from './accreditamento-ente';
+export { invioFlussi } from './invio-flussi';
 export { invioGenerico } from './invio-generico';

@@ -9,17 +9,9 @@ import type { Db } from '../../prisma/client';
 import type { EsitoValidazione } from '../../prisma/generated/client';
 import type { DocumentStore } from '../documents/document-store';
 import { consistenzaNulla, loadSnapshot, nessunaVariazione, previousSnapshot, type LoadedSnapshot } from '../stock';
+import type { UploadSummary } from '../../workflows/shared/flussi';
 import { validateFlusso, type ValidationResult } from './validation';
 
-export interface UploadSummary {
-  uploadId: string;
-  tentativo: number;
-  esito: EsitoValidazione;
-  errori: number;
-  avvisi: number;
-  unitsCount: number;
-  buildingsCount: number;
-}
 
 export type ConfirmAzione = 'CONFERMA' | 'CONSISTENZA_NULLA' | 'NESSUNA_VARIAZIONE';
 
@@ -74,7 +66,7 @@ export function createFlussoActivities(deps: { db: Db; databaseUrl: string; docu
      */
     async validateFlussoUpload(input: { workflowId: string; enteId: string; dataRiferimento: string; documentId: string; tentativo: number; actorId: string }): Promise<UploadSummary> {
       const recorded = await db.flussoUpload.findUnique({ where: { workflowId_tentativo: { workflowId: input.workflowId, tentativo: input.tentativo } } });
-      if (recorded) return summaryOf(recorded);
+      if (recorded) return summaryOf(recorded, await documents.find(recorded.documentId));
       const result = await validateDocument(input);
       const upload = await db.$transaction(async (tx) => {
         const created = await tx.flussoUpload.create({
@@ -104,7 +96,22 @@ export function createFlussoActivities(deps: { db: Db; databaseUrl: string; docu
         });
         return created;
       });
-      return summaryOf(upload);
+      return summaryOf(upload, await documents.find(upload.documentId));
+    },
+
+    /** Files a declaration (consistenza nulla, no change) as the document the protocol registers. */
+    async fileDeclaration(input: { idempotencyKey: string; workflowId: string; enteId: string; titolo: string; testo: string }): Promise<UploadSummary['documento']> {
+      const stored = await documents.store({
+        idempotencyKey: input.idempotencyKey,
+        content: Buffer.from(input.testo, 'utf8'),
+        filename: 'dichiarazione.txt',
+        mimeType: 'text/plain',
+        titolo: input.titolo,
+        tipo: 'DICHIARAZIONE_PATRIMONIO',
+        workflowId: input.workflowId,
+        enteId: input.enteId,
+      });
+      return { documentId: stored.id, nome: stored.filename, sha256: stored.sha256 };
     },
 
     /**
@@ -126,8 +133,13 @@ export function createFlussoActivities(deps: { db: Db; databaseUrl: string; docu
   };
 }
 
-function summaryOf(upload: { id: string; tentativo: number; esito: EsitoValidazione; errori: number; avvisi: number; unitsCount: number; buildingsCount: number }): UploadSummary {
+function summaryOf(
+  upload: { id: string; tentativo: number; esito: EsitoValidazione; errori: number; avvisi: number; unitsCount: number; buildingsCount: number },
+  document: { id: string; filename: string; sha256: string } | null,
+): UploadSummary {
+  if (!document) throw new Error(`the document of upload ${upload.id} is missing from the document store`);
   return {
+    documento: { documentId: document.id, nome: document.filename, sha256: document.sha256 },
     uploadId: upload.id,
     tentativo: upload.tentativo,
     esito: upload.esito,

@@ -58,5 +58,6 @@ describe('when the worker is killed between the protocol and the PEC of the act'
     } finally {
       await worker.kill();
     }
-  });
+    // Two worker processes start (tsx and the workflow bundle each time): slow on a busy 2-core machine.
+  }, 300_000);
 });

@@ -51,11 +51,23 @@ export const FirmaProvvedimentoDecision = z
     if (value.esito === 'RINVIA' && !value.nota) ctx.addIssue({ code: 'custom', path: ['nota'], message: 'indica perché rinvii all’istruttoria' });
   });
 
+export const TrasmissioneFlussoDecision = z
+  .object({
+    azione: z.enum(['CONFERMA', 'CONSISTENZA_NULLA', 'NESSUNA_VARIAZIONE'], {
+      error: 'scegli se confermare il flusso caricato, dichiarare la consistenza nulla o nessuna variazione',
+    }),
+    uploadId: z.string().uuid('indica quale caricamento confermare').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.azione === 'CONFERMA' && !value.uploadId) ctx.addIssue({ code: 'custom', path: ['uploadId'], message: 'carica un flusso e indica quale confermare' });
+  });
+
 export const FORMS = {
   'presa-in-carico': PresaInCaricoDecision,
   'istruttoria-accreditamento': IstruttoriaAccreditamentoDecision,
   'integrazione-accreditamento': IntegrazioneAccreditamentoDecision,
   'firma-provvedimento': FirmaProvvedimentoDecision,
+  'trasmissione-flusso': TrasmissioneFlussoDecision,
 } as const;
 
 export type FormKey = keyof typeof FORMS;
@@ -71,6 +83,8 @@ const FIELD_LABELS: Record<string, string> = {
   giorniIntegrazione: 'Giorni per l’integrazione',
   risposta: 'Risposta',
   attoNominaDocumentId: 'Atto di nomina',
+  azione: 'Trasmissione',
+  uploadId: 'Flusso da confermare',
 };
 
 export interface DecisionProblem {

@@ -1,0 +1,139 @@
+// Procedure 2 — Invio flussi patrimoniali, for one ente and reference date: the ente's PATRIMONIO
+// referenti upload flussi (each attempt validated and kept with its report) until one has no errors,
+// then confirm it — or declare a consistenza nulla, or no change since the last transmission. The
+// transmission is protocolled in, loaded as the ente's snapshot, and a receipt is filed and sent by PEC.
+import { ApplicationFailure, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { SA_STATO } from '../temporal-config/settings';
+import { HumanTasks } from './human-tasks';
+import { Incidents, StepFailed } from './incidents';
+import { PecDelivery } from './pec-delivery';
+import { holdsCandidacy, type TaskCandidates } from './shared/actor';
+import { caricaFlussoUpdate, INVIO_FLUSSI, type InvioFlussiInput, type UploadSummary } from './shared/flussi';
+import { TASK_FAILURE } from './shared/tasks';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
+});
+
+// Validation of a large flusso heartbeats its progress: a stuck one is noticed within the heartbeat timeout.
+const validation = proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumAttempts: 5 },
+});
+
+export interface InvioFlussiResult {
+  azione: 'CONFERMA' | 'CONSISTENZA_NULLA' | 'NESSUNA_VARIAZIONE';
+  snapshotId: string;
+  units: number;
+  protocollo: { numero: number; anno: number };
+}
+
+const italianDate = (iso: string) => iso.split('-').reverse().join('/');
+
+export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiResult> {
+  const { workflowId } = workflowInfo();
+  const tasks = new HumanTasks();
+  const incidents = new Incidents({ enteId: input.enteId, regioneEnteId: input.regioneEnteId });
+  const deliveries = new PecDelivery();
+  const referenti: TaskCandidates = { candidateEnteId: input.enteId, candidateRole: 'REFERENTE', candidateArea: 'PATRIMONIO' };
+  const uploads = new Map<string, UploadSummary>();
+  let attempts = 0;
+  let closed = false;
+
+  setHandler(caricaFlussoUpdate, async ({ documentId, actor }) => {
+    // Reserved before awaiting: two uploads at once get two attempts.
+    const tentativo = ++attempts;
+    const summary = await validation.validateFlussoUpload({ workflowId, enteId: input.enteId, dataRiferimento: input.dataRiferimento, documentId, tentativo, actorId: actor.userId });
+    uploads.set(summary.uploadId, summary);
+    upsertSearchAttributes([{ key: SA_STATO, value: summary.esito === 'CON_ERRORI' ? 'FLUSSO_CON_ERRORI' : 'FLUSSO_VALIDATO' }]);
+    return summary;
+  }, {
+    validator: ({ actor }) => {
+      if (closed) throw ApplicationFailure.create({ type: TASK_FAILURE.notOpen, message: 'La trasmissione è già conclusa.', nonRetryable: true });
+      if (!holdsCandidacy(actor, referenti)) {
+        throw ApplicationFailure.create({ type: TASK_FAILURE.notAllowed, message: 'Carica i flussi un referente PATRIMONIO dell’ente o il suo rappresentante legale.', nonRetryable: true });
+      }
+    },
+  });
+  upsertSearchAttributes([{ key: SA_STATO, value: 'IN_ATTESA' }]);
+
+  const { decision, actor } = await tasks.ask({
+    taskKey: 'trasmissione',
+    titolo: `Trasmissione del patrimonio al ${italianDate(input.dataRiferimento)}`,
+    procedura: INVIO_FLUSSI,
+    enteId: input.enteId,
+    candidates: referenti,
+    dueAt: input.scadenza,
+    formKey: 'trasmissione-flusso',
+    data: { dataRiferimento: input.dataRiferimento, scadenza: input.scadenza, ente: input.enteDenominazione },
+  }, (choice) => {
+    if (choice.azione !== 'CONFERMA') return null;
+    const upload = uploads.get(choice.uploadId!);
+    if (!upload) return { field: 'uploadId', message: 'Flusso da confermare: non risulta caricato per questa trasmissione' };
+    if (upload.esito === 'CON_ERRORI') return { field: 'uploadId', message: `Flusso da confermare: il caricamento n. ${upload.tentativo} ha ${upload.errori} errori, correggili e carica di nuovo` };
+    return null;
+  });
+  closed = true;
+
+  const declaration = decision.azione === 'CONSISTENZA_NULLA'
+    ? `${input.enteDenominazione} dichiara che al ${italianDate(input.dataRiferimento)} non possiede alloggi di edilizia residenziale pubblica.`
+    : `${input.enteDenominazione} dichiara che al ${italianDate(input.dataRiferimento)} il patrimonio non è variato rispetto all’ultima trasmissione ufficiale.`;
+  const documento = decision.azione === 'CONFERMA'
+    ? uploads.get(decision.uploadId!)!.documento
+    : await acts.fileDeclaration({ idempotencyKey: `${workflowId}/dichiarazione`, workflowId, enteId: input.enteId, titolo: 'Dichiarazione sul patrimonio', testo: `${declaration}\nDichiarazione resa da ${actor.nomeCompleto}.` });
+  const oggetto = `Trasmissione del patrimonio ERP al ${italianDate(input.dataRiferimento)} – ${input.enteDenominazione}`;
+  const registration = await acts.registerProtocol({
+    idempotencyKey: `${workflowId}/protocollo`,
+    direction: 'ENTRATA',
+    oggetto,
+    corrispondente: input.enteDenominazione,
+    workflowId,
+    documenti: { primario: { nome: documento.nome, sha256: documento.sha256, documentId: documento.documentId }, allegati: [] },
+  });
+  const snapshot = await validation.confirmStock({
+    azione: decision.azione,
+    uploadId: decision.uploadId,
+    enteId: input.enteId,
+    dataRiferimento: input.dataRiferimento,
+    workflowId,
+    protocolloId: registration.id,
+  });
+  upsertSearchAttributes([{ key: SA_STATO, value: 'TRASMESSO' }]);
+
+  const ricevuta = await acts.produceAct({
+    idempotencyKey: `${workflowId}/ricevuta`,
+    template: 'ricevuta-protocollo',
+    data: {
+      protocollo: { numero: registration.number, anno: registration.year, data: registration.registeredAt },
+      aoo: registration.aoo,
+      registro: registration.register,
+      oggetto,
+      mittente: { denominazione: input.enteDenominazione },
+      inviatoDa: actor.nomeCompleto,
+      documenti: [{ nome: documento.nome, sha256: documento.sha256 }],
+    },
+    titolo: `Ricevuta – ${oggetto}`,
+    tipo: 'RICEVUTA_PROTOCOLLO',
+    workflowId,
+    enteId: input.enteId,
+  });
+  if (input.entePec) {
+    await incidents.step('Invio PEC della ricevuta', async (attempt) => {
+      const sent = await acts.sendPec({
+        idempotencyKey: `${workflowId}/pec/ricevuta/${attempt}`,
+        to: input.entePec!,
+        oggetto: `Ricevuta di trasmissione del patrimonio al ${italianDate(input.dataRiferimento)}`,
+        testo: `La trasmissione è stata protocollata con il n. ${registration.number}/${registration.year} e registrata come situazione ufficiale del patrimonio al ${italianDate(input.dataRiferimento)} (${snapshot.units} unità). In allegato la ricevuta.`,
+        documentIds: [ricevuta.documentId],
+        workflowId,
+        enteId: input.enteId,
+      });
+      const outcome = await deliveries.outcome(sent.pecId);
+      if (outcome.stato === 'ERRORE') throw new StepFailed(`La PEC a ${input.entePec} non è stata consegnata: ${outcome.errore ?? 'errore di consegna'}`);
+    });
+  }
+  return { azione: decision.azione, snapshotId: snapshot.snapshotId, units: snapshot.units, protocollo: { numero: registration.number, anno: registration.year } };
+}

@@ -1,0 +1,34 @@
+// What the API needs to start an Invio flussi patrimoniali and talk to it, without importing workflow code.
+import { defineUpdate } from '@temporalio/workflow';
+import type { Actor } from './actor';
+
+export const INVIO_FLUSSI = 'invio-flussi';
+export const INVIO_FLUSSI_WORKFLOW = 'invioFlussi';
+
+/** One procedure per ente and reference date: starting it twice finds the first. */
+export const invioFlussiWorkflowId = (enteId: string, dataRiferimento: string) => `${INVIO_FLUSSI}-${enteId}-${dataRiferimento}`;
+
+export interface InvioFlussiInput {
+  enteId: string;
+  enteDenominazione: string;
+  entePec: string | null;
+  /** YYYY-MM-DD: 30/06 or 31/12. */
+  dataRiferimento: string;
+  /** ISO date-time; past it the task is overdue. */
+  scadenza: string | null;
+  regioneEnteId: string;
+}
+
+/** An upload as validated: its attempt, outcome and counts, and the filed document the protocol registers. */
+export interface UploadSummary {
+  uploadId: string;
+  tentativo: number;
+  esito: 'VALIDO' | 'CON_AVVISI' | 'CON_ERRORI';
+  errori: number;
+  avvisi: number;
+  unitsCount: number;
+  buildingsCount: number;
+  documento: { documentId: string; nome: string; sha256: string };
+}
+
+export const caricaFlussoUpdate = defineUpdate<UploadSummary, [{ documentId: string; actor: Actor }]>('caricaFlusso');
