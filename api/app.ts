@@ -7,6 +7,7 @@ import { adminRoutes } from './admin/routes';
 import type { Auth } from './auth';
 import { communicationRoutes } from './comunicazioni/routes';
 import { documentRoutes } from './documenti/routes';
+import { flussiRoutes } from './flussi/routes';
 import { referentiRoutes } from './enti/referenti';
 import { entiRoutes } from './enti/routes';
 import { AppError, errorHandler } from './errors';
@@ -25,6 +26,7 @@ export function apiRouters(runtime: ApiRuntime): Router[] {
     referentiRoutes(runtime),
     accreditationRoutes(runtime),
     documentRoutes(runtime),
+    flussiRoutes(runtime),
     pecRoutes(runtime),
     referenceRoutes(runtime),
     adminRoutes(runtime),

@@ -2,6 +2,7 @@
 import { demoCf } from '../support/demo';
 import { apiRouters } from '../../api/app';
 import { COMUNE_BARI } from '../../prisma/seed/reference-data';
+import { generateEnteFlusso, renderFlusso } from '../../scripts/generate-stock';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
@@ -23,6 +24,8 @@ describe('tenancy', () => {
   let pecId: string;
   let documentId: string;
   let bariReferenteRoleId: string;
+  let flussiWorkflowId: string;
+  let uploadId: string;
   const walked = new Set<string>();
 
   /** Records the route template walked, so the coverage check below can find unwalked endpoints. */
@@ -64,6 +67,13 @@ describe('tenancy', () => {
     pecId = (await eventually(() => server.platform.db.pecMessage.findFirst({ where: { workflowId: submitted.body.workflowId } }))).id;
     documentId = (await server.platform.db.document.findFirstOrThrow({ where: { workflowId: submitted.body.workflowId } })).id;
     bariReferenteRoleId = (await server.platform.db.roleAssignment.findFirstOrThrow({ where: { enteId: server.platform.ref.demoComuneIds[COMUNE_BARI], ruolo: 'REFERENTE' } })).id;
+
+    // Bari's transmission of its stock, with one upload.
+    const flussi = await bari.postJson<{ workflowId: string }>('/api/flussi', { enteId: server.platform.ref.demoComuneIds[COMUNE_BARI], dataRiferimento: '2024-12-31' });
+    flussiWorkflowId = flussi.body.workflowId;
+    const flusso = new FormData();
+    flusso.set('flusso', new Blob([renderFlusso(generateEnteFlusso(COMUNE_BARI, { unita: 5, dataRiferimento: '2024-12-31' }))], { type: 'application/xml' }), 'flusso.xml');
+    uploadId = (await bari.json<{ uploadId: string }>(`/api/flussi/${flussiWorkflowId}/caricamenti`, { method: 'POST', body: flusso })).body.uploadId;
   });
   afterAll(() => server.close());
 
@@ -148,6 +158,23 @@ describe('tenancy', () => {
     expect(named.status).toBe(404);
     expect((await as(lecce, 'DELETE', 'DELETE /enti/:id/referenti/:roleId', `/api/enti/${bariId}/referenti/${bariReferenteRoleId}`)).status).toBe(404);
     expect((await server.platform.db.roleAssignment.findUniqueOrThrow({ where: { id: bariReferenteRoleId } })).revokedAt).toBeNull();
+  });
+
+  it("when another ente's referente reaches Bari's stock transmission, then nothing is found and nothing can be started or uploaded", async () => {
+    const bariId = server.platform.ref.demoComuneIds[COMUNE_BARI];
+    const start = await as(lecce, 'POST', 'POST /flussi', '/api/flussi', { enteId: bariId, dataRiferimento: '2024-12-31' });
+    expect(start.status).toBe(403);
+    for (const [template, path] of [
+      ['GET /flussi/:workflowId', `/api/flussi/${flussiWorkflowId}`],
+      ['GET /flussi/:workflowId/avanzamento', `/api/flussi/${flussiWorkflowId}/avanzamento`],
+      ['GET /flussi/caricamenti/:uploadId/problemi', `/api/flussi/caricamenti/${uploadId}/problemi`],
+      ['GET /flussi/caricamenti/:uploadId/rapporto.xlsx', `/api/flussi/caricamenti/${uploadId}/rapporto.xlsx`],
+    ] as const) {
+      expect([template, (await as(lecce, 'GET', template, path)).status]).toEqual([template, 404]);
+    }
+    const upload = await as(lecce, 'POST', 'POST /flussi/:workflowId/caricamenti', `/api/flussi/${flussiWorkflowId}/caricamenti`);
+    expect(upload.status).toBe(404);
+    expect(await server.platform.db.flussoUpload.count({ where: { workflowId: flussiWorkflowId } })).toBe(1);
   });
 
   it('when a non-administrator handles incidents, then they are refused', async () => {

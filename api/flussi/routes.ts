@@ -1,0 +1,164 @@
+import { readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Router, type RequestHandler } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { reportToExcel } from '../../activities/flussi/validation';
+import type { Actor } from '../../workflows/shared/actor';
+import { caricaFlussoUpdate, INVIO_FLUSSI, INVIO_FLUSSI_WORKFLOW, invioFlussiWorkflowId, type InvioFlussiInput } from '../../workflows/shared/flussi';
+import { actorOf } from '../auth';
+import { AppError, notFound } from '../errors';
+import type { ApiRuntime } from '../runtime';
+import { startProcedure } from '../start-procedure';
+import { optionalQuery, pagination, parse } from '../validation';
+import { sendUpdate } from '../workflow-updates';
+
+export const FLUSSO_MAX_BYTES = 100 * 1024 * 1024;
+
+const WORKFLOW_ID = /^invio-flussi-([0-9a-f-]{36})-(\d{4}-\d{2}-\d{2})$/;
+const ZWorkflow = z.object({ workflowId: z.string().regex(WORKFLOW_ID, 'procedura di trasmissione non valida') });
+const ZUpload = z.object({ uploadId: z.string().uuid('caricamento non valido') });
+const ZStart = z.object({
+  enteId: z.string({ error: 'scegli l’ente' }).uuid('scegli l’ente'),
+  dataRiferimento: z.string({ error: 'indica la data di riferimento' }).regex(/^\d{4}-(06-30|12-31)$/, 'la data di riferimento è il 30/06 o il 31/12 di un anno'),
+});
+const ZProblems = z.object({ gravita: optionalQuery(z.enum(['ERRORE', 'AVVISO'])), ...pagination });
+
+/** Who may transmit an ente's stock: its legal representative and its PATRIMONIO referenti. */
+const transmits = (actor: Actor, enteId: string) =>
+  actor.roles.some((grant) => grant.enteId === enteId && (grant.ruolo === 'RAPPRESENTANTE_LEGALE' || (grant.ruolo === 'REFERENTE' && grant.area === 'PATRIMONIO')));
+
+export function flussiRoutes(runtime: ApiRuntime): Router {
+  const router = Router();
+  const { db } = runtime;
+  // Uploads go to disk, not memory: a regional flusso is tens of megabytes.
+  const upload = multer({ dest: os.tmpdir(), limits: { files: 1, fileSize: FLUSSO_MAX_BYTES, fields: 5 } }).single('flusso');
+  const receive: RequestHandler = (req, res, next) => {
+    upload(req, res, (error: unknown) => {
+      if (error instanceof multer.MulterError) {
+        next(new AppError('DATI_NON_VALIDI', 422, error.code === 'LIMIT_FILE_SIZE' ? 'flusso: il file può essere al massimo di 100 MB' : `flusso: ${error.message}`, 'flusso'));
+      } else next(error);
+    });
+  };
+
+  /** The procedure's ente, if the actor may see it (the ente's people and the Region); else 404. */
+  const visibleProcedure = (actor: Actor, workflowId: string) => {
+    const [, enteId, dataRiferimento] = WORKFLOW_ID.exec(workflowId)!;
+    const sees = actor.roles.some((grant) => grant.enteId === enteId || grant.enteId === runtime.regioneEnteId);
+    if (!sees) throw notFound('Trasmissione');
+    return { enteId: enteId!, dataRiferimento: dataRiferimento! };
+  };
+
+  router.post('/flussi', async (req, res) => {
+    const actor = actorOf(req);
+    const { enteId, dataRiferimento } = parse(ZStart, req.body);
+    if (!transmits(actor, enteId)) throw new AppError('NON_AUTORIZZATO', 403, 'enteId: trasmettono il patrimonio il rappresentante legale e i referenti PATRIMONIO dell’ente.', 'enteId');
+    const ente = await db.ente.findUniqueOrThrow({ where: { id: enteId } });
+    if (ente.stato !== 'ATTIVO') throw new AppError('ENTE_NON_ATTIVO', 422, 'enteId: l’ente non è ancora accreditato sulla piattaforma.', 'enteId');
+    const workflowId = invioFlussiWorkflowId(enteId, dataRiferimento);
+    const input: InvioFlussiInput = { enteId, enteDenominazione: ente.denominazione, entePec: ente.pec, dataRiferimento, scadenza: null, regioneEnteId: runtime.regioneEnteId };
+    try {
+      await startProcedure(runtime.temporal, { workflowType: INVIO_FLUSSI_WORKFLOW, procedura: INVIO_FLUSSI, workflowId, taskQueue: runtime.taskQueue, enteId, input }, async () => undefined);
+    } catch (error) {
+      // One procedure per ente and reference date: asking again opens the one already there.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    res.status(201).json({ workflowId });
+  });
+
+  router.get('/flussi/:workflowId', async (req, res) => {
+    const { workflowId } = parse(ZWorkflow, req.params);
+    const { enteId, dataRiferimento } = visibleProcedure(actorOf(req), workflowId);
+    const [uploads, snapshot, task] = await Promise.all([
+      db.flussoUpload.findMany({ where: { workflowId }, orderBy: { tentativo: 'asc' } }),
+      db.stockSnapshot.findFirst({ where: { workflowId }, select: { id: true, tipo: true, unitsCount: true, buildingsCount: true, createdAt: true } }),
+      db.task.findFirst({ where: { workflowId, stato: 'APERTA' }, select: { id: true, titolo: true } }),
+    ]);
+    res.json({
+      workflowId,
+      enteId,
+      dataRiferimento,
+      attivita: task,
+      caricamenti: uploads.map(({ id, tentativo, esito, errori, avvisi, unitsCount, buildingsCount, documentId, createdAt }) => ({
+        id, tentativo, esito, errori, avvisi, unitsCount, buildingsCount, createdAt: createdAt.toISOString(),
+        flussoUrl: `/api/documenti/${documentId}`, rapportoUrl: `/api/flussi/caricamenti/${id}/rapporto.xlsx`,
+      })),
+      snapshot: snapshot ? { ...snapshot, createdAt: snapshot.createdAt.toISOString() } : null,
+    });
+  });
+
+  /** How far the running validation is: the activity's last heartbeat. */
+  router.get('/flussi/:workflowId/avanzamento', async (req, res) => {
+    const { workflowId } = parse(ZWorkflow, req.params);
+    visibleProcedure(actorOf(req), workflowId);
+    const description = await runtime.temporal.workflow.getHandle(workflowId).describe();
+    const pending = description.raw.pendingActivities?.find((activity) => activity.activityType?.name === 'validateFlussoUpload');
+    const payload = pending?.heartbeatDetails?.payloads?.[0]?.data;
+    const details = payload ? (JSON.parse(Buffer.from(payload).toString('utf8')) as { fraction: number; phase: string }) : null;
+    res.json({ inCorso: Boolean(pending), avanzamento: details?.fraction ?? null, fase: details?.phase ?? null });
+  });
+
+  router.post('/flussi/:workflowId/caricamenti', receive, async (req, res) => {
+    const file = req.file;
+    try {
+      const { workflowId } = parse(ZWorkflow, req.params);
+      const actor = actorOf(req);
+      const { enteId } = visibleProcedure(actor, workflowId);
+      if (!transmits(actor, enteId)) throw new AppError('NON_AUTORIZZATO', 403, 'Caricano i flussi il rappresentante legale e i referenti PATRIMONIO dell’ente.');
+      if (!file) throw new AppError('DATI_NON_VALIDI', 422, 'flusso: allega il file XML del flusso', 'flusso');
+      const stored = await runtime.documents.store({
+        idempotencyKey: `${workflowId}/caricamento/${file.filename}`,
+        content: await readFile(file.path),
+        filename: file.originalname,
+        mimeType: 'application/xml',
+        titolo: `Flusso patrimoniale – ${file.originalname}`,
+        tipo: 'FLUSSO_PATRIMONIALE',
+        workflowId,
+        enteId,
+        createdById: actor.userId,
+      });
+      let summary: unknown;
+      await sendUpdate(async () => {
+        summary = await runtime.temporal.workflow.getHandle(workflowId).executeUpdate(caricaFlussoUpdate, { args: [{ documentId: stored.id, actor }] });
+      });
+      res.status(201).json(summary);
+    } finally {
+      if (file) await rm(file.path, { force: true });
+    }
+  });
+
+  /** An upload's attempt, if the actor may see its procedure; else 404. */
+  const visibleUpload = async (actor: Actor, uploadId: string) => {
+    const row = await db.flussoUpload.findUnique({ where: { id: uploadId }, include: { problems: false } });
+    if (!row) throw notFound('Caricamento');
+    visibleProcedure(actor, row.workflowId);
+    return row;
+  };
+
+  router.get('/flussi/caricamenti/:uploadId/problemi', async (req, res) => {
+    const { uploadId } = parse(ZUpload, req.params);
+    await visibleUpload(actorOf(req), uploadId);
+    const query = parse(ZProblems, req.query);
+    const where = { uploadId, ...(query.gravita ? { gravita: query.gravita } : {}) };
+    const [items, total] = await db.$transaction([
+      db.flussoProblem.findMany({ where, orderBy: [{ gravita: 'asc' }, { riga: 'asc' }, { id: 'asc' }], skip: (query.pagina - 1) * query.perPagina, take: query.perPagina }),
+      db.flussoProblem.count({ where }),
+    ]);
+    res.json({ items: items.map(({ gravita, regola, riga, unita, campo, messaggio }) => ({ gravita, regola, riga, unita, campo, messaggio })), total });
+  });
+
+  router.get('/flussi/caricamenti/:uploadId/rapporto.xlsx', async (req, res) => {
+    const { uploadId } = parse(ZUpload, req.params);
+    const upload = await visibleUpload(actorOf(req), uploadId);
+    const [problems, ente] = await Promise.all([
+      db.flussoProblem.findMany({ where: { uploadId }, orderBy: [{ gravita: 'asc' }, { riga: 'asc' }] }),
+      db.ente.findUniqueOrThrow({ where: { id: upload.enteId } }),
+    ]);
+    const workbook = await reportToExcel(problems, { ente: ente.denominazione, dataRiferimento: upload.dataRiferimento.toISOString().slice(0, 10), generatoIl: upload.createdAt });
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename="rapporto-validazione-${upload.tentativo}.xlsx"`);
+    res.send(workbook);
+  });
+  return router;
+}

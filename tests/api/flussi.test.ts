@@ -1,0 +1,71 @@
+// Invio flussi through the API, as the Comune's PATRIMONIO referente: start, an upload with errors and
+// its report, a valid upload, confirmation from the task, the snapshot.
+import ExcelJS from 'exceljs';
+import { COMUNE_BARI } from '../../prisma/seed/reference-data';
+import { renderFlusso, generateEnteFlusso } from '../../scripts/generate-stock';
+import { demoCf } from '../support/demo';
+import { eventually } from '../support/platform';
+import { signIn, type ApiSession } from '../support/sign-in';
+import { startTestServer, type TestServer } from '../support/api-server';
+
+interface ApiError { error: { code: string; message: string; field?: string } }
+interface Summary { uploadId: string; tentativo: number; esito: string; errori: number; unitsCount: number }
+
+describe('invio flussi through the API', () => {
+  let server: TestServer;
+  let referente: ApiSession;
+  let bariId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    referente = await signIn(server.baseUrl, demoCf('bari.referente'));
+    bariId = server.platform.ref.demoComuneIds[COMUNE_BARI];
+  });
+  afterAll(() => server.close());
+
+  const uploadForm = (xml: string, name: string) => {
+    const form = new FormData();
+    form.set('flusso', new Blob([xml], { type: 'application/xml' }), name);
+    return form;
+  };
+
+  it('when the referente uploads a flusso with errors, reads the report, uploads a valid one and confirms it, then it becomes the snapshot', async () => {
+    const wrongDate = await referente.postJson<ApiError>('/api/flussi', { enteId: bariId, dataRiferimento: '2025-05-31' });
+    expect([wrongDate.status, wrongDate.body.error.field]).toEqual([422, 'dataRiferimento']);
+    const started = await referente.postJson<{ workflowId: string }>('/api/flussi', { enteId: bariId, dataRiferimento: '2025-06-30' });
+    expect(started.status).toBe(201);
+    const again = await referente.postJson<{ workflowId: string }>('/api/flussi', { enteId: bariId, dataRiferimento: '2025-06-30' });
+    expect(again.body.workflowId).toBe(started.body.workflowId);
+    const { workflowId } = started.body;
+
+    const wrong = renderFlusso(generateEnteFlusso('750000', { unita: 30, dataRiferimento: '2025-06-30' }));
+    const bad = await referente.json<Summary>(`/api/flussi/${workflowId}/caricamenti`, { method: 'POST', body: uploadForm(wrong, 'flusso-sbagliato.xml') });
+    expect(bad.status).toBe(201);
+    expect(bad.body).toMatchObject({ tentativo: 1, esito: 'CON_ERRORI' });
+    const problems = await referente.json<{ items: { regola: string; messaggio: string }[]; total: number }>(`/api/flussi/caricamenti/${bad.body.uploadId}/problemi?gravita=ERRORE`);
+    expect(problems.body.total).toBeGreaterThan(0);
+    expect(problems.body.items[0]!.messaggio.length).toBeGreaterThan(10);
+    const report = await referente.fetch(`/api/flussi/caricamenti/${bad.body.uploadId}/rapporto.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await report.arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Riepilogo', 'Problemi']);
+
+    const valid = renderFlusso(generateEnteFlusso(COMUNE_BARI, { unita: 120, dataRiferimento: '2025-06-30' }));
+    const good = await referente.json<Summary>(`/api/flussi/${workflowId}/caricamenti`, { method: 'POST', body: uploadForm(valid, 'flusso.xml') });
+    expect(good.body).toMatchObject({ tentativo: 2, esito: 'VALIDO', unitsCount: 120 });
+
+    const state = await referente.json<{ attivita: { id: string }; caricamenti: unknown[] }>(`/api/flussi/${workflowId}`);
+    expect(state.body.caricamenti).toHaveLength(2);
+    const refused = await referente.postJson<ApiError>(`/api/tasks/${state.body.attivita.id}/complete`, { decision: { azione: 'CONFERMA', uploadId: bad.body.uploadId } });
+    expect([refused.status, refused.body.error.field]).toEqual([422, 'uploadId']);
+    const confirmed = await referente.postJson(`/api/tasks/${state.body.attivita.id}/complete`, { decision: { azione: 'CONFERMA', uploadId: good.body.uploadId } });
+    expect(confirmed.status).toBe(200);
+    const done = await eventually(async () => {
+      const current = await referente.json<{ snapshot: { unitsCount: number } | null }>(`/api/flussi/${workflowId}`);
+      return current.body.snapshot;
+    }, 60_000);
+    expect(done.unitsCount).toBe(120);
+    const progress = await referente.json<{ inCorso: boolean }>(`/api/flussi/${workflowId}/avanzamento`);
+    expect(progress.status).toBe(200);
+  });
+});
