@@ -70,7 +70,8 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
   router.get('/flussi/:workflowId', async (req, res) => {
     const { workflowId } = parse(ZWorkflow, req.params);
     const { enteId, dataRiferimento } = visibleProcedure(actorOf(req), workflowId);
-    const [uploads, snapshot, task] = await Promise.all([
+    const [ente, uploads, snapshot, task] = await Promise.all([
+      db.ente.findUniqueOrThrow({ where: { id: enteId }, select: { denominazione: true } }),
       db.flussoUpload.findMany({ where: { workflowId }, orderBy: { tentativo: 'asc' } }),
       db.stockSnapshot.findFirst({ where: { workflowId }, select: { id: true, tipo: true, unitsCount: true, buildingsCount: true, createdAt: true } }),
       db.task.findFirst({ where: { workflowId, stato: 'APERTA' }, select: { id: true, titolo: true } }),
@@ -78,6 +79,7 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
     res.json({
       workflowId,
       enteId,
+      enteDenominazione: ente.denominazione,
       dataRiferimento,
       attivita: task,
       caricamenti: uploads.map(({ id, tentativo, esito, errori, avvisi, unitsCount, buildingsCount, documentId, createdAt }) => ({

@@ -24,6 +24,10 @@ export async function loadSession(): Promise<Me> {
 const sendsComunicazioni = (role: RoleGrant) =>
   role.ruolo === 'RAPPRESENTANTE_LEGALE' || (role.ruolo === 'REFERENTE' && role.area === 'COMUNICAZIONI');
 
+/** May this grant transmit its ente's housing stock (the flussi patrimoniali)? */
+const transmitsPatrimonio = (role: RoleGrant) =>
+  role.ruolo === 'RAPPRESENTANTE_LEGALE' || (role.ruolo === 'REFERENTE' && role.area === 'PATRIMONIO');
+
 function uniqueEnti(roles: RoleGrant[]) {
   const enti = new Map<string, { id: string; denominazione: string }>();
   for (const role of roles) enti.set(role.enteId, { id: role.enteId, denominazione: role.enteDenominazione });
@@ -41,6 +45,8 @@ export function useSession() {
     enti: computed(() => uniqueEnti(roles.value)),
     entiMittente: computed(() => uniqueEnti(roles.value.filter(sendsComunicazioni))),
     /** The enti whose legal representative the user is: they name and revoke its referenti. */
+    /** The enti whose housing stock the user transmits: the legal representative and the PATRIMONIO referenti. */
+    entiPatrimonio: computed(() => uniqueEnti(roles.value.filter(transmitsPatrimonio))),
     entiRappresentati: computed(() => uniqueEnti(roles.value.filter((role) => role.ruolo === 'RAPPRESENTANTE_LEGALE'))),
   };
 }

@@ -27,6 +27,10 @@ const registry: Record<string, TaskFormEntry> = {
     form: defineAsyncComponent(() => import('./firma-provvedimento/FirmaProvvedimentoForm.vue')),
     summary: defineAsyncComponent(() => import('./firma-provvedimento/FirmaProvvedimentoSummary.vue')),
   },
+  'trasmissione-flusso': {
+    form: defineAsyncComponent(() => import('./trasmissione-flusso/TrasmissioneFlussoForm.vue')),
+    summary: defineAsyncComponent(() => import('./trasmissione-flusso/TrasmissioneFlussoSummary.vue')),
+  },
 };
 
 export const taskFormFor = (formKey: string): TaskFormEntry | undefined => registry[formKey];

@@ -71,6 +71,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Referenti' },
   },
   {
+    path: '/flussi',
+    name: 'flussi',
+    component: () => import('@/views/flussi/FlussiView.vue'),
+    meta: { title: 'Patrimonio' },
+  },
+  {
+    path: '/flussi/:workflowId',
+    name: 'flusso',
+    component: () => import('@/views/flussi/FlussoView.vue'),
+    props: true,
+    meta: { title: 'Trasmissione del patrimonio' },
+  },
+  {
     path: '/pec/:id',
     name: 'pec',
     component: () => import('@/views/pec/PecView.vue'),

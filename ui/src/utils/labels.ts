@@ -1,5 +1,6 @@
 import type { AccreditamentoStato, EnteTipo } from '@/services/accreditamenti';
 import type { ComunicazioneStato } from '@/services/comunicazioni';
+import type { EsitoCaricamento, FlussoStato, Gravita, SnapshotTipo } from '@/services/flussi';
 import type { IncidenteStato } from '@/services/incidenti';
 import type { PecStato, RicevutaTipo } from '@/services/pec';
 import type { Esecuzione } from '@/services/procedure';
@@ -101,8 +102,58 @@ export const ACCREDITAMENTO_STATO_COLOR: Record<AccreditamentoStato, string> = {
   ACCREDITATA: 'success',
 };
 
+export const FLUSSO_STATO: Record<FlussoStato, string> = {
+  IN_ATTESA: 'In attesa',
+  FLUSSO_CON_ERRORI: 'Flusso con errori',
+  FLUSSO_VALIDATO: 'Flusso validato',
+  TRASMESSO: 'Trasmesso',
+};
+
 /** A procedure's business state, as the admin filter offers it (the states of the procedures PUSH runs). */
-export const STATO_PRATICA: Record<string, string> = { ...COMUNICAZIONE_STATO, ...ACCREDITAMENTO_STATO };
+export const STATO_PRATICA: Record<string, string> = { ...COMUNICAZIONE_STATO, ...ACCREDITAMENTO_STATO, ...FLUSSO_STATO };
+
+/** The procedures' names where the UI shows one itself (lists and tasks carry the API's label). */
+export const PROCEDURA: Record<string, string> = {
+  'accreditamento-ente': 'Accreditamento ente',
+  'invio-flussi': 'Invio flussi patrimoniali',
+};
+
+export const ESITO_CARICAMENTO: Record<EsitoCaricamento, string> = {
+  VALIDO: 'Valido',
+  CON_AVVISI: 'Con avvisi',
+  CON_ERRORI: 'Con errori',
+};
+
+export const ESITO_CARICAMENTO_COLOR: Record<EsitoCaricamento, string> = {
+  VALIDO: 'success',
+  CON_AVVISI: 'warning',
+  CON_ERRORI: 'error',
+};
+
+export const GRAVITA: Record<Gravita, string> = {
+  ERRORE: 'Errore',
+  AVVISO: 'Avviso',
+};
+
+export const GRAVITA_COLOR: Record<Gravita, string> = {
+  ERRORE: 'error',
+  AVVISO: 'warning',
+};
+
+export const SNAPSHOT_TIPO: Record<SnapshotTipo, string> = {
+  FLUSSO: 'Flusso caricato',
+  MANUALE: 'Inserimento manuale',
+  CONSISTENZA_NULLA: 'Consistenza nulla',
+  NESSUNA_VARIAZIONE: 'Nessuna variazione',
+};
+
+/** The validation's phases, as `/avanzamento` names them. */
+export const FASE_VALIDAZIONE: Record<string, string> = {
+  lettura: 'Lettura del file',
+  schema: 'Controllo dello schema',
+  regole: 'Controllo delle regole',
+  completata: 'Validazione completata',
+};
 
 export const INCIDENTE_STATO: Record<IncidenteStato, string> = {
   APERTO: 'Aperto',
