@@ -9,6 +9,7 @@ import { createPecActivities } from './notifications/pec-activities';
 import type { PdfRenderer } from './pdf/pdf-renderer';
 import type { PecService } from './pec/pec';
 import type { ProtocolRegister, RegistrationRequest } from './protocol/protocol-register';
+import { createRicognizioneActivities } from './ricognizione/ricognizione-activities';
 import type { Signer } from './signature/signer';
 import { createTaskProjection } from './tasks/task-projection';
 
@@ -34,6 +35,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createActActivities(deps),
     ...createPecActivities(deps),
     ...createFlussoActivities(deps),
+    ...createRicognizioneActivities(deps),
     registerProtocol: (request: RegistrationRequest) => protocol.register(request),
   };
 }

@@ -14,6 +14,7 @@ import { AppError, errorHandler } from './errors';
 import { health } from './health';
 import { pecRoutes } from './pec/routes';
 import { referenceRoutes } from './riferimenti/routes';
+import { ricognizioniRoutes } from './ricognizioni/routes';
 import type { ApiRuntime } from './runtime';
 import { taskRoutes } from './tasks/routes';
 
@@ -27,6 +28,7 @@ export function apiRouters(runtime: ApiRuntime): Router[] {
     accreditationRoutes(runtime),
     documentRoutes(runtime),
     flussiRoutes(runtime),
+    ricognizioniRoutes(runtime),
     pecRoutes(runtime),
     referenceRoutes(runtime),
     adminRoutes(runtime),

@@ -148,6 +148,13 @@ export class HumanTasks {
     }
   }
 
+  /** Moves the due date of the open task `taskKey`, if one is open: a deadline extended by the Region. */
+  async reschedule(taskKey: string, dueAt: string | null): Promise<void> {
+    const entry = [...this.open.values()].find((candidate) => candidate.taskKey === taskKey && !candidate.completing);
+    if (!entry) return;
+    await projection.rescheduleTask({ taskId: entry.taskId, dueAt, eventKey: `${entry.taskId}:${uuid4()}` });
+  }
+
   private entry(taskId: string): Entry {
     const entry = this.open.get(taskId);
     if (!entry || entry.completing) refuse(TASK_FAILURE.notOpen, "L'attività non è più aperta.");

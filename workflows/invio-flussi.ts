@@ -9,7 +9,7 @@ import { HumanTasks } from './human-tasks';
 import { Incidents, StepFailed } from './incidents';
 import { PecDelivery } from './pec-delivery';
 import { holdsCandidacy, type TaskCandidates } from './shared/actor';
-import { caricaFlussoUpdate, INVIO_FLUSSI, type InvioFlussiInput, type UploadSummary } from './shared/flussi';
+import { caricaFlussoUpdate, INVIO_FLUSSI, scadenzaSignal, type InvioFlussiInput, type UploadSummary } from './shared/flussi';
 import { TASK_FAILURE } from './shared/tasks';
 
 const acts = proxyActivities<Activities>({
@@ -42,6 +42,13 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
   const uploads = new Map<string, UploadSummary>();
   let attempts = 0;
   let closed = false;
+  let scadenza = input.scadenza;
+
+  // A ricognizione sets the deadline of a transmission the ente opened first, and moves it on extension.
+  setHandler(scadenzaSignal, async (signal) => {
+    scadenza = signal.scadenza;
+    await tasks.reschedule('trasmissione', scadenza);
+  });
 
   setHandler(caricaFlussoUpdate, async ({ documentId, actor }) => {
     // Reserved before awaiting: two uploads at once get two attempts.
@@ -66,9 +73,9 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
     procedura: INVIO_FLUSSI,
     enteId: input.enteId,
     candidates: referenti,
-    dueAt: input.scadenza,
+    dueAt: scadenza,
     formKey: 'trasmissione-flusso',
-    data: { dataRiferimento: input.dataRiferimento, scadenza: input.scadenza, ente: input.enteDenominazione },
+    data: { dataRiferimento: input.dataRiferimento, ente: input.enteDenominazione },
   }, (choice) => {
     if (choice.azione !== 'CONFERMA') return null;
     const upload = uploads.get(choice.uploadId!);

@@ -78,6 +78,16 @@ export function createTaskProjection(db: Db) {
       });
     },
 
+    /** A new due date; the event keeps the history of extensions. `eventKey` makes a retry a no-op. */
+    async rescheduleTask(input: { taskId: string; dueAt: string | null; eventKey: string }): Promise<void> {
+      const { taskId, dueAt, eventKey } = input;
+      await db.$transaction(async (tx) => {
+        if (await tx.taskEvent.findUnique({ where: { eventKey } })) return;
+        await tx.task.update({ where: { id: taskId }, data: { dueAt: dueAt ? new Date(dueAt) : null } });
+        await tx.taskEvent.create({ data: { taskId, tipo: 'SCADENZA_MODIFICATA', eventKey, details: { dueAt } } });
+      });
+    },
+
     async cancelTask(input: { taskId: string }): Promise<void> {
       const { taskId } = input;
       await db.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 // What the API needs to start an Invio flussi patrimoniali and talk to it, without importing workflow code.
-import { defineUpdate } from '@temporalio/workflow';
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from './actor';
 
 export const INVIO_FLUSSI = 'invio-flussi';
@@ -32,3 +32,6 @@ export interface UploadSummary {
 }
 
 export const caricaFlussoUpdate = defineUpdate<UploadSummary, [{ documentId: string; actor: Actor }]>('caricaFlusso');
+
+/** The campaign sets or moves the transmission's deadline (ISO date-time); the task's due date follows. */
+export const scadenzaSignal = defineSignal<[{ scadenza: string }]>('scadenzaTrasmissione');

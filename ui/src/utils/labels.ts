@@ -59,6 +59,7 @@ export const TASK_HISTORY: Record<TaskHistoryTipo, string> = {
   RIASSEGNATA: 'Riassegnata',
   COMPLETATA: 'Completata',
   ANNULLATA: 'Annullata',
+  SCADENZA_MODIFICATA: 'Scadenza modificata',
 };
 
 export const COMUNICAZIONE_STATO: Record<ComunicazioneStato, string> = {

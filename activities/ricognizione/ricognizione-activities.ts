@@ -1,0 +1,123 @@
+// The activities of the ricognizione patrimoniale: who in the campaign's scope is still due, the PEC
+// each of them gets (opening notice, reminders), and the campaign's deadline and closing on record.
+// "Due" is always read from the stock: an ente is due until it has a snapshot at the reference date.
+import type { Db } from '../../prisma/client';
+import type { PecService } from '../pec/pec';
+import { heartbeat } from '../progress';
+
+export interface CampaignEnte {
+  enteId: string;
+  denominazione: string;
+  pec: string | null;
+}
+
+/** A PEC round: the opening notice, or a reminder counted from a deadline. */
+export interface PecRound {
+  ricognizioneId: string;
+  workflowId: string;
+  /** "avvio" or "<days>@<deadline>": one PEC per ente and round. */
+  round: string;
+  kind: 'AVVIO' | 'SOLLECITO';
+  /** ISO date-time. */
+  scadenza: string;
+}
+
+const italianDate = (value: Date | string) =>
+  new Date(value).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' });
+
+function message(round: PecRound, ente: CampaignEnte, dataRiferimento: Date): { oggetto: string; testo: string } {
+  const at = italianDate(dataRiferimento);
+  const by = italianDate(round.scadenza);
+  const overdue = Date.now() > Date.parse(round.scadenza);
+  if (round.kind === 'AVVIO') {
+    return {
+      oggetto: `Ricognizione del patrimonio ERP al ${at} – avvio`,
+      testo: `Spettabile ${ente.denominazione},\nla Regione ha avviato la ricognizione del patrimonio di edilizia residenziale pubblica al ${at}. `
+        + `Entro il ${by} trasmettete sulla piattaforma PUSH il flusso patrimoniale, oppure dichiarate la consistenza nulla o nessuna variazione `
+        + `rispetto all'ultima trasmissione. L'attività è nella casella dei referenti PATRIMONIO dell'ente.`,
+    };
+  }
+  return {
+    oggetto: `Ricognizione del patrimonio ERP al ${at} – sollecito`,
+    testo: `Spettabile ${ente.denominazione},\n${overdue ? `il termine del ${by} è scaduto e` : `il termine scade il ${by} e`} `
+      + `non risulta ancora la vostra trasmissione del patrimonio ERP al ${at}. Provvedete sulla piattaforma PUSH `
+      + `(flusso patrimoniale, consistenza nulla o nessuna variazione).`,
+  };
+}
+
+export function createRicognizioneActivities(deps: { db: Db; pec: PecService }) {
+  const { db, pec } = deps;
+
+  /** The enti in scope that have no snapshot at the reference date yet. */
+  async function dueEnti(ricognizioneId: string): Promise<CampaignEnte[]> {
+    return db.$queryRaw<CampaignEnte[]>`
+      SELECT e."id" AS "enteId", e."denominazione", e."pec"
+      FROM "RicognizioneEnte" re
+      JOIN "Ricognizione" r ON r."id" = re."ricognizioneId"
+      JOIN "Ente" e ON e."id" = re."enteId"
+      WHERE re."ricognizioneId" = ${ricognizioneId}
+        AND NOT EXISTS (SELECT 1 FROM "StockSnapshot" s WHERE s."enteId" = re."enteId" AND s."dataRiferimento" = r."dataRiferimento")
+      ORDER BY e."denominazione"`;
+  }
+
+  return {
+    dueEnti: (input: { ricognizioneId: string }) => dueEnti(input.ricognizioneId),
+
+    /**
+     * Sends the round's PEC to every ente still due that has a PEC address and has not had it yet.
+     * Idempotent: the PEC key and the (ente, round) row make a retried round send nothing twice.
+     */
+    async sendCampaignPecs(round: PecRound): Promise<{ sent: number; withoutPec: number }> {
+      const ricognizione = await db.ricognizione.findUniqueOrThrow({ where: { id: round.ricognizioneId } });
+      const due = await dueEnti(round.ricognizioneId);
+      const already = new Set(
+        (await db.ricognizionePec.findMany({ where: { round: round.round, ricognizioneEnte: { ricognizioneId: round.ricognizioneId } }, select: { ricognizioneEnte: { select: { enteId: true } } } }))
+          .map((row) => row.ricognizioneEnte.enteId),
+      );
+      let sent = 0;
+      let withoutPec = 0;
+      for (const [index, ente] of due.entries()) {
+        heartbeat({ fraction: index / due.length, phase: round.round });
+        if (!ente.pec) {
+          withoutPec++;
+          continue;
+        }
+        if (already.has(ente.enteId)) continue;
+        const { oggetto, testo } = message(round, ente, ricognizione.dataRiferimento);
+        const pecMessage = await pec.send({ idempotencyKey: `${round.workflowId}/${round.round}/${ente.enteId}`, to: ente.pec, subject: oggetto, text: testo, workflowId: round.workflowId, enteId: ente.enteId });
+        const member = await db.ricognizioneEnte.findUniqueOrThrow({ where: { ricognizioneId_enteId: { ricognizioneId: round.ricognizioneId, enteId: ente.enteId } } });
+        await db.ricognizionePec.createMany({ data: [{ ricognizioneEnteId: member.id, round: round.round, pecId: pecMessage.id }], skipDuplicates: true });
+        sent++;
+      }
+      return { sent, withoutPec };
+    },
+
+    async setCampaignDeadline(input: { ricognizioneId: string; scadenza: string; actorId: string; regioneEnteId: string }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const before = await tx.ricognizione.findUniqueOrThrow({ where: { id: input.ricognizioneId } });
+        if (before.scadenza.toISOString() === new Date(input.scadenza).toISOString()) return;
+        await tx.ricognizione.update({ where: { id: input.ricognizioneId }, data: { scadenza: new Date(input.scadenza) } });
+        await tx.auditEvent.create({
+          data: {
+            actorId: input.actorId,
+            enteId: input.regioneEnteId,
+            azione: 'RICOGNIZIONE_PROROGATA',
+            oggetto: `ricognizione:${input.ricognizioneId}`,
+            details: { workflowId: before.workflowId, da: before.scadenza.toISOString(), a: input.scadenza },
+          },
+        });
+      });
+    },
+
+    async closeCampaign(input: { ricognizioneId: string; actorId: string | null; regioneEnteId: string }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const before = await tx.ricognizione.findUniqueOrThrow({ where: { id: input.ricognizioneId } });
+        if (before.stato === 'CHIUSA') return;
+        await tx.ricognizione.update({ where: { id: input.ricognizioneId }, data: { stato: 'CHIUSA', chiusaAt: new Date() } });
+        await tx.auditEvent.create({
+          data: { actorId: input.actorId, enteId: input.regioneEnteId, azione: 'RICOGNIZIONE_CHIUSA', oggetto: `ricognizione:${input.ricognizioneId}`, details: { workflowId: before.workflowId } },
+        });
+      });
+    },
+  };
+}

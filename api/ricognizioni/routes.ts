@@ -1,0 +1,191 @@
+// The Region's ricognizioni patrimoniali: open one (scope, deadline, reminder days), follow it (who has
+// transmitted, declared nulla or no change, who is late; units by agencies and Comuni), export the
+// status to Excel, extend the deadline, close it. Only the Region's people see campaigns.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Actor } from '../../workflows/shared/actor';
+import { invioFlussiWorkflowId } from '../../workflows/shared/flussi';
+import {
+  chiudiRicognizioneUpdate,
+  prorogaScadenzaUpdate,
+  RICOGNIZIONE,
+  RICOGNIZIONE_WORKFLOW,
+  ricognizioneWorkflowId,
+  runsCampaigns,
+  SOLLECITI_PREDEFINITI,
+  type RicognizioneInput,
+} from '../../workflows/shared/ricognizione';
+import { actorOf } from '../auth';
+import { AppError, notFound } from '../errors';
+import type { ApiRuntime } from '../runtime';
+import { startProcedure } from '../start-procedure';
+import { optionalQuery, pagination, parse } from '../validation';
+import { sendUpdate } from '../workflow-updates';
+import { allCampaignRows, campaignPage, campaignTotals, ESITI, type CampaignFilter, type CampaignRow } from './campaign-status';
+import { campaignToExcel } from './campaign-excel';
+import { endOfDayInRome } from './end-of-day';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ZId = z.object({ id: z.string().uuid('ricognizione non valida') });
+const ZScadenza = z.string({ error: 'indica la scadenza' }).regex(ISO_DATE, 'indica la scadenza come data (AAAA-MM-GG)');
+const ZOpen = z.object({
+  dataRiferimento: z.string({ error: 'indica la data di riferimento' }).regex(/^\d{4}-(06-30|12-31)$/, 'la data di riferimento è il 30/06 o il 31/12 di un anno'),
+  scadenza: ZScadenza,
+  sollecitiGiorni: z
+    .array(z.number({ error: 'un numero di giorni' }).int('un numero intero di giorni').min(-90, 'al massimo 90 giorni prima').max(90, 'al massimo 90 giorni dopo'))
+    .max(10, 'al massimo 10 solleciti')
+    .refine((days) => new Set(days).size === days.length, 'ogni giorno una volta sola')
+    .default([...SOLLECITI_PREDEFINITI]),
+  /** Default: every ARCA, ALER and Comune. */
+  enteIds: z.array(z.string().uuid('ente non valido')).min(1, 'scegli almeno un ente').optional(),
+});
+const ZFilter = z.object({
+  esito: optionalQuery(z.enum(ESITI)),
+  inRitardo: optionalQuery(z.enum(['true', 'false']).transform((value) => value === 'true')),
+  tipo: optionalQuery(z.enum(['ARCA', 'ALER', 'COMUNE'])),
+  q: optionalQuery(z.string().max(100, 'al massimo 100 caratteri')),
+});
+
+const italianDate = (iso: string) => iso.split('-').reverse().join('/');
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+function rowView(row: CampaignRow, dataRiferimento: string) {
+  return { ...row, trasmessoAt: row.trasmessoAt?.toISOString() ?? null, trasmissione: invioFlussiWorkflowId(row.enteId, dataRiferimento) };
+}
+
+export function ricognizioniRoutes(runtime: ApiRuntime): Router {
+  const router = Router();
+  const { db, regioneEnteId } = runtime;
+
+  const requireRegione = (actor: Actor) => {
+    if (!actor.roles.some((grant) => grant.enteId === regioneEnteId)) throw new AppError('NON_AUTORIZZATO', 403, 'Le ricognizioni sono gestite dalla Regione.');
+  };
+  const requireRunner = (actor: Actor) => {
+    if (!runsCampaigns(actor, regioneEnteId)) throw new AppError('NON_AUTORIZZATO', 403, 'Aprono, prorogano e chiudono le ricognizioni gli istruttori e i dirigenti della Regione.');
+  };
+  const campaign = async (actor: Actor, id: string) => {
+    requireRegione(actor);
+    const row = await db.ricognizione.findUnique({ where: { id } });
+    if (!row) throw notFound('Ricognizione');
+    return row;
+  };
+
+  router.get('/ricognizioni', async (req, res) => {
+    requireRegione(actorOf(req));
+    const rows = await db.ricognizione.findMany({ orderBy: { dataRiferimento: 'desc' }, include: { _count: { select: { enti: true } } } });
+    const items = await Promise.all(rows.map(async (row) => ({
+      id: row.id,
+      dataRiferimento: isoDate(row.dataRiferimento),
+      scadenza: row.scadenza.toISOString(),
+      stato: row.stato,
+      enti: row._count.enti,
+      totali: await campaignTotals(db, row.id),
+    })));
+    res.json({ items });
+  });
+
+  router.post('/ricognizioni', async (req, res) => {
+    const actor = actorOf(req);
+    requireRunner(actor);
+    const input = parse(ZOpen, req.body);
+    const scadenza = endOfDayInRome(input.scadenza);
+    if (input.scadenza <= input.dataRiferimento) throw new AppError('DATI_NON_VALIDI', 422, 'scadenza: la scadenza deve seguire la data di riferimento', 'scadenza');
+    if (scadenza.getTime() <= Date.now()) throw new AppError('DATI_NON_VALIDI', 422, 'scadenza: la scadenza deve essere futura', 'scadenza');
+    const enti = await db.ente.findMany({
+      where: input.enteIds ? { id: { in: input.enteIds } } : { tipo: { in: ['ARCA', 'ALER', 'COMUNE'] } },
+      select: { id: true, tipo: true },
+    });
+    if (input.enteIds && enti.length !== new Set(input.enteIds).size) throw new AppError('DATI_NON_VALIDI', 422, 'enteIds: uno o più enti non esistono', 'enteIds');
+    if (enti.some((ente) => ente.tipo === 'REGIONE')) throw new AppError('DATI_NON_VALIDI', 422, 'enteIds: la Regione non trasmette il patrimonio', 'enteIds');
+    const dataRiferimento = new Date(`${input.dataRiferimento}T00:00:00Z`);
+    if (await db.ricognizione.findUnique({ where: { dataRiferimento } })) {
+      throw new AppError('GIA_PRESENTE', 409, `dataRiferimento: una ricognizione al ${italianDate(input.dataRiferimento)} è già stata aperta`, 'dataRiferimento');
+    }
+    const workflowId = ricognizioneWorkflowId(input.dataRiferimento);
+    const ricognizione = await db.ricognizione.create({
+      data: {
+        workflowId,
+        dataRiferimento,
+        scadenza,
+        sollecitiGiorni: input.sollecitiGiorni,
+        createdById: actor.userId,
+        enti: { createMany: { data: enti.map((ente) => ({ enteId: ente.id })) } },
+      },
+    });
+    const workflowInput: RicognizioneInput = {
+      ricognizioneId: ricognizione.id,
+      dataRiferimento: input.dataRiferimento,
+      scadenza: scadenza.toISOString(),
+      sollecitiGiorni: input.sollecitiGiorni,
+      regioneEnteId,
+    };
+    await startProcedure(
+      runtime.temporal,
+      { workflowType: RICOGNIZIONE_WORKFLOW, procedura: RICOGNIZIONE, workflowId, taskQueue: runtime.taskQueue, enteId: regioneEnteId, input: workflowInput },
+      () => db.ricognizione.delete({ where: { id: ricognizione.id } }),
+    );
+    await db.auditEvent.create({
+      data: { actorId: actor.userId, enteId: regioneEnteId, azione: 'RICOGNIZIONE_APERTA', oggetto: `ricognizione:${ricognizione.id}`, details: { workflowId, enti: enti.length } },
+    });
+    res.status(201).json({ id: ricognizione.id, workflowId, enti: enti.length });
+  });
+
+  router.get('/ricognizioni/:id', async (req, res) => {
+    const { id } = parse(ZId, req.params);
+    const row = await campaign(actorOf(req), id);
+    res.json({
+      id: row.id,
+      workflowId: row.workflowId,
+      dataRiferimento: isoDate(row.dataRiferimento),
+      scadenza: row.scadenza.toISOString(),
+      sollecitiGiorni: row.sollecitiGiorni,
+      stato: row.stato,
+      createdAt: row.createdAt.toISOString(),
+      chiusaAt: row.chiusaAt?.toISOString() ?? null,
+      totali: await campaignTotals(db, row.id),
+    });
+  });
+
+  router.get('/ricognizioni/:id/enti', async (req, res) => {
+    const { id } = parse(ZId, req.params);
+    const row = await campaign(actorOf(req), id);
+    const filter: CampaignFilter = parse(ZFilter, req.query);
+    const page = parse(z.object(pagination), req.query);
+    const { items, total } = await campaignPage(db, row.id, filter, page);
+    res.json({ items: items.map((item) => rowView(item, isoDate(row.dataRiferimento))), total });
+  });
+
+  router.get('/ricognizioni/:id/enti.xlsx', async (req, res) => {
+    const { id } = parse(ZId, req.params);
+    const row = await campaign(actorOf(req), id);
+    const filter: CampaignFilter = parse(ZFilter, req.query);
+    const dataRiferimento = isoDate(row.dataRiferimento);
+    const workbook = await campaignToExcel(await allCampaignRows(db, row.id, filter), { dataRiferimento, scadenza: row.scadenza });
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename="ricognizione-${dataRiferimento}.xlsx"`);
+    res.send(workbook);
+  });
+
+  router.post('/ricognizioni/:id/proroga', async (req, res) => {
+    const { id } = parse(ZId, req.params);
+    const actor = actorOf(req);
+    requireRunner(actor);
+    const row = await campaign(actor, id);
+    const { scadenza } = parse(z.object({ scadenza: ZScadenza }), req.body);
+    let result: unknown;
+    await sendUpdate(async () => {
+      result = await runtime.temporal.workflow.getHandle(row.workflowId).executeUpdate(prorogaScadenzaUpdate, { args: [{ scadenza: endOfDayInRome(scadenza).toISOString(), actor }] });
+    });
+    res.json(result);
+  });
+
+  router.post('/ricognizioni/:id/chiusura', async (req, res) => {
+    const { id } = parse(ZId, req.params);
+    const actor = actorOf(req);
+    requireRunner(actor);
+    const row = await campaign(actor, id);
+    await sendUpdate(() => runtime.temporal.workflow.getHandle(row.workflowId).executeUpdate(chiudiRicognizioneUpdate, { args: [{ actor }] }));
+    res.status(204).end();
+  });
+  return router;
+}

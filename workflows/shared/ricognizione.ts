@@ -1,0 +1,39 @@
+// What the API needs to open a ricognizione patrimoniale and talk to it, without importing workflow code.
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from './actor';
+
+export const RICOGNIZIONE = 'ricognizione-patrimoniale';
+export const RICOGNIZIONE_WORKFLOW = 'ricognizionePatrimoniale';
+
+/** One campaign per reference date: opening it twice finds the first. */
+export const ricognizioneWorkflowId = (dataRiferimento: string) => `${RICOGNIZIONE}-${dataRiferimento}`;
+
+/** Days from the deadline on which the enti still due are reminded by PEC, unless the Region says otherwise. */
+export const SOLLECITI_PREDEFINITI = [-7, -1, 3] as const;
+
+export interface RicognizioneInput {
+  /** The Ricognizione row the API created with the scope. */
+  ricognizioneId: string;
+  /** YYYY-MM-DD: 30/06 or 31/12. */
+  dataRiferimento: string;
+  /** ISO date-time. */
+  scadenza: string;
+  sollecitiGiorni: number[];
+  regioneEnteId: string;
+  /** Tests compress time: the length of a "day" in ms (default a real day). */
+  durataGiornoMs?: number;
+}
+
+export interface ProrogaInput {
+  /** ISO date-time, later than the current deadline. */
+  scadenza: string;
+  actor: Actor;
+}
+
+export const prorogaScadenzaUpdate = defineUpdate<{ scadenza: string }, [ProrogaInput]>('prorogaScadenza');
+export const chiudiRicognizioneUpdate = defineUpdate<void, [{ actor: Actor }]>('chiudiRicognizione');
+
+/** Who runs a campaign: the Region's istruttori and dirigenti. */
+export function runsCampaigns(actor: Actor, regioneEnteId: string): boolean {
+  return actor.roles.some((grant) => grant.enteId === regioneEnteId && (grant.ruolo === 'ISTRUTTORE' || grant.ruolo === 'DIRIGENTE'));
+}
