@@ -1,5 +1,5 @@
 // What the API needs to open a ricognizione patrimoniale and talk to it, without importing workflow code.
-import { defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineUpdate } from '@temporalio/workflow';
 import type { Actor } from './actor';
 
 export const RICOGNIZIONE = 'ricognizione-patrimoniale';
