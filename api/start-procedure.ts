@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowIdReusePolicy } from '@temporalio/client';
 import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../temporal-config/settings';
 
 /**
@@ -7,7 +7,7 @@ import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../temporal-config/settings';
  */
 export async function startProcedure<A>(
   temporal: Client,
-  procedure: { workflowType: string; procedura: string; workflowId: string; taskQueue: string; enteId: string; input: A },
+  procedure: { workflowType: string; procedura: string; workflowId: string; taskQueue: string; enteId: string; input: A; workflowIdReusePolicy?: WorkflowIdReusePolicy },
   undo: () => Promise<unknown>,
 ): Promise<void> {
   try {
@@ -15,6 +15,7 @@ export async function startProcedure<A>(
       workflowId: procedure.workflowId,
       taskQueue: procedure.taskQueue,
       args: [procedure.input],
+      workflowIdReusePolicy: procedure.workflowIdReusePolicy,
       typedSearchAttributes: [
         { key: SA_PROCEDURA, value: procedure.procedura },
         { key: SA_ENTE, value: procedure.enteId },

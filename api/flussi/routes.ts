@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
@@ -59,9 +59,11 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
     const workflowId = invioFlussiWorkflowId(enteId, dataRiferimento);
     const input: InvioFlussiInput = { enteId, enteDenominazione: ente.denominazione, entePec: ente.pec, dataRiferimento, scadenza: null, regioneEnteId: runtime.regioneEnteId };
     try {
-      await startProcedure(runtime.temporal, { workflowType: INVIO_FLUSSI_WORKFLOW, procedura: INVIO_FLUSSI, workflowId, taskQueue: runtime.taskQueue, enteId, input }, async () => undefined);
+      // A transmission that ended (confirmed) is never started again; one that failed may be.
+      const workflowIdReusePolicy = WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY;
+      await startProcedure(runtime.temporal, { workflowType: INVIO_FLUSSI_WORKFLOW, procedura: INVIO_FLUSSI, workflowId, taskQueue: runtime.taskQueue, enteId, input, workflowIdReusePolicy }, async () => undefined);
     } catch (error) {
-      // One procedure per ente and reference date: asking again opens the one already there.
+      // One procedure per ente and reference date: asking again opens the one already there, running or ended.
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
     res.status(201).json({ workflowId });

@@ -52,7 +52,8 @@ function campaignRows(ricognizioneId: string, filter: CampaignFilter): Prisma.Sq
              s."createdAt" AS "trasmessoAt",
              COALESCE(s."createdAt", now()) > r."scadenza" AS "inRitardo",
              (SELECT COUNT(*)::int FROM "RicognizionePec" p WHERE p."ricognizioneEnteId" = re."id" AND p."round" <> 'avvio') AS "solleciti",
-             (SELECT COUNT(*)::int FROM "HousingUnit" u WHERE u."snapshotId" = s."id" AND u."stato" NOT IN ('ALIENATO', 'DEMOLITO')) AS "unita"
+             CASE WHEN s."id" IS NOT NULL THEN
+               (SELECT COUNT(*)::int FROM "HousingUnit" u WHERE u."snapshotId" = s."id" AND u."stato" NOT IN ('ALIENATO', 'DEMOLITO')) END AS "unita"
       FROM "RicognizioneEnte" re
       JOIN "Ricognizione" r ON r."id" = re."ricognizioneId"
       JOIN "Ente" e ON e."id" = re."enteId"

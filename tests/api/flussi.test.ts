@@ -67,5 +67,12 @@ describe('invio flussi through the API', () => {
     expect(done.unitsCount).toBe(120);
     const progress = await referente.json<{ inCorso: boolean }>(`/api/flussi/${workflowId}/avanzamento`);
     expect(progress.status).toBe(200);
+
+    // Once confirmed, asking to transmit at the same date opens the concluded transmission, not a new one.
+    await eventually(async () => ((await server.platform.client.workflow.getHandle(workflowId).describe()).status.name === 'COMPLETED' ? true : undefined), 30_000);
+    const reopened = await referente.postJson<{ workflowId: string }>('/api/flussi', { enteId: bariId, dataRiferimento: '2025-06-30' });
+    expect(reopened.body.workflowId).toBe(workflowId);
+    expect(await server.platform.db.task.count({ where: { workflowId } })).toBe(1);
+    expect((await server.platform.client.workflow.getHandle(workflowId).describe()).status.name).toBe('COMPLETED');
   });
 });

@@ -177,6 +177,26 @@ describe('tenancy', () => {
     expect(await server.platform.db.flussoUpload.count({ where: { workflowId: flussiWorkflowId } })).toBe(1);
   });
 
+  it("when an ente's referente reaches the Region's ricognizioni, then every call is refused and nothing changes", async () => {
+    const opened = await istruttore.postJson<{ id: string }>('/api/ricognizioni', { dataRiferimento: '2034-06-30', scadenza: '2034-09-30', enteIds: [server.platform.ref.arcaIds['710000']] });
+    expect(opened.status).toBe(201);
+    const { id } = opened.body;
+    for (const [method, template, path, body] of [
+      ['GET', 'GET /ricognizioni', '/api/ricognizioni'],
+      ['POST', 'POST /ricognizioni', '/api/ricognizioni', { dataRiferimento: '2034-12-31', scadenza: '2035-01-31' }],
+      ['GET', 'GET /ricognizioni/:id', `/api/ricognizioni/${id}`],
+      ['GET', 'GET /ricognizioni/:id/enti', `/api/ricognizioni/${id}/enti`],
+      ['GET', 'GET /ricognizioni/:id/enti.xlsx', `/api/ricognizioni/${id}/enti.xlsx`],
+      ['POST', 'POST /ricognizioni/:id/proroga', `/api/ricognizioni/${id}/proroga`, { scadenza: '2034-12-31' }],
+      ['POST', 'POST /ricognizioni/:id/chiusura', `/api/ricognizioni/${id}/chiusura`],
+    ] as const) {
+      expect([template, (await as(lecce, method, template, path, body)).status]).toEqual([template, 403]);
+    }
+    const campaign = await server.platform.db.ricognizione.findUniqueOrThrow({ where: { id } });
+    expect(campaign).toMatchObject({ stato: 'APERTA', scadenza: new Date('2034-09-30T21:59:59Z') });
+    expect(await server.platform.db.ricognizione.count({ where: { dataRiferimento: new Date('2034-12-31T00:00:00Z') } })).toBe(0);
+  });
+
   it('when a non-administrator handles incidents, then they are refused', async () => {
     const someId = '00000000-0000-4000-8000-000000000000';
     expect((await as(lecce, 'GET', 'GET /admin/incidenti', '/api/admin/incidenti')).status).toBe(403);
