@@ -48,5 +48,8 @@ export function useSession() {
     /** The enti whose housing stock the user transmits: the legal representative and the PATRIMONIO referenti. */
     entiPatrimonio: computed(() => uniqueEnti(roles.value.filter(transmitsPatrimonio))),
     entiRappresentati: computed(() => uniqueEnti(roles.value.filter((role) => role.ruolo === 'RAPPRESENTANTE_LEGALE'))),
+    /** The Region's people follow the ricognizioni; its istruttori and dirigenti open, extend and close them. */
+    isRegione: computed(() => roles.value.some((role) => role.enteTipo === 'REGIONE')),
+    gestisceRicognizioni: computed(() => roles.value.some((role) => role.enteTipo === 'REGIONE' && (role.ruolo === 'ISTRUTTORE' || role.ruolo === 'DIRIGENTE'))),
   };
 }

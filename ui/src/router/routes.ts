@@ -84,6 +84,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Trasmissione del patrimonio' },
   },
   {
+    path: '/ricognizioni',
+    name: 'ricognizioni',
+    component: () => import('@/views/ricognizioni/RicognizioniView.vue'),
+    meta: { title: 'Ricognizioni del patrimonio' },
+  },
+  {
+    path: '/ricognizioni/:id',
+    name: 'ricognizione',
+    component: () => import('@/views/ricognizioni/RicognizioneView.vue'),
+    props: true,
+    meta: { title: 'Ricognizione del patrimonio' },
+  },
+  {
     path: '/pec/:id',
     name: 'pec',
     component: () => import('@/views/pec/PecView.vue'),

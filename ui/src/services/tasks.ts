@@ -2,10 +2,10 @@ import { http } from './http';
 import type { Area, Ruolo } from './session';
 import type { FileRef, Page, Person } from './types';
 
-export type TaskStato = 'APERTA' | 'COMPLETATA' | 'ANNULLATA' | 'SCADENZA_MODIFICATA';
+export type TaskStato = 'APERTA' | 'COMPLETATA' | 'ANNULLATA';
 export type TaskVista = 'mie' | 'gruppi' | 'completate';
 export type TaskScadenza = 'scadute' | 'oggi' | 'settimana';
-export type TaskHistoryTipo = 'CREATA' | 'PRESA_IN_CARICO' | 'RILASCIATA' | 'RIASSEGNATA' | 'COMPLETATA' | 'ANNULLATA';
+export type TaskHistoryTipo = 'CREATA' | 'PRESA_IN_CARICO' | 'RILASCIATA' | 'RIASSEGNATA' | 'COMPLETATA' | 'ANNULLATA' | 'SCADENZA_MODIFICATA';
 
 export interface TaskSummary {
   id: string;

@@ -3,6 +3,7 @@ import type { ComunicazioneStato } from '@/services/comunicazioni';
 import type { EsitoCaricamento, FlussoStato, Gravita, SnapshotTipo } from '@/services/flussi';
 import type { IncidenteStato } from '@/services/incidenti';
 import type { PecStato, RicevutaTipo } from '@/services/pec';
+import type { EsitoRicognizione, RicognizioneStato } from '@/services/ricognizioni';
 import type { Esecuzione } from '@/services/procedure';
 import type { Area, Ruolo } from '@/services/session';
 import type { TaskHistoryTipo, TaskScadenza, TaskStato } from '@/services/tasks';
@@ -111,12 +112,29 @@ export const FLUSSO_STATO: Record<FlussoStato, string> = {
 };
 
 /** A procedure's business state, as the admin filter offers it (the states of the procedures PUSH runs). */
-export const STATO_PRATICA: Record<string, string> = { ...COMUNICAZIONE_STATO, ...ACCREDITAMENTO_STATO, ...FLUSSO_STATO };
+export const STATO_PRATICA: Record<string, string> = { ...COMUNICAZIONE_STATO, ...ACCREDITAMENTO_STATO, ...FLUSSO_STATO, APERTA: 'Aperta', CHIUSA: 'Chiusa' };
 
 /** The procedures' names where the UI shows one itself (lists and tasks carry the API's label). */
 export const PROCEDURA: Record<string, string> = {
   'accreditamento-ente': 'Accreditamento ente',
   'invio-flussi': 'Invio flussi patrimoniali',
+  'ricognizione-patrimoniale': 'Ricognizione patrimoniale',
+};
+
+export const RICOGNIZIONE_STATO: Record<RicognizioneStato, string> = { APERTA: 'Aperta', CHIUSA: 'Chiusa' };
+
+export const ESITO_RICOGNIZIONE: Record<EsitoRicognizione, string> = {
+  IN_ATTESA: 'In attesa',
+  TRASMESSO: 'Trasmesso',
+  CONSISTENZA_NULLA: 'Consistenza nulla',
+  NESSUNA_VARIAZIONE: 'Nessuna variazione',
+};
+
+export const ESITO_RICOGNIZIONE_COLOR: Record<EsitoRicognizione, string> = {
+  IN_ATTESA: 'warning',
+  TRASMESSO: 'success',
+  CONSISTENZA_NULLA: 'info',
+  NESSUNA_VARIAZIONE: 'primary',
 };
 
 export const ESITO_CARICAMENTO: Record<EsitoCaricamento, string> = {

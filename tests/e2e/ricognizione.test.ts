@@ -1,0 +1,95 @@
+/// <reference lib="dom" />
+// The campaign page in the browser, as the Region's istruttore: opening is refused with the field named,
+// the page shows who answered how, filters the enti, exports them, extends the deadline and closes.
+import type { Page } from 'puppeteer-core';
+import { ARCA_CAPITANATA, ARCA_NORD_SALENTO } from '../../prisma/seed/enti';
+import type { TestServer } from '../support/api-server';
+import { startBrowserTest, type TestBrowser } from '../support/browser';
+import { demoCf } from '../support/demo';
+import { signIn } from '../support/sign-in';
+import { consistenzaNulla } from '../../activities/stock';
+
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+const DATA = '2035-06-30';
+
+describe('ricognizione in the browser', () => {
+  let server: TestServer;
+  let chromium: TestBrowser;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ server, chromium, close } = await startBrowserTest());
+  });
+  afterAll(() => close?.());
+
+  /** Waits for the dialogs' opening transitions to end: a click during one can miss its target. */
+  const settled = (page: Page) =>
+    page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity), { polling: 100 });
+  /** A date field's value, set as the browser's date picker would (its typed format depends on the locale). */
+  const setDate = (page: Page, id: string, iso: string) =>
+    page.$eval(`${byTestId(id)} input`, (input, value) => {
+      (input as HTMLInputElement).value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, iso);
+  const text = (page: Page, id: string) => page.$eval(byTestId(id), (element) => element.textContent ?? '');
+  const rows = (page: Page) => page.$$eval(byTestId('ente-row'), (elements) => elements.map((element) => element.getAttribute('data-esito')));
+
+  it('when the istruttore follows a ricognizione, then the page shows the answers, filters and exports them, extends the deadline and closes it', async () => {
+    const { arcaIds } = server.platform.ref;
+    const api = await signIn(server.baseUrl, demoCf('regione.istruttore'));
+    const opened = await api.postJson<{ id: string }>('/api/ricognizioni', { dataRiferimento: DATA, scadenza: '2035-09-30', enteIds: [arcaIds[ARCA_CAPITANATA], arcaIds[ARCA_NORD_SALENTO]] });
+    expect(opened.status).toBe(201);
+    await consistenzaNulla(server.platform.db, { enteId: arcaIds[ARCA_NORD_SALENTO], dataRiferimento: DATA });
+
+    const page = await (await chromium.browser.createBrowserContext()).newPage();
+    page.setDefaultTimeout(30_000);
+    await page.setViewport({ width: 1366, height: 900 });
+    await page.goto(`${server.baseUrl}/ricognizioni`);
+    await page.waitForSelector(`button[value="${demoCf('regione.istruttore')}"]`);
+    await Promise.all([page.waitForNavigation(), page.click(`button[value="${demoCf('regione.istruttore')}"]`)]);
+
+    // Opening a second campaign at the same date: the dialog names the field.
+    await page.waitForSelector(byTestId('ricognizione-nuova'));
+    await page.click(byTestId('ricognizione-nuova'));
+    await page.waitForSelector(byTestId('ricognizione-data'), { visible: true });
+    await settled(page);
+    await page.click(`${byTestId('ricognizione-data')} .v-field`);
+    await page.waitForSelector('.v-overlay-container .v-list-item', { visible: true });
+    await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.v-overlay-container .v-list-item')].at(-1)!.click());
+    await setDate(page, 'ricognizione-scadenza', '2020-01-01');
+    await page.click(byTestId('ricognizione-conferma'));
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('la scadenza deve'), {}, `${byTestId('ricognizione-scadenza')}`);
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${server.baseUrl}/ricognizioni/${opened.body.id}`);
+    await page.waitForSelector(byTestId('ente-row'));
+    expect(await text(page, 'totale-enti')).toContain('2');
+    expect(await text(page, 'totale-nulla')).toContain('1');
+    expect(await text(page, 'totale-attesa')).toContain('1');
+    expect((await rows(page)).sort()).toEqual(['CONSISTENZA_NULLA', 'IN_ATTESA']);
+
+    await page.click(byTestId('filter-esito-IN_ATTESA'));
+    await page.waitForFunction(() => location.search.includes('esito=IN_ATTESA'));
+    await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 1 && document.querySelector(selector)?.getAttribute('data-esito') === 'IN_ATTESA', {}, byTestId('ente-row'));
+    const excel = await page.$eval(byTestId('ricognizione-excel'), (link) => link.getAttribute('href'));
+    expect(excel).toBe(`/api/ricognizioni/${opened.body.id}/enti.xlsx?esito=IN_ATTESA`);
+    const download = await page.evaluate(async (href) => (await fetch(href!)).headers.get('content-type'), excel);
+    expect(download).toContain('spreadsheetml');
+
+    await page.click(byTestId('ricognizione-proroga'));
+    await page.waitForSelector(byTestId('proroga-scadenza'), { visible: true });
+    await settled(page);
+    await setDate(page, 'proroga-scadenza', '2035-10-31');
+    await page.click(byTestId('proroga-conferma'));
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('31/10/2035'), {}, byTestId('ricognizione-scadenza'));
+
+    await page.waitForSelector(byTestId('proroga-dialog'), { hidden: true });
+    await settled(page);
+    await page.click(byTestId('ricognizione-chiudi'));
+    await page.waitForSelector(byTestId('chiudi-conferma'), { visible: true });
+    await settled(page);
+    await page.click(byTestId('chiudi-conferma'));
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Chiusa'), {}, byTestId('ricognizione-stato'));
+    expect(await server.platform.db.ricognizione.findUniqueOrThrow({ where: { id: opened.body.id } })).toMatchObject({ stato: 'CHIUSA' });
+  }, 120_000);
+});

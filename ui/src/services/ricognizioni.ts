@@ -1,0 +1,72 @@
+import { http } from './http';
+import type { Page } from './types';
+
+export type RicognizioneStato = 'APERTA' | 'CHIUSA';
+export type EsitoRicognizione = 'IN_ATTESA' | 'TRASMESSO' | 'CONSISTENZA_NULLA' | 'NESSUNA_VARIAZIONE';
+
+export interface Totali {
+  enti: number;
+  perEsito: Record<EsitoRicognizione, number>;
+  inRitardo: number;
+  /** Units in patrimony at the reference date, over the enti that transmitted. */
+  unita: { agenzie: number; comuni: number };
+}
+
+export interface RicognizioneSintesi {
+  id: string;
+  dataRiferimento: string;
+  scadenza: string;
+  stato: RicognizioneStato;
+  enti: number;
+  totali: Totali;
+}
+
+export interface Ricognizione extends Omit<RicognizioneSintesi, 'enti'> {
+  workflowId: string;
+  sollecitiGiorni: number[];
+  createdAt: string;
+  chiusaAt: string | null;
+}
+
+export interface EnteRicognizione {
+  enteId: string;
+  denominazione: string;
+  tipo: 'ARCA' | 'ALER' | 'COMUNE';
+  accreditato: boolean;
+  pec: string | null;
+  esito: EsitoRicognizione;
+  trasmessoAt: string | null;
+  inRitardo: boolean;
+  solleciti: number;
+  unita: number | null;
+  /** The ente's Invio flussi procedure. */
+  trasmissione: string;
+}
+
+export interface FiltroEnti {
+  esito?: EsitoRicognizione;
+  inRitardo?: 'true';
+  tipo?: 'ARCA' | 'ALER' | 'COMUNE';
+  q?: string;
+}
+
+export interface NuovaRicognizione {
+  dataRiferimento: string;
+  /** YYYY-MM-DD: the whole day counts. */
+  scadenza: string;
+  sollecitiGiorni: number[];
+}
+
+export const listRicognizioni = () => http.get<{ items: RicognizioneSintesi[] }>('/api/ricognizioni');
+export const getRicognizione = (id: string) => http.get<Ricognizione>(`/api/ricognizioni/${id}`);
+export const listEntiRicognizione = (id: string, filtro: FiltroEnti, page: { pagina: number; perPagina: number }) =>
+  http.get<Page<EnteRicognizione>>(`/api/ricognizioni/${id}/enti`, { ...filtro, ...page });
+export const apriRicognizione = (input: NuovaRicognizione) => http.post<{ id: string; workflowId: string; enti: number }>('/api/ricognizioni', input);
+export const prorogaRicognizione = (id: string, scadenza: string) => http.post<{ scadenza: string }>(`/api/ricognizioni/${id}/proroga`, { scadenza });
+export const chiudiRicognizione = (id: string) => http.post<void>(`/api/ricognizioni/${id}/chiusura`);
+
+/** The Excel of the enti as the filter shows them. */
+export function excelUrl(id: string, filtro: FiltroEnti): string {
+  const query = new URLSearchParams(Object.entries(filtro).filter(([, value]) => value) as [string, string][]).toString();
+  return `/api/ricognizioni/${id}/enti.xlsx${query ? `?${query}` : ''}`;
+}
