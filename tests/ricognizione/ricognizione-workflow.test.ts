@@ -8,17 +8,18 @@ import { INVIO_FLUSSI_WORKFLOW, invioFlussiWorkflowId, type InvioFlussiInput } f
 import { chiudiRicognizioneUpdate, prorogaScadenzaUpdate, RICOGNIZIONE_WORKFLOW, ricognizioneWorkflowId, type RicognizioneInput } from '../../workflows/shared/ricognizione';
 import { completeTaskUpdate } from '../../workflows/shared/tasks';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
-import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
+import { eventually, startTestPlatform, type RunningWorker, type TestPlatform } from '../support/platform';
 
 const DAY_MS = 1000;
 const DATA = '2031-06-30';
 
 describe('ricognizione patrimoniale workflow', () => {
   let platform: TestPlatform;
+  let worker: RunningWorker;
 
   beforeAll(async () => {
     platform = await startTestPlatform();
-    await platform.startWorker();
+    worker = await platform.startWorker();
   });
   afterAll(() => platform.close());
 
@@ -92,11 +93,19 @@ describe('ricognizione patrimoniale workflow', () => {
     }
     expect((await platform.db.ricognizione.findUniqueOrThrow({ where: { id: ricognizione.id } })).scadenza.toISOString()).toBe(extended);
 
+    // The worker stops while the campaign waits for its next reminder, and comes back: nothing is lost or sent twice.
+    await worker.stop();
+    await new Promise((resolve) => setTimeout(resolve, 2 * DAY_MS));
+    worker = await platform.startWorker();
+
     // The reminder after the deadline is counted from the new one; the old one's never goes out.
     const lastRound = `3@${extended}`;
     await eventually(async () => ((await pecRounds(ricognizione.id, due)).includes(lastRound) ? true : undefined), 25_000);
     expect(await pecRounds(ricognizione.id, due)).not.toContain(`3@${scadenza}`);
     expect(await pecRounds(ricognizione.id, declares)).toEqual(['avvio']);
+    const dueRounds = await pecRounds(ricognizione.id, due);
+    expect(new Set(dueRounds).size).toBe(dueRounds.length);
+    expect(await platform.db.pecMessage.count({ where: { workflowId, enteId: due } })).toBe(dueRounds.length);
     const reminder = await platform.db.pecMessage.findFirstOrThrow({ where: { idempotencyKey: `${workflowId}/${lastRound}/${due}` } });
     expect(reminder.oggetto).toContain('sollecito');
     expect(reminder.testo).toContain('non risulta ancora la vostra trasmissione');
