@@ -28,24 +28,34 @@ export const todayInItaly = (now = new Date()) => new Intl.DateTimeFormat('en-CA
 
 const ZData = z.string().regex(ISO_DATE, 'usa il formato AAAA-MM-GG').refine(isRealDate, 'non è una data del calendario');
 
-/** `stato=LIBERO,LOCATO` or `stato=LIBERO&stato=LOCATO`: both read as a list. */
-const listOf = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+/**
+ * `stato=LIBERO,LOCATO` or `stato=LIBERO&stato=LOCATO`: both read as a list. A wrong value is reported
+ * against the parameter itself (not `stato.1`), naming the value and the ones allowed.
+ */
+const listOf = <T extends string>(values: readonly T[], what: string) =>
   optionalQuery(
     z.preprocess(
       (value) => (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(',')).map((item) => item.trim()).filter(Boolean),
-      z.array(z.enum(values, { error: message })).min(1),
+      z
+        .array(z.string())
+        .min(1)
+        .superRefine((items, context) => {
+          const wrong = items.find((item) => !(values as readonly string[]).includes(item));
+          if (wrong !== undefined) context.addIssue({ code: 'custom', message: `«${wrong}» non è ${what} ammesso: usa ${values.join(', ')}` });
+        })
+        .transform((items) => items as T[]),
     ),
   );
 
-const STATI = Object.values(StatoUnita) as [StatoUnita, ...StatoUnita[]];
-const USI = Object.values(UsoUnita) as [UsoUnita, ...UsoUnita[]];
+const STATI = Object.values(StatoUnita);
+const USI = Object.values(UsoUnita);
 
 export const ZStockFilter = z.object({
   data: optionalQuery(ZData),
   ente: optionalQuery(z.string().uuid('scegli un ente dall’elenco')),
   comune: optionalQuery(z.string().regex(/^\d{6}$/, 'indica il codice ISTAT del Comune (6 cifre)')),
-  stato: listOf(STATI, `stato non ammesso: usa ${STATI.join(', ')}`),
-  uso: listOf(USI, `uso non ammesso: usa ${USI.join(', ')}`),
+  stato: listOf(STATI, 'uno stato'),
+  uso: listOf(USI, 'un uso'),
   edificio: optionalQuery(z.string().trim().min(1).max(100, 'al massimo 100 caratteri')),
   q: optionalQuery(z.string().trim().max(100, 'al massimo 100 caratteri')),
   lista: optionalQuery(z.enum(Object.keys(LISTE) as [Lista, ...Lista[]], { error: `lista non ammessa: usa ${Object.keys(LISTE).join(', ')}` })),
