@@ -30,7 +30,7 @@ const exportView = (job: ExportJob) => ({
 export function patrimonioRoutes(runtime: ApiRuntime): Router {
   const router = Router();
   const { db } = runtime;
-  const exports = new ExportJobs(db);
+  const exportJobs = new ExportJobs(db);
   const visible = (req: Parameters<typeof actorOf>[0]) => visibleStockEnti(actorOf(req), runtime.regioneEnteId);
 
   router.get('/patrimonio/unita', async (req, res) => {
@@ -85,18 +85,18 @@ export function patrimonioRoutes(runtime: ApiRuntime): Router {
   router.post('/patrimonio/esportazioni', (req, res) => {
     const enteIds = visible(req);
     const filter = toStockFilter(parse(ZStockFilter, req.body ?? {}), enteIds);
-    const job = exports.start(actorOf(req).userId, filter);
+    const job = exportJobs.start(actorOf(req).userId, filter);
     res.status(202).json(exportView(job));
   });
 
   router.get('/patrimonio/esportazioni/:id', (req, res) => {
     const { id } = parse(ZExport, req.params);
-    res.json(exportView(exports.get(actorOf(req).userId, id)));
+    res.json(exportView(exportJobs.get(actorOf(req).userId, id)));
   });
 
   router.get('/patrimonio/esportazioni/:id/file', (req, res, next) => {
     const { id } = parse(ZExport, req.params);
-    const job = exports.get(actorOf(req).userId, id);
+    const job = exportJobs.get(actorOf(req).userId, id);
     if (job.stato !== 'PRONTA') {
       throw new AppError('ESPORTAZIONE_NON_PRONTA', 409, job.stato === 'ERRORE' ? 'L’esportazione non è riuscita: avviala di nuovo.' : 'L’esportazione è ancora in corso.');
     }
