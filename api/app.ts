@@ -12,6 +12,7 @@ import { referentiRoutes } from './enti/referenti';
 import { entiRoutes } from './enti/routes';
 import { AppError, errorHandler } from './errors';
 import { health } from './health';
+import { patrimonioRoutes } from './patrimonio/routes';
 import { pecRoutes } from './pec/routes';
 import { referenceRoutes } from './riferimenti/routes';
 import { ricognizioniRoutes } from './ricognizioni/routes';
@@ -29,6 +30,7 @@ export function apiRouters(runtime: ApiRuntime): Router[] {
     documentRoutes(runtime),
     flussiRoutes(runtime),
     ricognizioniRoutes(runtime),
+    patrimonioRoutes(runtime),
     pecRoutes(runtime),
     referenceRoutes(runtime),
     adminRoutes(runtime),
@@ -50,7 +52,7 @@ export function createApp(options: { runtime: ApiRuntime; auth: Auth; uiDist?: s
     res.status(state.status === 'ok' ? 200 : 503).json(state);
   });
   app.get('/api/config', (_req, res) => {
-    res.json({ temporalUiUrl: runtime.temporalUiUrl });
+    res.json({ temporalUiUrl: runtime.temporalUiUrl, mappa: runtime.map });
   });
 
   app.use(auth.session);

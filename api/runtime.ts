@@ -11,6 +11,8 @@ export interface ApiRuntime {
   taskQueue: string;
   regioneEnteId: string;
   temporalUiUrl: string | null;
+  /** The map's background tiles, as Leaflet's URL template; null: markers on a plain background. */
+  map: { tilesUrl: string | null; attribution: string };
   documents: DocumentStore;
   pec: PecService;
 }

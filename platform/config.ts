@@ -7,6 +7,19 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..');
 const optionalUrl = z.string().url().optional();
 const port = z.coerce.number().int().min(1).max(65535);
 
+/** OpenStreetMap's standard tiles: fine for a demo; a production deployment names its own tile server. */
+export const OSM_TILES_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+
+/** Leaflet's tile URL template; empty means no background tiles (the map shows its markers on a plain background). */
+const tilesUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) => value === '' || (/^https?:\/\//.test(value) && ['{z}', '{x}', '{y}'].every((part) => value.includes(part))),
+    'must be empty or an http(s) URL template with {z}, {x} and {y}',
+  );
+
 const ConfigSchema = z.object({
   PORT: port.default(3000),
   PUBLIC_URL: optionalUrl,
@@ -53,6 +66,8 @@ const ConfigSchema = z.object({
   PEC_IMAP_USER: z.string().optional(),
   PEC_IMAP_PASSWORD: z.string().optional(),
   PEC_IMAP_MAILBOX: z.string().default('INBOX'),
+  PUSH_MAP_TILES_URL: tilesUrl.default(OSM_TILES_URL),
+  PUSH_MAP_TILES_ATTRIBUTION: z.string().default(OSM_ATTRIBUTION),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -79,4 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 export function publicUrl(config: Config): string {
   return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}
+
+/** What the map page needs of the configuration (GET /api/config). */
+export function mapConfig(config: Config): { tilesUrl: string | null; attribution: string } {
+  return { tilesUrl: config.PUSH_MAP_TILES_URL || null, attribution: config.PUSH_MAP_TILES_ATTRIBUTION };
 }

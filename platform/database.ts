@@ -46,6 +46,24 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   };
 }
 
+/** The platform's own database on the embedded server: where `npm start` and `npm run seed:stock` both look. */
+export const embeddedPlatformUrl = (port: number) => `postgresql://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/push`;
+
+/** Whether a PostgreSQL server accepts a connection at `url` (e.g. the embedded one of a running `npm start`). */
+export async function acceptsConnections(url: string): Promise<boolean> {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** Creates the database named in `url` if it does not exist (connecting to the server's `postgres` db). */
 export async function ensureDatabase(url: string): Promise<void> {
   const target = new URL(url);

@@ -13,9 +13,9 @@ import { loadReferenceData } from '../prisma/seed/reference-data';
 import { startDevServer } from '../temporal-config/dev-server';
 import { locateTemporalCli } from '../temporal-config/locate-cli';
 import { ensureSearchAttributes } from '../temporal-config/namespace';
-import { loadConfig, PROJECT_ROOT, publicUrl, type Config } from './config';
+import { loadConfig, mapConfig, PROJECT_ROOT, publicUrl, type Config } from './config';
 import { startAdapters } from './adapters';
-import { prepareDatabase, startEmbeddedPostgres } from './database';
+import { embeddedPlatformUrl, prepareDatabase, startEmbeddedPostgres } from './database';
 import { startIdentityProvider } from './identity-provider';
 import { logger } from './logs';
 import { signalPecReceipt } from './pec-receipts';
@@ -34,7 +34,7 @@ async function database(config: Config): Promise<string> {
   const server = await startEmbeddedPostgres(config.PUSH_DATA_DIR, config.EMBEDDED_POSTGRES_PORT, logger('db'));
   stops.push({ name: 'PostgreSQL', stop: server.stop });
   logger('db')(`embedded PostgreSQL on port ${config.EMBEDDED_POSTGRES_PORT}, data in ${config.PUSH_DATA_DIR}/pg`);
-  return server.url.replace(/\/postgres$/, '/push');
+  return embeddedPlatformUrl(config.EMBEDDED_POSTGRES_PORT);
 }
 
 async function temporalServer(config: Config): Promise<{ address: string; uiUrl: string | null; external: boolean }> {
@@ -129,6 +129,7 @@ async function main(): Promise<void> {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       regioneEnteId: ref.regioneId,
       temporalUiUrl: temporal.uiUrl,
+      map: mapConfig(config),
       documents: running.adapters.documents,
       pec: running.adapters.pec,
     },

@@ -69,8 +69,18 @@ export const COMUNE_NAME = Prisma.sql`regexp_replace(c."denominazione", '^Comune
 /** LIKE's wildcards in the user's text are literal. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** Whether the filter narrows the units beyond the snapshots (ente and visibility are in `latest`). */
+export function narrowsUnits(filter: StockFilter): boolean {
+  return [filter.istatComune, filter.stato, filter.uso, filter.building].some((value) => value !== undefined) || Boolean(filter.q?.trim());
+}
+
 /** `WHERE …` over UNITS_FROM for the filter's unit-level conditions (ente and visibility are in `latest`). */
 export function unitConditions(filter: StockFilter): Prisma.Sql {
+  return Prisma.sql`WHERE ${unitCondition(filter)}`;
+}
+
+/** The same conditions as one boolean expression over u (the unit) and b (its building), e.g. for a FILTER clause. */
+export function unitCondition(filter: StockFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filter.istatComune !== undefined) conditions.push(Prisma.sql`b."istatComune" = ${filter.istatComune}`);
   if (filter.stato !== undefined) conditions.push(Prisma.sql`u."stato" = ANY(${[...filter.stato]}::"StatoUnita"[])`);
@@ -81,7 +91,7 @@ export function unitConditions(filter: StockFilter): Prisma.Sql {
     const pattern = containing(q);
     conditions.push(Prisma.sql`(u."codice" ILIKE ${pattern} OR u."buildingCodice" ILIKE ${pattern} OR b."indirizzo" ILIKE ${pattern})`);
   }
-  return Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}`;
+  return Prisma.join(conditions, ' AND ');
 }
 
 export function requireBoundedInteger(value: number, field: string, min: number, max: number): number {

@@ -3,7 +3,7 @@
 import type { Db } from '../../prisma/client';
 import { Prisma } from '../../prisma/generated/client';
 import type { SnapshotTipo, StatoUnita, UsoUnita } from '../../prisma/generated/enums';
-import { type AsOfScope, COMUNE_NAME, latestSnapshots, OUT_OF_STOCK } from './as-of-sql';
+import { COMUNE_NAME, latestSnapshots, narrowsUnits, OUT_OF_STOCK, type StockFilter, unitCondition } from './as-of-sql';
 import { STOCK_FAILURE, stockRejection } from './errors';
 
 interface BuildingFields {
@@ -61,7 +61,11 @@ export async function buildingHistory(db: Db, { enteId, codice }: { enteId: stri
   };
 }
 
-export interface MapRequest extends Pick<AsOfScope, 'date' | 'enteIds'> {
+/**
+ * The list's filter applies to the map too: a building is shown when at least one of its units
+ * matches (its counts stay those of all its units, and `corrispondenti` says how many match).
+ */
+export interface MapRequest extends StockFilter {
   /** Only buildings inside this box (degrees, WGS84). */
   bbox?: { south: number; west: number; north: number; east: number };
 }
@@ -82,6 +86,8 @@ export interface MapBuilding {
   liberi: number;
   sfittiCarenzeManutentive: number;
   sfittiRistrutturazione: number;
+  /** Units matching the request's filter (all of them when it filters none). */
+  corrispondenti: number;
 }
 
 function bboxCondition(bbox: MapRequest['bbox']): Prisma.Sql {
@@ -91,6 +97,13 @@ function bboxCondition(bbox: MapRequest['bbox']): Prisma.Sql {
     throw stockRejection(STOCK_FAILURE.invalidRequest, `Riquadro della mappa non valido: ${JSON.stringify(bbox)}.`);
   }
   return Prisma.sql`AND b."latitudine" BETWEEN ${south} AND ${north} AND b."longitudine" BETWEEN ${west} AND ${east}`;
+}
+
+/** The filter's building-level conditions, also in WHERE so that the Comune's or the code's index narrows the scan. */
+function buildingConditions(filter: StockFilter): Prisma.Sql {
+  const comune = filter.istatComune === undefined ? Prisma.empty : Prisma.sql`AND b."istatComune" = ${filter.istatComune}`;
+  const codice = filter.building === undefined ? Prisma.empty : Prisma.sql`AND b."codice" = ${filter.building}`;
+  return Prisma.sql`${comune} ${codice}`;
 }
 
 /**
@@ -106,13 +119,15 @@ export function buildingsForMap(db: Db, request: MapRequest): Promise<MapBuildin
            COUNT(u."id") FILTER (WHERE u."stato" <> ALL(${[...OUT_OF_STOCK]}::"StatoUnita"[]))::int AS "inPatrimonio",
            COUNT(u."id") FILTER (WHERE u."stato" = 'LIBERO')::int AS "liberi",
            COUNT(u."id") FILTER (WHERE u."stato" = 'SFITTO_CARENZE_MANUTENTIVE')::int AS "sfittiCarenzeManutentive",
-           COUNT(u."id") FILTER (WHERE u."stato" = 'SFITTO_RISTRUTTURAZIONE')::int AS "sfittiRistrutturazione"
+           COUNT(u."id") FILTER (WHERE u."stato" = 'SFITTO_RISTRUTTURAZIONE')::int AS "sfittiRistrutturazione",
+           COUNT(u."id") FILTER (WHERE ${unitCondition(request)})::int AS "corrispondenti"
     FROM latest l
     JOIN "Ente" e ON e."id" = l."enteId"
     JOIN "Building" b ON b."snapshotId" = l."id"
     LEFT JOIN "Ente" c ON c."codice" = b."istatComune" AND c."tipo" = 'COMUNE'
     LEFT JOIN "HousingUnit" u ON u."snapshotId" = b."snapshotId" AND u."buildingCodice" = b."codice"
-    WHERE b."latitudine" IS NOT NULL AND b."longitudine" IS NOT NULL ${bboxCondition(request.bbox)}
+    WHERE b."latitudine" IS NOT NULL AND b."longitudine" IS NOT NULL ${bboxCondition(request.bbox)} ${buildingConditions(request)}
     GROUP BY l."enteId", e."id", l."id", b."id", c."id"
+    ${narrowsUnits(request) ? Prisma.sql`HAVING COUNT(u."id") FILTER (WHERE ${unitCondition(request)}) > 0` : Prisma.empty}
     ORDER BY e."denominazione", b."codice"`;
 }

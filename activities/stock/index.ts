@@ -1,5 +1,6 @@
 // The historic housing stock: loading snapshots, the declarations without rows, and reading the stock
 // "as of" a date. Activities and the API import from here.
+export { buildingChanges, type BuildingField, type SnapshotChanges, type UnitField } from './building-changes';
 export { copyRowsBaseline, type CopyBaseline } from './copy-baseline';
 export { consistenzaNulla, nessunaVariazione } from './declarations';
 export { STOCK_FAILURE } from './errors';

@@ -1,12 +1,14 @@
 // Nobody sees another ente's data or tasks: every API endpoint, walked as a user of another ente.
 import { demoCf } from '../support/demo';
 import { apiRouters } from '../../api/app';
+import { loadSnapshot } from '../../activities/stock';
 import { COMUNE_BARI } from '../../prisma/seed/reference-data';
 import { generateEnteFlusso, renderFlusso } from '../../scripts/generate-stock';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
 import { startTestServer, type TestServer } from '../support/api-server';
+import { buildStock } from '../flussi/stock/stock-fixtures';
 
 
 interface Item { id: string }
@@ -26,6 +28,11 @@ describe('tenancy', () => {
   let bariReferenteRoleId: string;
   let flussiWorkflowId: string;
   let uploadId: string;
+  let bariExportId: string;
+  /** Bari's official stock, at a date of this file's own so no other test file's history meets it. */
+  const bariStock = buildStock(COMUNE_BARI, [COMUNE_BARI], 2, 4);
+  const STOCK_DATE = '2095-12-31';
+  const AS_OF = '2096-01-01';
   const walked = new Set<string>();
 
   /** Records the route template walked, so the coverage check below can find unwalked endpoints. */
@@ -74,6 +81,9 @@ describe('tenancy', () => {
     const flusso = new FormData();
     flusso.set('flusso', new Blob([renderFlusso(generateEnteFlusso(COMUNE_BARI, { unita: 5, dataRiferimento: '2024-12-31' }))], { type: 'application/xml' }), 'flusso.xml');
     uploadId = (await bari.json<{ uploadId: string }>(`/api/flussi/${flussiWorkflowId}/caricamenti`, { method: 'POST', body: flusso })).body.uploadId;
+
+    await loadSnapshot(server.platform.db, process.env.DATABASE_URL!, { enteId: server.platform.ref.demoComuneIds[COMUNE_BARI], dataRiferimento: STOCK_DATE, tipo: 'FLUSSO', ...bariStock });
+    bariExportId = (await bari.postJson<{ id: string }>('/api/patrimonio/esportazioni', { data: AS_OF })).body.id;
   });
   afterAll(() => server.close());
 
@@ -195,6 +205,34 @@ describe('tenancy', () => {
     const campaign = await server.platform.db.ricognizione.findUniqueOrThrow({ where: { id } });
     expect(campaign).toMatchObject({ stato: 'APERTA', scadenza: new Date('2034-09-30T21:59:59Z') });
     expect(await server.platform.db.ricognizione.count({ where: { dataRiferimento: new Date('2034-12-31T00:00:00Z') } })).toBe(0);
+  it("when another Comune's referente browses the stock, then none of Bari's units, buildings or exports can be reached", async () => {
+    const bariId = server.platform.ref.demoComuneIds[COMUNE_BARI];
+    // The fixture is real: Bari's referente sees the units.
+    expect((await bari.json<{ total: number }>(`/api/patrimonio/unita?data=${AS_OF}&ente=${bariId}`)).body.total).toBe(8);
+
+    const units = await as(lecce, 'GET', 'GET /patrimonio/unita', `/api/patrimonio/unita?data=${AS_OF}&ente=${bariId}&perPagina=100`);
+    expect([units.status, (units.body as { total: number }).total]).toEqual([200, 0]);
+    const summary = await as(lecce, 'GET', 'GET /patrimonio/riepilogo', `/api/patrimonio/riepilogo?data=${AS_OF}`);
+    expect((summary.body as { byEnte: { enteId: string }[] }).byEnte.map((ente) => ente.enteId)).not.toContain(bariId);
+    const map = await as(lecce, 'GET', 'GET /patrimonio/mappa', `/api/patrimonio/mappa?data=${AS_OF}`);
+    expect((map.body as { items: { enteId: string }[] }).items.map((item) => item.enteId)).not.toContain(bariId);
+    const building = `/api/patrimonio/edifici/${bariId}/${encodeURIComponent(bariStock.buildings[0]!.codice)}?data=${AS_OF}`;
+    expect((await as(lecce, 'GET', 'GET /patrimonio/edifici/:enteId/:codice', building)).status).toBe(404);
+
+    // An export of Lecce's own asking for Bari's stock holds nothing; Bari's export is not found.
+    const own = await as(lecce, 'POST', 'POST /patrimonio/esportazioni', '/api/patrimonio/esportazioni', { data: AS_OF, ente: bariId });
+    expect(own.status).toBe(202);
+    const done = await eventually(async () => {
+      const state = await lecce.json<{ stato: string; totale: number }>(`/api/patrimonio/esportazioni/${(own.body as { id: string }).id}`);
+      return state.body.stato === 'IN_CORSO' ? null : state.body;
+    });
+    expect(done).toMatchObject({ stato: 'PRONTA', totale: 0 });
+    for (const [template, path] of [
+      ['GET /patrimonio/esportazioni/:id', `/api/patrimonio/esportazioni/${bariExportId}`],
+      ['GET /patrimonio/esportazioni/:id/file', `/api/patrimonio/esportazioni/${bariExportId}/file`],
+    ] as const) {
+      expect([template, (await as(lecce, 'GET', template, path)).status]).toEqual([template, 404]);
+    }
   });
 
   it('when a non-administrator handles incidents, then they are refused', async () => {

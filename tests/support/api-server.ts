@@ -19,7 +19,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { withUi?: boolean; workflowsPath?: string } = {}): Promise<TestServer> {
+/** `mapTilesUrl`: the map's tile server (none by default: tests never reach the internet). */
+export async function startTestServer(options: { withUi?: boolean; workflowsPath?: string; mapTilesUrl?: string | null } = {}): Promise<TestServer> {
   const platform = await startTestPlatform();
   const worker = await platform.startWorker({ workflowsPath: options.workflowsPath });
   const port = await freePort();
@@ -44,6 +45,7 @@ export async function startTestServer(options: { withUi?: boolean; workflowsPath
     taskQueue: platform.taskQueue,
     regioneEnteId: platform.ref.regioneId,
     temporalUiUrl: 'http://localhost:8233',
+    map: { tilesUrl: options.mapTilesUrl ?? null, attribution: 'Test' },
     documents: platform.adapters.adapters.documents,
     pec: platform.adapters.adapters.pec,
   };

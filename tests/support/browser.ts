@@ -36,11 +36,11 @@ export async function launchBrowser(): Promise<TestBrowser> {
 }
 
 /** The platform serving the built UI, and a browser: what every end-to-end test starts from. */
-export async function startBrowserTest(): Promise<{ server: TestServer; chromium: TestBrowser; close(): Promise<void> }> {
+export async function startBrowserTest(options: { mapTilesUrl?: string | null } = {}): Promise<{ server: TestServer; chromium: TestBrowser; close(): Promise<void> }> {
   if (!existsSync(path.join(__dirname, '../../ui/dist/index.html'))) {
     throw new Error('ui/dist is missing: run `npm run build:ui` (npm run setup does it) before the browser tests.');
   }
-  const server = await startTestServer({ withUi: true });
+  const server = await startTestServer({ withUi: true, mapTilesUrl: options.mapTilesUrl });
   const chromium = await launchBrowser();
   return {
     server,

@@ -28,6 +28,9 @@ const sendsComunicazioni = (role: RoleGrant) =>
 const transmitsPatrimonio = (role: RoleGrant) =>
   role.ruolo === 'RAPPRESENTANTE_LEGALE' || (role.ruolo === 'REFERENTE' && role.area === 'PATRIMONIO');
 
+/** The enti that hold public housing (and the Region, which sees all of it): their people browse the stock. */
+const STOCK_ENTI = new Set(['REGIONE', 'COMUNE', 'ARCA', 'ALER']);
+
 function uniqueEnti(roles: RoleGrant[]) {
   const enti = new Map<string, { id: string; denominazione: string }>();
   for (const role of roles) enti.set(role.enteId, { id: role.enteId, denominazione: role.enteDenominazione });
@@ -47,6 +50,8 @@ export function useSession() {
     /** The enti whose legal representative the user is: they name and revoke its referenti. */
     /** The enti whose housing stock the user transmits: the legal representative and the PATRIMONIO referenti. */
     entiPatrimonio: computed(() => uniqueEnti(roles.value.filter(transmitsPatrimonio))),
+    /** May the user browse the housing stock (their ente's, or all of it for the Region)? */
+    vedeAlloggi: computed(() => roles.value.some((role) => STOCK_ENTI.has(role.enteTipo))),
     entiRappresentati: computed(() => uniqueEnti(roles.value.filter((role) => role.ruolo === 'RAPPRESENTANTE_LEGALE'))),
     /** The Region's people follow the ricognizioni; its istruttori and dirigenti open, extend and close them. */
     isRegione: computed(() => roles.value.some((role) => role.enteTipo === 'REGIONE')),

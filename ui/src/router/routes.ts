@@ -95,6 +95,23 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/ricognizioni/RicognizioneView.vue'),
     props: true,
     meta: { title: 'Ricognizione del patrimonio' },
+    path: '/patrimonio/alloggi',
+    name: 'alloggi',
+    component: () => import('@/views/patrimonio/AlloggiView.vue'),
+    meta: { title: 'Alloggi' },
+  },
+  {
+    path: '/patrimonio/mappa',
+    name: 'mappa',
+    component: () => import('@/views/patrimonio/MappaView.vue'),
+    meta: { title: 'Mappa degli edifici' },
+  },
+  {
+    path: '/patrimonio/edifici/:enteId/:codice',
+    name: 'edificio',
+    component: () => import('@/views/patrimonio/EdificioView.vue'),
+    props: true,
+    meta: { title: 'Edificio' },
   },
   {
     path: '/pec/:id',

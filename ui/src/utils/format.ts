@@ -41,3 +41,16 @@ export function formatSize(bytes: number): string {
 /** "N. 12/2026" */
 export const formatProtocollo = (protocollo: { numero: number; anno: number }) =>
   `N. ${protocollo.numero}/${protocollo.anno}`;
+
+const integerFormat = new Intl.NumberFormat('it-IT');
+const decimalFormat = new Intl.NumberFormat('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const euroFormat = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' });
+
+/** "70.000" */
+export const formatInteger = (value: number) => integerFormat.format(value);
+
+/** "65,50 m²" */
+export const formatSurface = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${decimalFormat.format(value)} m²`);
+
+/** "120,25 €" */
+export const formatEuro = (value: number | null | undefined) => (value === null || value === undefined ? '—' : euroFormat.format(value));

@@ -2,6 +2,7 @@ import type { AccreditamentoStato, EnteTipo } from '@/services/accreditamenti';
 import type { ComunicazioneStato } from '@/services/comunicazioni';
 import type { EsitoCaricamento, FlussoStato, Gravita, SnapshotTipo } from '@/services/flussi';
 import type { IncidenteStato } from '@/services/incidenti';
+import type { Lista, StatoUnita, UsoUnita } from '@/services/patrimonio';
 import type { PecStato, RicevutaTipo } from '@/services/pec';
 import type { EsitoRicognizione, RicognizioneStato } from '@/services/ricognizioni';
 import type { Esecuzione } from '@/services/procedure';
@@ -224,6 +225,59 @@ export const ESECUZIONE_COLOR: Record<Esecuzione, string> = {
   Canceled: 'secondary',
   Terminated: 'warning',
   TimedOut: 'error',
+};
+
+/** The states of a housing unit, as the flusso and the anagrafe name them. */
+export const STATO_UNITA: Record<StatoUnita, string> = {
+  LOCATO: 'Locato',
+  LIBERO: 'Libero',
+  SFITTO_CARENZE_MANUTENTIVE: 'Sfitto per carenze manutentive',
+  SFITTO_RISTRUTTURAZIONE: 'Sfitto per ristrutturazione',
+  OCCUPATO_SENZA_TITOLO: 'Occupato senza titolo',
+  ALIENATO: 'Alienato',
+  DEMOLITO: 'Demolito',
+};
+
+export const STATO_UNITA_COLOR: Record<StatoUnita, string> = {
+  LOCATO: 'success',
+  LIBERO: 'primary',
+  SFITTO_CARENZE_MANUTENTIVE: 'warning',
+  SFITTO_RISTRUTTURAZIONE: 'warning',
+  OCCUPATO_SENZA_TITOLO: 'error',
+  ALIENATO: 'secondary',
+  DEMOLITO: 'secondary',
+};
+
+export const USO_UNITA: Record<UsoUnita, string> = {
+  SAP: 'Servizi abitativi pubblici',
+  SAS: 'Servizi abitativi sociali',
+  ALTRO: 'Altro uso',
+};
+
+/** The uses in a table's narrow column (the filter and the building page spell them out). */
+export const USO_UNITA_BREVE: Record<UsoUnita, string> = { SAP: 'SAP', SAS: 'SAS', ALTRO: 'Altro' };
+
+/** The planner's lists, as the stock browser's tabs show them. */
+export const LISTA: Record<Lista, string> = {
+  liberi: 'Liberi',
+  'sfitti-carenze-manutentive': 'Sfitti per carenze manutentive',
+  'sfitti-ristrutturazione': 'Sfitti per ristrutturazione',
+};
+
+/** The fields the building page's history names when they change. */
+export const CAMPO_STORIA: Record<string, string> = {
+  indirizzo: 'Indirizzo',
+  istatComune: 'Comune (ISTAT)',
+  latitudine: 'Latitudine',
+  longitudine: 'Longitudine',
+  annoCostruzione: 'Anno di costruzione',
+  piani: 'Piani',
+  statoConservazione: 'Stato di conservazione',
+  stato: 'Stato',
+  uso: 'Uso',
+  superficie: 'Superficie',
+  canoneMensile: 'Canone mensile',
+  dataVendita: 'Data di vendita',
 };
 
 /** Looks up a label, falling back to the raw value for one the UI does not know yet. */

@@ -1,0 +1,94 @@
+// The stock browser's query string, shared by the list, its Excel export, the summary and the map:
+// the filters of Lombardy's anagrafe (ente, Comune, stato, uso, edificio, testo) at a date, and the
+// planner's three lists. Every value is checked here, so a bad one is a 422 naming the parameter.
+import { z } from 'zod';
+import type { StockFilter, StockSortField } from '../../activities/stock';
+import { StatoUnita, UsoUnita } from '../../prisma/generated/enums';
+import { optionalQuery, pagination } from '../validation';
+
+/** The planner's lists, by the name the URL carries, and the state each one lists. */
+export const LISTE = {
+  liberi: StatoUnita.LIBERO,
+  'sfitti-carenze-manutentive': StatoUnita.SFITTO_CARENZE_MANUTENTIVE,
+  'sfitti-ristrutturazione': StatoUnita.SFITTO_RISTRUTTURAZIONE,
+} as const satisfies Record<string, StatoUnita>;
+export type Lista = keyof typeof LISTE;
+
+const SORT_FIELDS = ['codice', 'ente', 'comune', 'indirizzo', 'stato', 'uso', 'superficie', 'canoneMensile', 'dataVendita'] as const satisfies readonly StockSortField[];
+const ORDINA = SORT_FIELDS.flatMap((field) => [field, `-${field}`] as const);
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDate = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+};
+
+/** Today in Italy: "alla data del" defaults to it, whatever the server's time zone. */
+export const todayInItaly = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
+
+const ZData = z.string().regex(ISO_DATE, 'usa il formato AAAA-MM-GG').refine(isRealDate, 'non è una data del calendario');
+
+/**
+ * `stato=LIBERO,LOCATO` or `stato=LIBERO&stato=LOCATO`: both read as a list. A wrong value is reported
+ * against the parameter itself (not `stato.1`), naming the value and the ones allowed.
+ */
+const listOf = <T extends string>(values: readonly T[], what: string) =>
+  optionalQuery(
+    z.preprocess(
+      (value) => (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(',')).map((item) => item.trim()).filter(Boolean),
+      z
+        .array(z.string())
+        .min(1)
+        .superRefine((items, context) => {
+          const wrong = items.find((item) => !(values as readonly string[]).includes(item));
+          if (wrong !== undefined) context.addIssue({ code: 'custom', message: `«${wrong}» non è ${what} ammesso: usa ${values.join(', ')}` });
+        })
+        .transform((items) => items as T[]),
+    ),
+  );
+
+const STATI = Object.values(StatoUnita);
+const USI = Object.values(UsoUnita);
+
+export const ZStockFilter = z.object({
+  data: optionalQuery(ZData),
+  ente: optionalQuery(z.string().uuid('scegli un ente dall’elenco')),
+  comune: optionalQuery(z.string().regex(/^\d{6}$/, 'indica il codice ISTAT del Comune (6 cifre)')),
+  stato: listOf(STATI, 'uno stato'),
+  uso: listOf(USI, 'un uso'),
+  edificio: optionalQuery(z.string().trim().min(1).max(100, 'al massimo 100 caratteri')),
+  q: optionalQuery(z.string().trim().max(100, 'al massimo 100 caratteri')),
+  lista: optionalQuery(z.enum(Object.keys(LISTE) as [Lista, ...Lista[]], { error: `lista non ammessa: usa ${Object.keys(LISTE).join(', ')}` })),
+});
+export type StockQuery = z.infer<typeof ZStockFilter>;
+
+export const ZStockPage = ZStockFilter.extend({
+  ordina: optionalQuery(z.enum(ORDINA, { error: `ordinamento non ammesso: usa ${SORT_FIELDS.join(', ')} (con - davanti per l’ordine decrescente)` })),
+  ...pagination,
+});
+
+/** The state filter once the list is applied: a list narrows `stato` to its state (nothing, if `stato` excludes it). */
+function stati(query: StockQuery): StatoUnita[] | undefined {
+  if (!query.lista) return query.stato;
+  const listed = LISTE[query.lista];
+  return query.stato ? query.stato.filter((stato) => stato === listed) : [listed];
+}
+
+/** The activities' filter for a parsed query, within the caller's visibility (undefined: every ente). */
+export function toStockFilter(query: StockQuery, enteIds: readonly string[] | undefined): StockFilter {
+  return {
+    date: query.data ?? todayInItaly(),
+    enteIds,
+    ente: query.ente,
+    istatComune: query.comune,
+    stato: stati(query),
+    uso: query.uso,
+    building: query.edificio,
+    q: query.q || undefined,
+  };
+}
+
+export function toSort(ordina: (typeof ORDINA)[number] | undefined): { field: StockSortField; direction: 'asc' | 'desc' } | undefined {
+  if (!ordina) return undefined;
+  return ordina.startsWith('-') ? { field: ordina.slice(1) as StockSortField, direction: 'desc' } : { field: ordina as StockSortField, direction: 'asc' };
+}
