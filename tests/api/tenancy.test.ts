@@ -205,6 +205,8 @@ describe('tenancy', () => {
     const campaign = await server.platform.db.ricognizione.findUniqueOrThrow({ where: { id } });
     expect(campaign).toMatchObject({ stato: 'APERTA', scadenza: new Date('2034-09-30T21:59:59Z') });
     expect(await server.platform.db.ricognizione.count({ where: { dataRiferimento: new Date('2034-12-31T00:00:00Z') } })).toBe(0);
+  });
+
   it("when another Comune's referente browses the stock, then none of Bari's units, buildings or exports can be reached", async () => {
     const bariId = server.platform.ref.demoComuneIds[COMUNE_BARI];
     // The fixture is real: Bari's referente sees the units.

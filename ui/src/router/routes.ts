@@ -95,6 +95,8 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/ricognizioni/RicognizioneView.vue'),
     props: true,
     meta: { title: 'Ricognizione del patrimonio' },
+  },
+  {
     path: '/patrimonio/alloggi',
     name: 'alloggi',
     component: () => import('@/views/patrimonio/AlloggiView.vue'),
