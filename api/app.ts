@@ -7,6 +7,7 @@ import { adminRoutes } from './admin/routes';
 import type { Auth } from './auth';
 import { communicationRoutes } from './comunicazioni/routes';
 import { documentRoutes } from './documenti/routes';
+import { flussiReportRoutes } from './flussi/reports';
 import { flussiRoutes } from './flussi/routes';
 import { referentiRoutes } from './enti/referenti';
 import { entiRoutes } from './enti/routes';
@@ -27,6 +28,7 @@ export function apiRouters(runtime: ApiRuntime): Router[] {
     accreditationRoutes(runtime),
     documentRoutes(runtime),
     flussiRoutes(runtime),
+    flussiReportRoutes(runtime),
     pecRoutes(runtime),
     referenceRoutes(runtime),
     adminRoutes(runtime),

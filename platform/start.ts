@@ -131,6 +131,7 @@ async function main(): Promise<void> {
       temporalUiUrl: temporal.uiUrl,
       documents: running.adapters.documents,
       pec: running.adapters.pec,
+      pdf: running.adapters.pdf,
     },
     auth,
     uiDist,

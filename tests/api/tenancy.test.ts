@@ -169,6 +169,7 @@ describe('tenancy', () => {
       ['GET /flussi/:workflowId/avanzamento', `/api/flussi/${flussiWorkflowId}/avanzamento`],
       ['GET /flussi/caricamenti/:uploadId/problemi', `/api/flussi/caricamenti/${uploadId}/problemi`],
       ['GET /flussi/caricamenti/:uploadId/rapporto.xlsx', `/api/flussi/caricamenti/${uploadId}/rapporto.xlsx`],
+      ['GET /flussi/caricamenti/:uploadId/rapporto.pdf', `/api/flussi/caricamenti/${uploadId}/rapporto.pdf`],
     ] as const) {
       expect([template, (await as(lecce, 'GET', template, path)).status]).toEqual([template, 404]);
     }
