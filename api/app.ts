@@ -7,6 +7,7 @@ import { adminRoutes } from './admin/routes';
 import type { Auth } from './auth';
 import { communicationRoutes } from './comunicazioni/routes';
 import { documentRoutes } from './documenti/routes';
+import { flussiManualRoutes } from './flussi/manual-routes';
 import { flussiReportRoutes } from './flussi/reports';
 import { flussiRoutes } from './flussi/routes';
 import { referentiRoutes } from './enti/referenti';
@@ -29,6 +30,7 @@ export function apiRouters(runtime: ApiRuntime): Router[] {
     documentRoutes(runtime),
     flussiRoutes(runtime),
     flussiReportRoutes(runtime),
+    flussiManualRoutes(runtime),
     pecRoutes(runtime),
     referenceRoutes(runtime),
     adminRoutes(runtime),
