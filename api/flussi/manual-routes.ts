@@ -27,7 +27,7 @@ export function flussiManualRoutes(runtime: ApiRuntime): Router {
       db.ente.findUniqueOrThrow({ where: { id: enteId }, select: { codice: true } }),
       manualStartingPoint(db, runtime.documents, { workflowId, enteId, dataRiferimento, maxUnita: MANUALE_LIMITI.unita }),
     ]);
-    res.json({ enteCodice: ente.codice, dataRiferimento, limiti: MANUALE_LIMITI, ...start });
+    res.json({ ...start, enteId, enteCodice: ente.codice, dataRiferimento, limiti: MANUALE_LIMITI });
   });
 
   router.post('/flussi/:workflowId/manuale', async (req, res) => {

@@ -20,7 +20,8 @@ interface Summary { uploadId: string; tentativo: number; esito: string; errori: 
 interface Start {
   enteCodice: string;
   origine: string;
-  dataRiferimento?: string;
+  dataRiferimento: string;
+  dataSnapshot?: string;
   tentativo?: number;
   limiti: { unita: number; fabbricati: number };
   fabbricati: ParsedBuilding[];
@@ -63,7 +64,7 @@ describe('manual entry of the stock through the API', () => {
     const workflowId = await open('2024-06-30');
     const start = await rappresentante.json<Start>(`/api/flussi/${workflowId}/manuale`);
     expect(start.status).toBe(200);
-    expect(start.body).toMatchObject({ enteCodice: COMUNE_LECCE, origine: 'SNAPSHOT', dataRiferimento: '2023-12-31', limiti: { unita: 500 } });
+    expect(start.body).toMatchObject({ enteCodice: COMUNE_LECCE, dataRiferimento: '2024-06-30', origine: 'SNAPSHOT', dataSnapshot: '2023-12-31', limiti: { unita: 500 } });
     expect(start.body.unita).toHaveLength(12);
     expect(start.body.fabbricati.map((b) => b.codice)).toEqual(['LE-1', 'LE-2']);
     expect(start.body.unita[0]).toMatchObject({ codice: `${COMUNE_LECCE}-1`, superficie: 60.25, vani: 3.5, stato: 'LOCATO', canoneMensile: 95.5, dataVendita: null });

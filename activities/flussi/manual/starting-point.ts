@@ -14,9 +14,9 @@ import { readFlusso } from '../validation/read-flusso';
 export type ManualStartingPoint =
   | { origine: 'VUOTO'; fabbricati: []; unita: [] }
   | { origine: 'CARICAMENTO'; tentativo: number; fabbricati: ParsedBuilding[]; unita: ParsedUnit[] }
-  | { origine: 'SNAPSHOT'; dataRiferimento: string; tipo: SnapshotTipo; fabbricati: ParsedBuilding[]; unita: ParsedUnit[] }
+  | { origine: 'SNAPSHOT'; dataSnapshot: string; tipo: SnapshotTipo; fabbricati: ParsedBuilding[]; unita: ParsedUnit[] }
   /** The last official snapshot holds more units than the form takes: the ente uploads a flusso. */
-  | { origine: 'SNAPSHOT_TROPPO_GRANDE'; dataRiferimento: string; unitaSnapshot: number; fabbricati: []; unita: [] };
+  | { origine: 'SNAPSHOT_TROPPO_GRANDE'; dataSnapshot: string; unitaSnapshot: number; fabbricati: []; unita: [] };
 
 export interface StartingPointRequest {
   workflowId: string;
@@ -34,9 +34,9 @@ export async function manualStartingPoint(db: Db, documents: DocumentStore, requ
     orderBy: { dataRiferimento: 'desc' },
   });
   if (!snapshot) return { origine: 'VUOTO', fabbricati: [], unita: [] };
-  const dataRiferimento = snapshot.dataRiferimento.toISOString().slice(0, 10);
+  const dataSnapshot = snapshot.dataRiferimento.toISOString().slice(0, 10);
   if (snapshot.unitsCount > request.maxUnita) {
-    return { origine: 'SNAPSHOT_TROPPO_GRANDE', dataRiferimento, unitaSnapshot: snapshot.unitsCount, fabbricati: [], unita: [] };
+    return { origine: 'SNAPSHOT_TROPPO_GRANDE', dataSnapshot, unitaSnapshot: snapshot.unitsCount, fabbricati: [], unita: [] };
   }
   const [buildings, units] = await Promise.all([
     db.building.findMany({ where: { snapshotId: snapshot.id }, orderBy: { codice: 'asc' } }),
@@ -44,7 +44,7 @@ export async function manualStartingPoint(db: Db, documents: DocumentStore, requ
   ]);
   return {
     origine: 'SNAPSHOT',
-    dataRiferimento,
+    dataSnapshot,
     tipo: snapshot.tipo,
     fabbricati: buildings.map(({ codice, indirizzo, istatComune, latitudine, longitudine, annoCostruzione, piani, statoConservazione }) =>
       ({ codice, indirizzo, istatComune, latitudine, longitudine, annoCostruzione, piani, statoConservazione })),

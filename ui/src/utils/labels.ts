@@ -1,6 +1,14 @@
 import type { AccreditamentoStato, EnteTipo } from '@/services/accreditamenti';
 import type { ComunicazioneStato } from '@/services/comunicazioni';
-import type { EsitoCaricamento, FlussoStato, Gravita, SnapshotTipo } from '@/services/flussi';
+import type {
+  EsitoCaricamento,
+  FlussoStato,
+  Gravita,
+  SnapshotTipo,
+  StatoConservazione,
+  StatoUnita,
+  UsoUnita,
+} from '@/services/flussi';
 import type { IncidenteStato } from '@/services/incidenti';
 import type { PecStato, RicevutaTipo } from '@/services/pec';
 import type { Esecuzione } from '@/services/procedure';
@@ -145,6 +153,28 @@ export const SNAPSHOT_TIPO: Record<SnapshotTipo, string> = {
   MANUALE: 'Inserimento manuale',
   CONSISTENZA_NULLA: 'Consistenza nulla',
   NESSUNA_VARIAZIONE: 'Nessuna variazione',
+};
+
+export const STATO_UNITA: Record<StatoUnita, string> = {
+  LOCATO: 'Locato',
+  LIBERO: 'Libero',
+  SFITTO_CARENZE_MANUTENTIVE: 'Sfitto per carenze manutentive',
+  SFITTO_RISTRUTTURAZIONE: 'Sfitto per ristrutturazione',
+  OCCUPATO_SENZA_TITOLO: 'Occupato senza titolo',
+  ALIENATO: 'Alienato',
+  DEMOLITO: 'Demolito',
+};
+
+export const USO_UNITA: Record<UsoUnita, string> = {
+  SAP: 'SAP – servizi abitativi pubblici',
+  SAS: 'SAS – servizi abitativi sociali',
+  ALTRO: 'Altro uso',
+};
+
+export const STATO_CONSERVAZIONE: Record<StatoConservazione, string> = {
+  BUONO: 'Buono',
+  MEDIOCRE: 'Mediocre',
+  SCADENTE: 'Scadente',
 };
 
 /** The validation's phases, as `/avanzamento` names them. */
