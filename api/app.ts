@@ -7,6 +7,8 @@ import { adminRoutes } from './admin/routes';
 import type { Auth } from './auth';
 import { communicationRoutes } from './comunicazioni/routes';
 import { documentRoutes } from './documenti/routes';
+import { flussiManualRoutes } from './flussi/manual-routes';
+import { flussiReportRoutes } from './flussi/reports';
 import { flussiRoutes } from './flussi/routes';
 import { referentiRoutes } from './enti/referenti';
 import { entiRoutes } from './enti/routes';
@@ -31,6 +33,8 @@ export function apiRouters(runtime: ApiRuntime): Router[] {
     flussiRoutes(runtime),
     ricognizioniRoutes(runtime),
     patrimonioRoutes(runtime),
+    flussiReportRoutes(runtime),
+    flussiManualRoutes(runtime),
     pecRoutes(runtime),
     referenceRoutes(runtime),
     adminRoutes(runtime),

@@ -1,13 +1,23 @@
 import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
 
-/** The one error type of the API: a code for programs, a message in Italian for people, the field at fault. */
+/** One field at fault, when a request has several (a form of many rows): its path and the Italian message. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * The one error type of the API: a code for programs, a message in Italian for people, the field at
+ * fault, and — for a form of many rows — every field at fault (`dettagli` in the response).
+ */
 export class AppError extends Error {
   constructor(
     readonly code: string,
     readonly status: number,
     message: string,
     readonly field?: string,
+    readonly details?: readonly FieldProblem[],
   ) {
     super(message);
     this.name = 'AppError';
@@ -39,6 +49,11 @@ export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
     return;
   }
   res.status(appError.status).json({
-    error: { code: appError.code, message: appError.message, ...(appError.field ? { field: appError.field } : {}) },
+    error: {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.field ? { field: appError.field } : {}),
+      ...(appError.details ? { dettagli: appError.details } : {}),
+    },
   });
 };

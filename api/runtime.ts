@@ -1,9 +1,10 @@
 import type { Client } from '@temporalio/client';
 import type { DocumentStore } from '../activities/documents/document-store';
+import type { PdfRenderer } from '../activities/pdf/pdf-renderer';
 import type { PecService } from '../activities/pec/pec';
 import type { Db } from '../prisma/client';
 
-/** What every route needs: the database, Temporal, and where the Region and Temporal's Web UI are. */
+/** What every route needs: the database, Temporal, the adapters it reads through, and where the Region and Temporal's Web UI are. */
 export interface ApiRuntime {
   db: Db;
   temporal: Client;
@@ -15,4 +16,6 @@ export interface ApiRuntime {
   map: { tilesUrl: string | null; attribution: string };
   documents: DocumentStore;
   pec: PecService;
+  /** Renders the reports people download (the validation report as PDF); acts are rendered by activities. */
+  pdf: PdfRenderer;
 }

@@ -132,6 +132,7 @@ async function main(): Promise<void> {
       map: mapConfig(config),
       documents: running.adapters.documents,
       pec: running.adapters.pec,
+      pdf: running.adapters.pdf,
     },
     auth,
     uiDist,

@@ -9,7 +9,7 @@ import type { Db } from '../../prisma/client';
 import type { EsitoValidazione } from '../../prisma/generated/client';
 import type { DocumentStore } from '../documents/document-store';
 import { consistenzaNulla, loadSnapshot, nessunaVariazione, previousSnapshot, type LoadedSnapshot } from '../stock';
-import type { UploadSummary } from '../../workflows/shared/flussi';
+import { FLUSSO_DOCUMENTO, type UploadSummary } from '../../workflows/shared/flussi';
 import { validateFlusso, type ValidationResult } from './validation';
 
 
@@ -116,19 +116,22 @@ export function createFlussoActivities(deps: { db: Db; databaseUrl: string; docu
 
     /**
      * Makes the ente's transmission official: the validated flusso (validated again from the filed
-     * document, so no records travel through the workflow), or a declaration of no change or of an
-     * empty stock. Idempotent: the snapshot is unique per ente and reference date.
+     * document, so no records travel through the workflow) — a MANUALE snapshot when the platform wrote
+     * that flusso from the manual form —, or a declaration of no change or of an empty stock.
+     * Idempotent: the snapshot is unique per ente and reference date.
      */
     async confirmStock(input: { azione: ConfirmAzione; uploadId?: string; enteId: string; dataRiferimento: string; workflowId: string; protocolloId: string }): Promise<LoadedSnapshot> {
       const meta = { enteId: input.enteId, dataRiferimento: input.dataRiferimento, workflowId: input.workflowId, protocolloId: input.protocolloId };
       if (input.azione === 'CONSISTENZA_NULLA') return consistenzaNulla(db, meta);
       if (input.azione === 'NESSUNA_VARIAZIONE') return nessunaVariazione(db, meta);
       const upload = await db.flussoUpload.findUniqueOrThrow({ where: { id: input.uploadId } });
+      const document = await documents.find(upload.documentId);
+      const tipo = document?.tipo === FLUSSO_DOCUMENTO.manuale ? 'MANUALE' : 'FLUSSO';
       const result = await validateDocument({ ...input, documentId: upload.documentId });
       if (result.esito === 'CON_ERRORI') {
         throw ApplicationFailure.create({ type: 'FLUSSO_CON_ERRORI', message: 'Il flusso ha errori: correggili e caricalo di nuovo prima di confermarlo.', nonRetryable: true });
       }
-      return loadSnapshot(db, deps.databaseUrl, { ...meta, tipo: 'FLUSSO', documentId: upload.documentId, buildings: result.buildings, units: result.units });
+      return loadSnapshot(db, deps.databaseUrl, { ...meta, tipo, documentId: upload.documentId, buildings: result.buildings, units: result.units });
     },
   };
 }

@@ -4,34 +4,27 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@te
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { reportToExcel } from '../../activities/flussi/validation';
-import type { Actor } from '../../workflows/shared/actor';
-import { caricaFlussoUpdate, INVIO_FLUSSI, INVIO_FLUSSI_WORKFLOW, invioFlussiWorkflowId, type InvioFlussiInput } from '../../workflows/shared/flussi';
+import { FLUSSO_DOCUMENTO, INVIO_FLUSSI, INVIO_FLUSSI_WORKFLOW, invioFlussiWorkflowId, type InvioFlussiInput } from '../../workflows/shared/flussi';
 import { actorOf } from '../auth';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { startProcedure } from '../start-procedure';
 import { optionalQuery, pagination, parse } from '../validation';
-import { sendUpdate } from '../workflow-updates';
+import { flussiAccess, transmits, ZUpload, ZWorkflow } from './access';
+import { fileAttempt } from './attempts';
 
 export const FLUSSO_MAX_BYTES = 100 * 1024 * 1024;
 
-const WORKFLOW_ID = /^invio-flussi-([0-9a-f-]{36})-(\d{4}-\d{2}-\d{2})$/;
-const ZWorkflow = z.object({ workflowId: z.string().regex(WORKFLOW_ID, 'procedura di trasmissione non valida') });
-const ZUpload = z.object({ uploadId: z.string().uuid('caricamento non valido') });
 const ZStart = z.object({
   enteId: z.string({ error: 'scegli l’ente' }).uuid('scegli l’ente'),
   dataRiferimento: z.string({ error: 'indica la data di riferimento' }).regex(/^\d{4}-(06-30|12-31)$/, 'la data di riferimento è il 30/06 o il 31/12 di un anno'),
 });
 const ZProblems = z.object({ gravita: optionalQuery(z.enum(['ERRORE', 'AVVISO'])), ...pagination });
 
-/** Who may transmit an ente's stock: its legal representative and its PATRIMONIO referenti. */
-const transmits = (actor: Actor, enteId: string) =>
-  actor.roles.some((grant) => grant.enteId === enteId && (grant.ruolo === 'RAPPRESENTANTE_LEGALE' || (grant.ruolo === 'REFERENTE' && grant.area === 'PATRIMONIO')));
-
 export function flussiRoutes(runtime: ApiRuntime): Router {
   const router = Router();
   const { db } = runtime;
+  const { visibleProcedure, visibleUpload } = flussiAccess(db, runtime.regioneEnteId);
   // Uploads go to disk, not memory: a regional flusso is tens of megabytes.
   const upload = multer({ dest: os.tmpdir(), limits: { files: 1, fileSize: FLUSSO_MAX_BYTES, fields: 5 } }).single('flusso');
   const receive: RequestHandler = (req, res, next) => {
@@ -40,14 +33,6 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
         next(new AppError('DATI_NON_VALIDI', 422, error.code === 'LIMIT_FILE_SIZE' ? 'flusso: il file può essere al massimo di 100 MB' : `flusso: ${error.message}`, 'flusso'));
       } else next(error);
     });
-  };
-
-  /** The procedure's ente, if the actor may see it (the ente's people and the Region); else 404. */
-  const visibleProcedure = (actor: Actor, workflowId: string) => {
-    const [, enteId, dataRiferimento] = WORKFLOW_ID.exec(workflowId)!;
-    const sees = actor.roles.some((grant) => grant.enteId === enteId || grant.enteId === runtime.regioneEnteId);
-    if (!sees) throw notFound('Trasmissione');
-    return { enteId: enteId!, dataRiferimento: dataRiferimento! };
   };
 
   router.post('/flussi', async (req, res) => {
@@ -78,6 +63,10 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
       db.stockSnapshot.findFirst({ where: { workflowId }, select: { id: true, tipo: true, unitsCount: true, buildingsCount: true, createdAt: true } }),
       db.task.findFirst({ where: { workflowId, stato: 'APERTA' }, select: { id: true, titolo: true } }),
     ]);
+    const manual = new Set((await db.document.findMany({
+      where: { id: { in: uploads.map((row) => row.documentId) }, tipo: FLUSSO_DOCUMENTO.manuale },
+      select: { id: true },
+    })).map((document) => document.id));
     res.json({
       workflowId,
       enteId,
@@ -86,7 +75,10 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
       attivita: task,
       caricamenti: uploads.map(({ id, tentativo, esito, errori, avvisi, unitsCount, buildingsCount, documentId, createdAt }) => ({
         id, tentativo, esito, errori, avvisi, unitsCount, buildingsCount, createdAt: createdAt.toISOString(),
-        flussoUrl: `/api/documenti/${documentId}`, rapportoUrl: `/api/flussi/caricamenti/${id}/rapporto.xlsx`,
+        manuale: manual.has(documentId),
+        flussoUrl: `/api/documenti/${documentId}`,
+        rapportoUrl: `/api/flussi/caricamenti/${id}/rapporto.xlsx`,
+        rapportoPdfUrl: `/api/flussi/caricamenti/${id}/rapporto.pdf`,
       })),
       snapshot: snapshot ? { ...snapshot, createdAt: snapshot.createdAt.toISOString() } : null,
     });
@@ -111,34 +103,21 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
       const { enteId } = visibleProcedure(actor, workflowId);
       if (!transmits(actor, enteId)) throw new AppError('NON_AUTORIZZATO', 403, 'Caricano i flussi il rappresentante legale e i referenti PATRIMONIO dell’ente.');
       if (!file) throw new AppError('DATI_NON_VALIDI', 422, 'flusso: allega il file XML del flusso', 'flusso');
-      const stored = await runtime.documents.store({
+      const summary = await fileAttempt(runtime, {
+        workflowId,
+        enteId,
+        actor,
         idempotencyKey: `${workflowId}/caricamento/${file.filename}`,
         content: await readFile(file.path),
         filename: file.originalname,
-        mimeType: 'application/xml',
         titolo: `Flusso patrimoniale – ${file.originalname}`,
-        tipo: 'FLUSSO_PATRIMONIALE',
-        workflowId,
-        enteId,
-        createdById: actor.userId,
-      });
-      let summary: unknown;
-      await sendUpdate(async () => {
-        summary = await runtime.temporal.workflow.getHandle(workflowId).executeUpdate(caricaFlussoUpdate, { args: [{ documentId: stored.id, actor }] });
+        tipo: FLUSSO_DOCUMENTO.file,
       });
       res.status(201).json(summary);
     } finally {
       if (file) await rm(file.path, { force: true });
     }
   });
-
-  /** An upload's attempt, if the actor may see its procedure; else 404. */
-  const visibleUpload = async (actor: Actor, uploadId: string) => {
-    const row = await db.flussoUpload.findUnique({ where: { id: uploadId }, include: { problems: false } });
-    if (!row) throw notFound('Caricamento');
-    visibleProcedure(actor, row.workflowId);
-    return row;
-  };
 
   router.get('/flussi/caricamenti/:uploadId/problemi', async (req, res) => {
     const { uploadId } = parse(ZUpload, req.params);
@@ -150,19 +129,6 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
       db.flussoProblem.count({ where }),
     ]);
     res.json({ items: items.map(({ gravita, regola, riga, unita, campo, messaggio }) => ({ gravita, regola, riga, unita, campo, messaggio })), total });
-  });
-
-  router.get('/flussi/caricamenti/:uploadId/rapporto.xlsx', async (req, res) => {
-    const { uploadId } = parse(ZUpload, req.params);
-    const upload = await visibleUpload(actorOf(req), uploadId);
-    const [problems, ente] = await Promise.all([
-      db.flussoProblem.findMany({ where: { uploadId }, orderBy: [{ gravita: 'asc' }, { riga: 'asc' }] }),
-      db.ente.findUniqueOrThrow({ where: { id: upload.enteId } }),
-    ]);
-    const workbook = await reportToExcel(problems, { ente: ente.denominazione, dataRiferimento: upload.dataRiferimento.toISOString().slice(0, 10), generatoIl: upload.createdAt });
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="rapporto-validazione-${upload.tentativo}.xlsx"`);
-    res.send(workbook);
   });
   return router;
 }

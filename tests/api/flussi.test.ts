@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { COMUNE_BARI } from '../../prisma/seed/reference-data';
 import { renderFlusso, generateEnteFlusso } from '../../scripts/generate-stock';
 import { demoCf } from '../support/demo';
+import { pdfText } from '../support/pdf-text';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
 import { startTestServer, type TestServer } from '../support/api-server';
@@ -49,6 +50,21 @@ describe('invio flussi through the API', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await report.arrayBuffer());
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Riepilogo', 'Problemi']);
+
+    // The same report as PDF: a real PDF whose text carries the counts and the problems' Italian messages.
+    const pdf = await referente.fetch(`/api/flussi/caricamenti/${bad.body.uploadId}/rapporto.pdf`);
+    expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(pdf.headers.get('content-disposition')).toContain('rapporto-validazione-1.pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
+    expect(text).toContain('RAPPORTO DI VALIDAZIONE DEL FLUSSO PATRIMONIALE');
+    expect(text).toContain(`Errori ${bad.body.errori.toLocaleString('it-IT')}`);
+    expect(text).toContain('Comune di Bari');
+    expect(text).toContain('n. 1 – file caricato');
+    const firstError = problems.body.items[0]!;
+    expect(text).toContain(firstError.messaggio.replace(/\s+/g, ' ').slice(0, 60));
+    expect(text).toContain(firstError.regola);
 
     const valid = renderFlusso(generateEnteFlusso(COMUNE_BARI, { unita: 120, dataRiferimento: '2025-06-30' }));
     const good = await referente.json<Summary>(`/api/flussi/${workflowId}/caricamenti`, { method: 'POST', body: uploadForm(valid, 'flusso.xml') });

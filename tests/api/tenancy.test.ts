@@ -179,11 +179,15 @@ describe('tenancy', () => {
       ['GET /flussi/:workflowId/avanzamento', `/api/flussi/${flussiWorkflowId}/avanzamento`],
       ['GET /flussi/caricamenti/:uploadId/problemi', `/api/flussi/caricamenti/${uploadId}/problemi`],
       ['GET /flussi/caricamenti/:uploadId/rapporto.xlsx', `/api/flussi/caricamenti/${uploadId}/rapporto.xlsx`],
+      ['GET /flussi/caricamenti/:uploadId/rapporto.pdf', `/api/flussi/caricamenti/${uploadId}/rapporto.pdf`],
+      ['GET /flussi/:workflowId/manuale', `/api/flussi/${flussiWorkflowId}/manuale`],
     ] as const) {
       expect([template, (await as(lecce, 'GET', template, path)).status]).toEqual([template, 404]);
     }
     const upload = await as(lecce, 'POST', 'POST /flussi/:workflowId/caricamenti', `/api/flussi/${flussiWorkflowId}/caricamenti`);
     expect(upload.status).toBe(404);
+    const manual = await as(lecce, 'POST', 'POST /flussi/:workflowId/manuale', `/api/flussi/${flussiWorkflowId}/manuale`, { fabbricati: [], unita: [] });
+    expect(manual.status).toBe(404);
     expect(await server.platform.db.flussoUpload.count({ where: { workflowId: flussiWorkflowId } })).toBe(1);
   });
 

@@ -1,10 +1,13 @@
 /// <reference lib="dom" />
 // Invio flussi in the browser, as the Comune's PATRIMONIO referente: upload a flusso with errors, read
-// the report, upload the corrected one, confirm it from the task; it becomes the official snapshot.
+// the report, upload the corrected one, confirm it from the task; it becomes the official snapshot. And
+// as ARCA Puglia Centrale's referente: enter a small stock by hand, starting from the last official one.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
+import { loadSnapshot } from '../../activities/stock';
+import { ARCA_PUGLIA_CENTRALE } from '../../prisma/seed/enti';
 import { COMUNE_BARI } from '../../prisma/seed/reference-data';
 import { generateEnteFlusso, writeFlusso } from '../../scripts/generate-stock';
 import type { TestServer } from '../support/api-server';
@@ -90,5 +93,94 @@ describe('invio flussi in the browser', () => {
     expect(snapshot).toMatchObject({ tipo: 'FLUSSO', unitsCount: 40 });
     await page.goto(`${server.baseUrl}/flussi/${workflowId}`);
     await page.waitForSelector(byTestId('trasmissione-registrata'));
+  });
+
+  it('when the referente edits the last official stock in the manual form, fixes the field the platform names and confirms, then the snapshot is MANUALE', async () => {
+    const year = new Date().getFullYear();
+    const arcaId = server.platform.ref.arcaIds[ARCA_PUGLIA_CENTRALE];
+    await loadSnapshot(server.platform.db, process.env.DATABASE_URL!, {
+      enteId: arcaId,
+      dataRiferimento: `${year - 2}-12-31`,
+      tipo: 'FLUSSO',
+      buildings: [{ codice: 'PC-1', indirizzo: 'Via Giulio Petroni 15', istatComune: '072006', annoCostruzione: 1978, piani: 6, statoConservazione: 'BUONO' }],
+      units: [1, 2, 3].map((n) => ({
+        codice: `${ARCA_PUGLIA_CENTRALE}-${n}`, buildingCodice: 'PC-1', foglio: '40', particella: '812', subalterno: String(n), categoria: 'A/3',
+        superficie: 60 + n * 5, vani: 3, uso: 'SAP' as const, stato: 'LOCATO' as const, canoneMensile: 110 + n,
+      })),
+    });
+
+    const page = await (await chromium.browser.createBrowserContext()).newPage();
+    page.setDefaultTimeout(30_000);
+    await page.setViewport({ width: 1600, height: 1000 });
+    /** Clicks an element once it is on the page: the views render after their data arrives. */
+    const click = async (id: string) => {
+      await page.waitForSelector(byTestId(id), { visible: true });
+      await page.click(byTestId(id));
+    };
+    await page.goto(`${server.baseUrl}/flussi`);
+    await page.waitForSelector(`button[value="${demoCf('arca-centrale.referente')}"]`);
+    await Promise.all([page.waitForNavigation(), page.click(`button[value="${demoCf('arca-centrale.referente')}"]`)]);
+    await page.waitForSelector(byTestId('flussi-data'));
+    await choose(page, 'flussi-data', `31/12/${year - 1}`);
+    await click('flussi-apri');
+    await page.waitForFunction(() => /^\/flussi\/invio-flussi-[^/]+$/.test(location.pathname));
+    await click('inserimento-manuale');
+    await page.waitForFunction(() => location.pathname.endsWith('/manuale'));
+
+    // The form starts from the last official stock: its units and building are there to edit.
+    const origine = await page.waitForSelector(byTestId('manuale-origine'));
+    expect(await origine!.evaluate((node) => node.textContent)).toContain(`ultima trasmissione ufficiale, al 31/12/${year - 2}`);
+    const value = (cell: string) => page.$eval(`${byTestId(cell)} input`, (input) => (input as HTMLInputElement).value);
+    await page.waitForSelector(`${byTestId('unita-2-codice')} input`);
+    expect(await value('unita-2-codice')).toBe(`${ARCA_PUGLIA_CENTRALE}-3`);
+    expect(await value('unita-0-superficie')).toBe('65');
+    const retype = async (cell: string, text: string) => {
+      await page.click(`${byTestId(cell)} input`, { clickCount: 3 });
+      await page.keyboard.press('Backspace');
+      await page.type(`${byTestId(cell)} input`, text);
+    };
+
+    // A new unit of the same building, copied from the third; and a wrong surface on the first.
+    await click('unita-2-copia');
+    await page.waitForSelector(`${byTestId('unita-3-codice')} input`);
+    expect(await value('unita-3-codice')).toBe(`${ARCA_PUGLIA_CENTRALE}-`);
+    await page.click(`${byTestId('unita-3-codice')} input`);
+    await page.keyboard.press('End');
+    await page.keyboard.type('4');
+    await page.type(`${byTestId('unita-3-subalterno')} input`, '4');
+    await retype('unita-0-superficie', '0');
+    await click('manuale-invia');
+    const problemi = await page.waitForSelector(byTestId('manuale-problemi'));
+    expect(await problemi!.evaluate((node) => node.textContent)).toContain(`unità 1 (${ARCA_PUGLIA_CENTRALE}-1), superficie: deve essere maggiore di 0 m²`);
+    expect(await page.$eval(`${byTestId('unita-0-superficie')} .v-messages`, (node) => node.textContent)).toContain('deve essere maggiore di 0 m²');
+
+    await retype('unita-0-superficie', '82,5');
+    await click('manuale-invia');
+    await page.waitForFunction(() => /^\/flussi\/invio-flussi-[^/]+$/.test(location.pathname));
+    await rowWith(page, 'Valido');
+    await page.waitForSelector(byTestId('caricamento-manuale'));
+    await page.waitForSelector(byTestId('problemi'));
+    expect(await page.$eval(byTestId('rapporto-pdf-link'), (link) => (link as HTMLAnchorElement).href)).toMatch(/rapporto\.pdf$/);
+
+    await page.waitForSelector(byTestId('vai-conferma'));
+    await Promise.all([page.waitForFunction(() => location.pathname.startsWith('/attivita/')), page.click(byTestId('vai-conferma'))]);
+    await page.waitForSelector(byTestId('field-azione-CONFERMA'));
+    await page.click(`${byTestId('field-azione-CONFERMA')} input`);
+    await page.waitForSelector(byTestId('field-upload'));
+    await choose(page, 'field-upload', 'inserimento manuale, 4 unità');
+    await click('form-submit');
+    await page.waitForFunction(() => location.pathname === '/attivita');
+
+    const workflowId = `invio-flussi-${arcaId}-${year - 1}-12-31`;
+    await server.platform.client.workflow.getHandle(workflowId).result();
+    const snapshot = await server.platform.db.stockSnapshot.findFirstOrThrow({ where: { workflowId } });
+    expect(snapshot).toMatchObject({ tipo: 'MANUALE', unitsCount: 4, buildingsCount: 1 });
+    const units = await server.platform.db.housingUnit.findMany({ where: { snapshotId: snapshot.id }, orderBy: { codice: 'asc' } });
+    expect(units.map((unit) => [unit.codice, unit.superficie, unit.subalterno])).toEqual([
+      [`${ARCA_PUGLIA_CENTRALE}-1`, 82.5, '1'],
+      [`${ARCA_PUGLIA_CENTRALE}-2`, 70, '2'],
+      [`${ARCA_PUGLIA_CENTRALE}-3`, 75, '3'],
+      [`${ARCA_PUGLIA_CENTRALE}-4`, 75, '4'],
+    ]);
   });
 });

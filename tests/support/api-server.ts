@@ -48,6 +48,7 @@ export async function startTestServer(options: { withUi?: boolean; workflowsPath
     map: { tilesUrl: options.mapTilesUrl ?? null, attribution: 'Test' },
     documents: platform.adapters.adapters.documents,
     pec: platform.adapters.adapters.pec,
+    pdf: platform.adapters.adapters.pdf,
   };
   const app = createApp({ runtime, auth, uiDist: options.withUi ? path.join(__dirname, '../../ui/dist') : undefined });
   const server: Server = await new Promise((resolve) => {

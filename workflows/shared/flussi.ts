@@ -5,6 +5,15 @@ import type { Actor } from './actor';
 export const INVIO_FLUSSI = 'invio-flussi';
 export const INVIO_FLUSSI_WORKFLOW = 'invioFlussi';
 
+/**
+ * The document tipo of an attempt's flusso: uploaded as a file, or written by the platform from the
+ * manual form. Confirming a manual one loads the snapshot as MANUALE instead of FLUSSO.
+ */
+export const FLUSSO_DOCUMENTO = { file: 'FLUSSO_PATRIMONIALE', manuale: 'FLUSSO_MANUALE' } as const;
+
+/** The manual form is for a small stock: beyond these sizes the ente uploads a flusso. */
+export const MANUALE_LIMITI = { unita: 500, fabbricati: 500 } as const;
+
 /** One procedure per ente and reference date: starting it twice finds the first. */
 export const invioFlussiWorkflowId = (enteId: string, dataRiferimento: string) => `${INVIO_FLUSSI}-${enteId}-${dataRiferimento}`;
 

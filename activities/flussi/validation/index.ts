@@ -6,5 +6,5 @@ export { FLUSSO_NAMESPACE } from './read-flusso';
 export { FLUSSO_XSD } from './schema';
 export { reportToExcel } from './report-excel';
 export { reportHtmlData, PDF_PROBLEMS_LIMIT, type ReportHtmlData } from './report-html';
-export { ESITO_ETICHETTA, type ReportMeta } from './report-data';
+export { ESITO_ETICHETTA, type ReportMeta, type StoredReport } from './report-data';
 export type * from './types';

@@ -2,13 +2,13 @@
 // "Problemi" (one row per listed problem, filterable, header frozen), for the ente to work through.
 import ExcelJS from 'exceljs';
 import { dataItaliana } from './format';
-import { ESITO_ETICHETTA, GRAVITA_ETICHETTA, summarize, type ReportMeta } from './report-data';
+import { caricamentoEtichetta, ESITO_ETICHETTA, GRAVITA_ETICHETTA, summarize, type ReportMeta, type StoredReport } from './report-data';
 import type { Problem, ValidationResult } from './types';
 
 const BOLD = { bold: true } as const;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
 
-export async function reportToExcel(input: ValidationResult | readonly Problem[], meta: ReportMeta): Promise<Buffer> {
+export async function reportToExcel(input: ValidationResult | StoredReport | readonly Problem[], meta: ReportMeta): Promise<Buffer> {
   const summary = summarize(input);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'PUSH – Puglia Social Housing';
@@ -17,9 +17,11 @@ export async function reportToExcel(input: ValidationResult | readonly Problem[]
   const riepilogo = workbook.addWorksheet('Riepilogo');
   riepilogo.columns = [{ width: 30 }, { width: 90 }, { width: 12 }, { width: 12 }];
   riepilogo.addRow(['Validazione del flusso patrimoniale']).font = { bold: true, size: 14 };
+  const caricamento = caricamentoEtichetta(meta);
   const facts: [string, string | number][] = [
     ['Ente', meta.ente],
     ['Data di riferimento', dataItaliana(meta.dataRiferimento)],
+    ...(caricamento ? [['Caricamento', caricamento] as [string, string]] : []),
     ...(meta.nomeFile ? [['File', meta.nomeFile] as [string, string]] : []),
     ['Esito', ESITO_ETICHETTA[summary.esito]],
     ['Errori', summary.errori],

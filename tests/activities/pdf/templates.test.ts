@@ -9,8 +9,8 @@ const sample = (name: string) => JSON.parse(readFileSync(path.join(DEFAULT_TEMPL
 describe('document templates', () => {
   const engine = createTemplateEngine();
 
-  it('when the templates are listed, then the three documents are there, each with sample data, and the layout is not', () => {
-    expect(engine.names).toEqual(['provvedimento-accreditamento', 'ricevuta-protocollo', 'rigetto-accreditamento']);
+  it('when the templates are listed, then the four documents are there, each with sample data, and the layout is not', () => {
+    expect(engine.names).toEqual(['provvedimento-accreditamento', 'rapporto-validazione', 'ricevuta-protocollo', 'rigetto-accreditamento']);
     for (const name of engine.names) expect(() => engine.render(name, sample(name))).not.toThrow();
   });
 
@@ -47,7 +47,7 @@ describe('document templates', () => {
 
   it('when an unknown template is asked for, then ModelloSconosciuto lists the ones there are', () => {
     expect(() => engine.render('../package', {})).toThrow(ModelloSconosciuto);
-    expect(() => engine.render('nessuno', {})).toThrow(/disponibili: provvedimento-accreditamento, ricevuta-protocollo, rigetto-accreditamento/);
+    expect(() => engine.render('nessuno', {})).toThrow(/disponibili: provvedimento-accreditamento, rapporto-validazione, ricevuta-protocollo, rigetto-accreditamento/);
   });
 
   it('when the act’s own protocol is known, then the block prints it; when not, blanks for the segnatura', () => {
@@ -56,6 +56,20 @@ describe('document templates', () => {
     const withOwn = engine.render('provvedimento-accreditamento', { ...data, protocolloUscita: { numero: 1600, anno: 2026, data: '2026-11-24T10:00:00Z' } }).html;
     expect(withOwn).toContain('Prot. n. <strong>1600/2026</strong> del <strong>24/11/2026</strong>');
     expect(withOwn).toContain('Rif.: istanza prot. n. 1482/2026 del 09/11/2026');
+  });
+
+  it('when a validation report is rendered, then it has the letterhead but no protocol block, and its optional parts are left out', () => {
+    const data = sample('rapporto-validazione');
+    const { html } = engine.render('rapporto-validazione', data);
+    expect(html).toContain('REGIONE PUGLIA');
+    expect(html).not.toContain('Prot. n.');
+    expect(html).toContain('Rapporto di validazione del flusso patrimoniale');
+    expect(html).toContain('&lt;Superficie&gt; di 5 m²');
+    const valid = engine.render('rapporto-validazione', { ...data, esito: 'VALIDO', riepilogo: [], problemi: [], nota: null, caricamento: null, unita: null }).html;
+    expect(valid).toContain('La validazione non ha trovato problemi');
+    expect(valid).not.toContain('Caricamento');
+    expect(valid).not.toContain('Unità immobiliari lette');
+    expect(valid).not.toContain('<p class="formula">Problemi</p>');
   });
 
   it('when the date of the document is printed, then it is the day of rendering in Rome', () => {

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { REGOLA, REGOLE } from '../../../activities/flussi/validation';
 import { ESEMPIO, PROJECT_ROOT, SCHEMA, validateWithXmllint } from './xmllint';
 
 describe('flusso patrimoniale schema (docs/flusso)', () => {
@@ -113,5 +114,18 @@ describe('flusso patrimoniale schema (docs/flusso)', () => {
     for (const name of names) expect(readme).toContain(name);
     const values = [...xsd.matchAll(/<xs:enumeration value="([^"]+)"/g)].map((match) => match[1] ?? '');
     for (const value of values) expect(readme).toContain(value);
+  });
+
+  it('when the documentation page is read, then it lists every rule of the validator with its code and level', async () => {
+    const readme = await readFile(path.join(PROJECT_ROOT, 'docs/flusso/README.md'), 'utf8');
+    const level = { ERRORE: 'errore', AVVISO: 'avviso' } as const;
+    for (const regola of REGOLE.filter((r) => r.codice !== REGOLA.omessi)) {
+      const row = readme.split('\n').find((line) => line.startsWith('|') && line.includes(`| \`${regola.codice}\` |`));
+      expect({ codice: regola.codice, row: row !== undefined }).toEqual({ codice: regola.codice, row: true });
+      expect({ codice: regola.codice, level: row!.trim().endsWith(`| ${level[regola.gravita]} |`) }).toEqual({ codice: regola.codice, level: true });
+    }
+    expect(readme).toContain(`\`${REGOLA.omessi}\``);
+    // The validator measures the year of construction against the reference date, not today's.
+    expect(readme).not.toMatch(/current year/i);
   });
 });

@@ -1,7 +1,7 @@
 // The report of a validation: an Excel workbook the ente can filter, and the data the PDF template prints.
 import ExcelJS from 'exceljs';
 import { ESITO_ETICHETTA, REGOLA, reportHtmlData, reportToExcel } from '../../../activities/flussi/validation';
-import type { ValidationResult } from '../../../activities/flussi/validation';
+import type { StoredReport, ValidationResult } from '../../../activities/flussi/validation';
 import { ENTE, flusso, FlussoFiles, unit } from './flusso-fixtures';
 
 const files = new FlussoFiles();
@@ -80,5 +80,25 @@ describe('the validation report', () => {
     expect(data.problemi[0]).toEqual({ gravita: expect.any(String), gravitaEtichetta: expect.stringMatching(/^(Errore|Avviso)$/), regola: expect.any(String), riga: expect.stringMatching(/^\d+$/), unita: expect.stringMatching(/^072006-/), campo: expect.any(String), messaggio: expect.any(String) });
     expect(data.riepilogo[0]).toMatchObject({ gravita: 'ERRORE', gravitaEtichetta: 'Errore', numero: '1' });
     expect(reportHtmlData(result, META).nota).toBeNull();
+  });
+
+  it('when the PDF data is built from a stored report, then the exact counts are the upload\'s and the note says what neither report lists', () => {
+    // As the database keeps a validation cut at its limit (12,500 errors counted, 2 stored and the omitted-entry
+    // row), of which the PDF read only the first.
+    const stored: StoredReport = {
+      esito: 'CON_ERRORI', errori: 12_500, avvisi: 0, unita: 70_000, fabbricati: 3_500,
+      conteggi: [{ regola: REGOLA.superficieFuoriLimiti, gravita: 'ERRORE', numero: 2 }],
+      problems: result.problems.filter((problem) => problem.regola === REGOLA.superficieFuoriLimiti),
+      problemiRegistrati: 3,
+    };
+    const data = reportHtmlData(stored, { ...META, tentativo: 4, manuale: true });
+    expect(data).toMatchObject({ errori: '12.500', avvisi: '0', unita: '70.000', fabbricati: '3500', caricamento: 'n. 4 – inserimento manuale nel modulo' });
+    expect(data.riepilogo).toEqual([expect.objectContaining({ regola: REGOLA.superficieFuoriLimiti, numero: '2' })]);
+    expect(data.problemi).toHaveLength(1);
+    expect(data.nota).toBe(
+      'Sono elencati i primi 1 problemi; gli altri 2 sono nel report Excel. '
+      + 'La validazione ha contato 12.500 errori e 0 avvisi, ma ne registra solo i primi: 12.498 non sono elencati nemmeno nel report Excel. '
+      + 'Correggi quelli elencati e ricarica il flusso per vedere i successivi.',
+    );
   });
 });

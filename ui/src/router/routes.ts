@@ -116,6 +116,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Edificio' },
   },
   {
+    path: '/flussi/:workflowId/manuale',
+    name: 'flusso-manuale',
+    component: () => import('@/views/flussi/InserimentoManualeView.vue'),
+    props: true,
+    meta: { title: 'Inserimento manuale del patrimonio' },
+  },
+  {
     path: '/pec/:id',
     name: 'pec',
     component: () => import('@/views/pec/PecView.vue'),

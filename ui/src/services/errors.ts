@@ -37,7 +37,16 @@ function codeForStatus(status: number): string {
   return 'ERRORE_INTERNO';
 }
 
-/** An API failure: `code` for programs, `message` (Italian) for people, `field` for the form field at fault. */
+/** One field at fault in a form of many rows: its path (`unita.2.superficie`) and the message naming it. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * An API failure: `code` for programs, `message` (Italian) for people, `field` for the form field at
+ * fault, and `details` — every field at fault — when the API lists them (`dettagli`).
+ */
 export class ApiError extends Error {
   readonly code: string;
 
@@ -46,6 +55,7 @@ export class ApiError extends Error {
     code: string | undefined,
     serverMessage?: string,
     readonly field?: string,
+    readonly details: readonly FieldProblem[] = [],
   ) {
     const resolved = code ?? codeForStatus(status);
     super(italianMessage(resolved, serverMessage, field));

@@ -1,4 +1,7 @@
 import { http, upload } from './http';
+import type { StatoUnita, UsoUnita } from './patrimonio';
+
+export type { StatoUnita, UsoUnita };
 import type { Page } from './types';
 
 /** The procedure's type, as the inbox filters tasks by it. */
@@ -23,8 +26,12 @@ export interface Caricamento {
   unitsCount: number;
   buildingsCount: number;
   createdAt: string;
+  /** Entered in the manual form (the platform wrote the flusso), not uploaded as a file. */
+  manuale: boolean;
   flussoUrl: string;
+  /** The validation report as Excel (every problem) and as PDF (the first 1,000). */
   rapportoUrl: string;
+  rapportoPdfUrl: string;
 }
 
 /** The official stock the transmission registered. */
@@ -99,3 +106,67 @@ export function caricaFlusso(workflowId: string, file: File, onProgress: (fracti
 
 export const listProblemi = (uploadId: string, query: ProblemiQuery) =>
   http.get<Page<Problema>>(`/api/flussi/caricamenti/${encodeURIComponent(uploadId)}/problemi`, { ...query });
+
+export type StatoConservazione = 'BUONO' | 'MEDIOCRE' | 'SCADENTE';
+
+/** A building of the manual form, as the API reads and writes it (the flusso's fields). */
+export interface FabbricatoManuale {
+  codice: string;
+  indirizzo: string;
+  istatComune: string;
+  latitudine: number | null;
+  longitudine: number | null;
+  annoCostruzione: number | null;
+  piani: number | null;
+  statoConservazione: StatoConservazione | null;
+}
+
+/** A housing unit of the manual form. Values the form could not read as numbers travel as typed: the API names them. */
+export interface UnitaManuale {
+  codice: string;
+  buildingCodice: string;
+  foglio: string;
+  particella: string;
+  subalterno: string;
+  categoria: string;
+  superficie: number | string | null;
+  vani: number | string | null;
+  uso: UsoUnita | null;
+  stato: StatoUnita | null;
+  /** YYYY-MM-DD */
+  dataVendita: string | null;
+  canoneMensile: number | string | null;
+}
+
+/** Where the manual form starts: the transmission's last manual attempt, the last official snapshot, or nothing. */
+export interface InserimentoManualeInizio {
+  enteId: string;
+  enteCodice: string;
+  dataRiferimento: string;
+  limiti: { unita: number; fabbricati: number };
+  origine: 'VUOTO' | 'CARICAMENTO' | 'SNAPSHOT' | 'SNAPSHOT_TROPPO_GRANDE';
+  /** The attempt the form starts from (CARICAMENTO). */
+  tentativo?: number;
+  /** With SNAPSHOT and SNAPSHOT_TROPPO_GRANDE: the snapshot's reference date, and for the latter its size. */
+  dataSnapshot?: string;
+  unitaSnapshot?: number;
+  fabbricati: FabbricatoManuale[];
+  unita: UnitaManuale[];
+}
+
+export interface InserimentoManuale {
+  fabbricati: (Omit<FabbricatoManuale, 'latitudine' | 'longitudine' | 'annoCostruzione' | 'piani'> & {
+    latitudine: number | string | null;
+    longitudine: number | string | null;
+    annoCostruzione: number | string | null;
+    piani: number | string | null;
+  })[];
+  unita: UnitaManuale[];
+}
+
+export const getInserimentoManuale = (workflowId: string) =>
+  http.get<InserimentoManualeInizio>(`${flussoPath(workflowId)}/manuale`);
+
+/** Files the form as an attempt: the API writes the flusso and validates it like an upload. */
+export const inviaInserimentoManuale = (workflowId: string, input: InserimentoManuale) =>
+  http.post<CaricamentoEsito>(`${flussoPath(workflowId)}/manuale`, input);

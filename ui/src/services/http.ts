@@ -1,4 +1,4 @@
-import { ApiError } from './errors';
+import { ApiError, type FieldProblem } from './errors';
 import { redirectToLogin } from './login';
 
 type QueryParams = Record<string, string | number | null | undefined>;
@@ -11,7 +11,7 @@ interface RequestOptions {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; field?: string };
+  error?: { code?: string; message?: string; field?: string; dettagli?: FieldProblem[] };
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -52,7 +52,7 @@ function toApiError(status: number, payload: unknown, redirectOnUnauthorized: bo
     redirectToLogin(window.location.pathname + window.location.search);
   }
   const error = (payload as ErrorBody | undefined)?.error;
-  return new ApiError(status, error?.code, error?.message, error?.field);
+  return new ApiError(status, error?.code, error?.message, error?.field, error?.dettagli);
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {

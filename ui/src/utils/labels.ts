@@ -1,6 +1,12 @@
 import type { AccreditamentoStato, EnteTipo } from '@/services/accreditamenti';
 import type { ComunicazioneStato } from '@/services/comunicazioni';
-import type { EsitoCaricamento, FlussoStato, Gravita, SnapshotTipo } from '@/services/flussi';
+import type {
+  EsitoCaricamento,
+  FlussoStato,
+  Gravita,
+  SnapshotTipo,
+  StatoConservazione,
+} from '@/services/flussi';
 import type { IncidenteStato } from '@/services/incidenti';
 import type { Lista, StatoUnita, UsoUnita } from '@/services/patrimonio';
 import type { PecStato, RicevutaTipo } from '@/services/pec';
@@ -165,6 +171,12 @@ export const SNAPSHOT_TIPO: Record<SnapshotTipo, string> = {
   MANUALE: 'Inserimento manuale',
   CONSISTENZA_NULLA: 'Consistenza nulla',
   NESSUNA_VARIAZIONE: 'Nessuna variazione',
+};
+
+export const STATO_CONSERVAZIONE: Record<StatoConservazione, string> = {
+  BUONO: 'Buono',
+  MEDIOCRE: 'Mediocre',
+  SCADENTE: 'Scadente',
 };
 
 /** The validation's phases, as `/avanzamento` names them. */

@@ -6,7 +6,7 @@ import { text } from '../read';
 export type Azione = 'CONFERMA' | 'CONSISTENZA_NULLA' | 'NESSUNA_VARIAZIONE';
 
 export const AZIONE: Record<Azione, string> = {
-  CONFERMA: 'Conferma il flusso caricato',
+  CONFERMA: 'Conferma il flusso caricato o inserito a mano',
   CONSISTENZA_NULLA: 'Dichiaro la consistenza nulla',
   NESSUNA_VARIAZIONE: 'Nessuna variazione dall’ultima trasmissione',
 };
@@ -26,9 +26,9 @@ export const readTrasmissioneData = (data: Record<string, unknown>): Trasmission
 
 const numero = new Intl.NumberFormat('it-IT');
 
-/** "Caricamento n. 2 del 14/07/2026 – 70.000 unità" */
+/** "Caricamento n. 2 del 14/07/2026 – 70.000 unità", "… – inserimento manuale, 12 unità" */
 export const caricamentoLabel = (caricamento: Caricamento) =>
-  `Caricamento n. ${caricamento.tentativo} del ${formatDate(caricamento.createdAt)} – ${numero.format(caricamento.unitsCount)} unità`;
+  `Caricamento n. ${caricamento.tentativo} del ${formatDate(caricamento.createdAt)} – ${caricamento.manuale ? 'inserimento manuale, ' : ''}${numero.format(caricamento.unitsCount)} unità`;
 
 export function readOutcome(outcome: Record<string, unknown> | null) {
   const azione = text(outcome?.azione);

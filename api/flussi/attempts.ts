@@ -1,0 +1,38 @@
+// An attempt of a transmission, however it came (an uploaded file, the manual form): its flusso is filed
+// in the document store and handed to the procedure, whose `caricaFlusso` update validates it and keeps
+// it with its report. One path, so both kinds are validated, reported and listed alike.
+import type { Actor } from '../../workflows/shared/actor';
+import { caricaFlussoUpdate, type FLUSSO_DOCUMENTO, type UploadSummary } from '../../workflows/shared/flussi';
+import type { ApiRuntime } from '../runtime';
+import { sendUpdate } from '../workflow-updates';
+
+export interface AttemptInput {
+  workflowId: string;
+  enteId: string;
+  actor: Actor;
+  /** Unique per attempt: a retried store of the same attempt files one document. */
+  idempotencyKey: string;
+  content: Buffer;
+  filename: string;
+  titolo: string;
+  tipo: (typeof FLUSSO_DOCUMENTO)[keyof typeof FLUSSO_DOCUMENTO];
+}
+
+export async function fileAttempt(runtime: ApiRuntime, input: AttemptInput): Promise<UploadSummary> {
+  const stored = await runtime.documents.store({
+    idempotencyKey: input.idempotencyKey,
+    content: input.content,
+    filename: input.filename,
+    mimeType: 'application/xml',
+    titolo: input.titolo,
+    tipo: input.tipo,
+    workflowId: input.workflowId,
+    enteId: input.enteId,
+    createdById: input.actor.userId,
+  });
+  let summary: UploadSummary | undefined;
+  await sendUpdate(async () => {
+    summary = await runtime.temporal.workflow.getHandle(input.workflowId).executeUpdate(caricaFlussoUpdate, { args: [{ documentId: stored.id, actor: input.actor }] });
+  });
+  return summary!;
+}
