@@ -13,14 +13,12 @@ export const AZIONE: Record<Azione, string> = {
 
 export interface TrasmissioneFlussoData {
   dataRiferimento: string | undefined;
-  scadenza: string | undefined;
   ente: string | undefined;
 }
 
 /** Reads the task's data as the invio-flussi workflow writes it, tolerating what is missing. */
 export const readTrasmissioneData = (data: Record<string, unknown>): TrasmissioneFlussoData => ({
   dataRiferimento: text(data.dataRiferimento),
-  scadenza: text(data.scadenza),
   ente: text(data.ente),
 });
 
