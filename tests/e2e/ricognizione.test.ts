@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// The campaign page in the browser, as the Region's istruttore: opening is refused with the field named,
+// The campaign in the browser, as the Region's istruttore: opening (refused with the field named, then over a chosen Comune),
 // the page shows who answered how, filters the enti, exports them, extends the deadline and closes.
 import type { Page } from 'puppeteer-core';
 import { ARCA_CAPITANATA, ARCA_NORD_SALENTO } from '../../prisma/seed/enti';
@@ -34,7 +34,7 @@ describe('ricognizione in the browser', () => {
   const text = (page: Page, id: string) => page.$eval(byTestId(id), (element) => element.textContent ?? '');
   const rows = (page: Page) => page.$$eval(byTestId('ente-row'), (elements) => elements.map((element) => element.getAttribute('data-esito')));
 
-  it('when the istruttore follows a ricognizione, then the page shows the answers, filters and exports them, extends the deadline and closes it', async () => {
+  it('when the istruttore opens a ricognizione over chosen enti and follows another, then the page shows the answers, filters and exports them, extends the deadline and closes it', async () => {
     const { arcaIds } = server.platform.ref;
     const api = await signIn(server.baseUrl, demoCf('regione.istruttore'));
     const opened = await api.postJson<{ id: string }>('/api/ricognizioni', { dataRiferimento: DATA, scadenza: '2035-09-30', enteIds: [arcaIds[ARCA_CAPITANATA], arcaIds[ARCA_NORD_SALENTO]] });
@@ -59,7 +59,23 @@ describe('ricognizione in the browser', () => {
     await setDate(page, 'ricognizione-scadenza', '2020-01-01');
     await page.click(byTestId('ricognizione-conferma'));
     await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('la scadenza deve'), {}, `${byTestId('ricognizione-scadenza')}`);
-    await page.keyboard.press('Escape');
+
+    // Corrected, over one chosen Comune: the new campaign's page opens with that ente alone.
+    await setDate(page, 'ricognizione-scadenza', '2027-01-31');
+    await page.click(`${byTestId('ricognizione-ambito')} input[value="scelti"]`);
+    await page.waitForSelector(`${byTestId('ricognizione-enti')} input`);
+    await page.type(`${byTestId('ricognizione-enti')} input`, 'Altamura');
+    await page.waitForFunction(() => [...document.querySelectorAll('.v-overlay-container .v-list-item')].some((item) => item.textContent?.includes('Altamura')), { polling: 200 });
+    await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.v-overlay-container .v-list-item')].find((item) => item.textContent?.includes('Altamura'))!.click());
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Altamura'), { polling: 200 }, `${byTestId('ricognizione-enti')} .v-chip`);
+    // The suggestions stay open for more choices: a click elsewhere in the dialog closes them.
+    await page.click(`${byTestId('apri-ricognizione-dialog')} .v-card-title`);
+    await settled(page);
+    await page.click(byTestId('ricognizione-conferma'));
+    await page.waitForFunction(() => /^\/ricognizioni\/[0-9a-f-]{36}$/.test(location.pathname));
+    await page.waitForSelector(byTestId('ente-row'));
+    expect(await text(page, 'totale-enti')).toContain('1');
+    expect(await page.$eval(byTestId('enti-ricognizione-table'), (table) => table.textContent)).toContain('Altamura');
 
     await page.goto(`${server.baseUrl}/ricognizioni/${opened.body.id}`);
     await page.waitForSelector(byTestId('ente-row'));

@@ -55,6 +55,8 @@ export interface NuovaRicognizione {
   /** YYYY-MM-DD: the whole day counts. */
   scadenza: string;
   sollecitiGiorni: number[];
+  /** Absent: every ARCA, ALER and Comune. */
+  enteIds?: string[];
 }
 
 export const listRicognizioni = () => http.get<{ items: RicognizioneSintesi[] }>('/api/ricognizioni');
