@@ -1,6 +1,6 @@
 // The historic housing stock: loading snapshots, the declarations without rows, and reading the stock
 // "as of" a date. Activities and the API import from here.
-export { copyRowsBaseline, type CopyBaseline } from './copy-baseline';
+export { copyRowsBaseline, copyRowsIntoStockTables, type CopyBaseline } from './copy-baseline';
 export { consistenzaNulla, nessunaVariazione } from './declarations';
 export { STOCK_FAILURE } from './errors';
 export { EXCEL_HEADERS, exportUnitsToExcel, type ExportOptions, type ExportProgress } from './excel-export';
