@@ -72,29 +72,48 @@ function unitLine(snapshotId: string, u: ParsedUnit): string {
   ].join('\t') + '\n';
 }
 
-/** ~64 KB per chunk: few enough writes to be cheap, small enough that memory stays flat. */
-function* chunks<T>(rows: readonly T[], line: (row: T) => string): Generator<string> {
-  let chunk = '';
-  for (const row of rows) {
-    chunk += line(row);
-    if (chunk.length >= 65_536) {
-      yield chunk;
-      chunk = '';
+/** Rows all at once, or batch after batch as a reader produces them (IncomingRows). */
+export type RowBatches<T> = readonly T[] | AsyncIterable<readonly T[]>;
+
+const isAsync = <T>(rows: RowBatches<T>): rows is AsyncIterable<readonly T[]> => Symbol.asyncIterator in rows;
+
+/**
+ * ~64 KB per chunk: few enough writes to be cheap, small enough that memory stays flat. The end of a
+ * batch is sent at once, so PostgreSQL never waits for rows that are already read.
+ */
+async function* chunks<T>(rows: RowBatches<T>, line: (row: T) => string): AsyncGenerator<string> {
+  for await (const batch of isAsync(rows) ? rows : [rows]) {
+    let chunk = '';
+    for (const row of batch) {
+      chunk += line(row);
+      if (chunk.length >= 65_536) {
+        yield chunk;
+        chunk = '';
+      }
     }
+    if (chunk) yield chunk;
   }
-  if (chunk) yield chunk;
 }
 
-/** Streams rows into `table` with backpressure; a row the server refuses fails the whole COPY. */
-async function copyInto<T>(client: ClientBase, table: string, columns: readonly string[], rows: readonly T[], line: (row: T) => string): Promise<void> {
-  if (rows.length === 0) return;
-  await pipeline(Readable.from(chunks(rows, line)), client.query(copyFrom(`COPY "${table}" (${columnList(columns)}) FROM STDIN`)));
+/**
+ * Streams rows into `table` with backpressure; a row the server refuses (or a failed batch) fails the
+ * whole COPY. Returns how many rows it sent.
+ */
+async function copyInto<T>(client: ClientBase, table: string, columns: readonly string[], rows: RowBatches<T>, line: (row: T) => string): Promise<number> {
+  if (!isAsync(rows) && rows.length === 0) return 0;
+  let sent = 0;
+  const counted = (row: T) => {
+    sent += 1;
+    return line(row);
+  };
+  await pipeline(Readable.from(chunks(rows, counted)), client.query(copyFrom(`COPY "${table}" (${columnList(columns)}) FROM STDIN`)));
+  return sent;
 }
 
-export function copyBuildings(client: ClientBase, table: string, snapshotId: string, rows: readonly ParsedBuilding[]): Promise<void> {
+export function copyBuildings(client: ClientBase, table: string, snapshotId: string, rows: RowBatches<ParsedBuilding>): Promise<number> {
   return copyInto(client, table, BUILDING_COLUMNS, rows, (row) => buildingLine(snapshotId, row));
 }
 
-export function copyUnits(client: ClientBase, table: string, snapshotId: string, rows: readonly ParsedUnit[]): Promise<void> {
+export function copyUnits(client: ClientBase, table: string, snapshotId: string, rows: RowBatches<ParsedUnit>): Promise<number> {
   return copyInto(client, table, UNIT_COLUMNS, rows, (row) => unitLine(snapshotId, row));
 }

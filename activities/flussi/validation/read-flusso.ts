@@ -48,6 +48,11 @@ export interface ReadOptions {
   /** Called once the root element has been accepted: from here on, no DOCTYPE can come. */
   onRootAccepted?: () => void;
   onProgress?: (fraction: number) => void;
+  /**
+   * Called after each chunk with the records read so far (the same growing arrays each time), for a
+   * caller that loads them while the rest is read. They may still be refused by a later problem.
+   */
+  onRecords?: (records: FlussoRecords) => void;
   signal?: AbortSignal;
 }
 
@@ -117,6 +122,7 @@ export async function readFlusso(file: string, options: ReadOptions): Promise<Re
       parser.write(whole.toString('utf8'));
       fed += whole.length;
       options.onProgress?.(read / Math.max(options.size, 1));
+      options.onRecords?.(builder.records());
     }
     if (open.length > 0) {
       const innermost = open[open.length - 1] as { name: string; line: number };
