@@ -40,15 +40,12 @@ export function createFlussoActivities(deps: { db: Db; databaseUrl: string; docu
    */
   async function withFiledFlusso<T>(input: { enteId: string; dataRiferimento: string; documentId: string }, work: (validation: ValidateFlussoInput) => Promise<T>): Promise<T> {
     const ente = await db.ente.findUniqueOrThrow({ where: { id: input.enteId } });
-    const [{ content }, previous, istat] = await Promise.all([
-      documents.read(input.documentId),
-      previousSnapshot(db, input.enteId, input.dataRiferimento),
-      comuniIstat(),
-    ]);
+    const [previous, istat] = await Promise.all([previousSnapshot(db, input.enteId, input.dataRiferimento), comuniIstat()]);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'push-flusso-'));
     try {
       const file = path.join(dir, 'flusso.xml');
-      await writeFile(file, content);
+      // No variable keeps the bytes: once on disk they are garbage, not held through the work.
+      await writeFile(file, (await documents.read(input.documentId)).content);
       return await work({
         file,
         enteCodice: ente.codice,
