@@ -127,7 +127,7 @@ export async function loadSnapshotAsRead(db: Db, pg: PgSource, header: SnapshotH
       await copyUnits(client, 'HousingUnit', snapshotId, rows.unitBatches());
       const { buildings, units } = await rows.all();
       // A flusso lists every building before its units (the schema's order), so the buildings' COPY
-      // ends when the first unit arrives; a building after it would be lost, never silently.
+      // ends when the first unit arrives; a building arriving later was not stored: refuse, never lose it.
       if (copiedBuildings !== buildings.length) throw new Error(`Loader: ${buildings.length - copiedBuildings} buildings arrived after the units began`);
       const carried = namesBuildingsOutside(buildings, units) ? await carryOverBuildings(client, snapshotId, header) : 0;
       await setCounts(client, snapshotId, buildings.length + carried, units.length);
