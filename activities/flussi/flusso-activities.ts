@@ -3,26 +3,16 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Context } from '@temporalio/activity';
-import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../prisma/client';
 import type { EsitoValidazione } from '../../prisma/generated/client';
 import type { DocumentStore } from '../documents/document-store';
-import { consistenzaNulla, loadSnapshot, nessunaVariazione, previousSnapshot, type LoadedSnapshot } from '../stock';
+import { consistenzaNulla, nessunaVariazione, previousSnapshot, type LoadedSnapshot } from '../stock';
 import { FLUSSO_DOCUMENTO, type UploadSummary } from '../../workflows/shared/flussi';
-import { validateFlusso, type ValidationResult } from './validation';
-
+import { heartbeat } from '../progress';
+import { flussoConErrori, loadValidatedFlusso } from './load-flusso';
+import { validateFlusso, type ValidateFlussoInput } from './validation';
 
 export type ConfirmAzione = 'CONFERMA' | 'CONSISTENZA_NULLA' | 'NESSUNA_VARIAZIONE';
-
-/** Reports progress as the activity's heartbeat, when running as one (the workflow shows it). */
-function heartbeat(details: { fraction: number; phase: string }): void {
-  try {
-    Context.current().heartbeat(details);
-  } catch {
-    // Called outside an activity (a script or a direct test): there is no one to tell.
-  }
-}
 
 export function createFlussoActivities(deps: { db: Db; databaseUrl: string; documents: DocumentStore }) {
   const { db, documents } = deps;
@@ -34,19 +24,19 @@ export function createFlussoActivities(deps: { db: Db; databaseUrl: string; docu
     return comuni;
   };
 
-  /** Validates a filed flusso from a private temp copy (the validator and xmllint read a file). */
-  async function validateDocument(input: { enteId: string; dataRiferimento: string; documentId: string }): Promise<ValidationResult> {
+  /**
+   * Runs `work` on a filed flusso in a private temp copy (the validator and xmllint read a file), with
+   * what its rules need. The document store checks the bytes against their recorded SHA-256.
+   */
+  async function withFiledFlusso<T>(input: { enteId: string; dataRiferimento: string; documentId: string }, work: (validation: ValidateFlussoInput) => Promise<T>): Promise<T> {
     const ente = await db.ente.findUniqueOrThrow({ where: { id: input.enteId } });
-    const [{ content }, previous, istat] = await Promise.all([
-      documents.read(input.documentId),
-      previousSnapshot(db, input.enteId, input.dataRiferimento),
-      comuniIstat(),
-    ]);
+    const [previous, istat] = await Promise.all([previousSnapshot(db, input.enteId, input.dataRiferimento), comuniIstat()]);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'push-flusso-'));
     try {
       const file = path.join(dir, 'flusso.xml');
-      await writeFile(file, content);
-      return await validateFlusso({
+      // No variable keeps the bytes: once on disk they are garbage, not held through the work.
+      await writeFile(file, (await documents.read(input.documentId)).content);
+      return await work({
         file,
         enteCodice: ente.codice,
         dataRiferimento: input.dataRiferimento,
@@ -67,7 +57,7 @@ export function createFlussoActivities(deps: { db: Db; databaseUrl: string; docu
     async validateFlussoUpload(input: { workflowId: string; enteId: string; dataRiferimento: string; documentId: string; tentativo: number; actorId: string }): Promise<UploadSummary> {
       const recorded = await db.flussoUpload.findUnique({ where: { workflowId_tentativo: { workflowId: input.workflowId, tentativo: input.tentativo } } });
       if (recorded) return summaryOf(recorded, await documents.find(recorded.documentId));
-      const result = await validateDocument(input);
+      const result = await withFiledFlusso(input, validateFlusso);
       const upload = await db.$transaction(async (tx) => {
         const created = await tx.flussoUpload.create({
           data: {
@@ -115,23 +105,23 @@ export function createFlussoActivities(deps: { db: Db; databaseUrl: string; docu
     },
 
     /**
-     * Makes the ente's transmission official: the validated flusso (validated again from the filed
-     * document, so no records travel through the workflow) — a MANUALE snapshot when the platform wrote
-     * that flusso from the manual form —, or a declaration of no change or of an empty stock.
-     * Idempotent: the snapshot is unique per ente and reference date.
+     * Makes the ente's transmission official: the validated flusso (read again from the filed document,
+     * so no records travel through the workflow, and loaded only if the rules pass once more: see
+     * load-flusso.ts) — a MANUALE snapshot when the platform wrote that flusso from the manual form —,
+     * or a declaration of no change or of an empty stock. Idempotent: the snapshot is unique per ente
+     * and reference date.
      */
     async confirmStock(input: { azione: ConfirmAzione; uploadId?: string; enteId: string; dataRiferimento: string; workflowId: string; protocolloId: string }): Promise<LoadedSnapshot> {
       const meta = { enteId: input.enteId, dataRiferimento: input.dataRiferimento, workflowId: input.workflowId, protocolloId: input.protocolloId };
       if (input.azione === 'CONSISTENZA_NULLA') return consistenzaNulla(db, meta);
       if (input.azione === 'NESSUNA_VARIAZIONE') return nessunaVariazione(db, meta);
       const upload = await db.flussoUpload.findUniqueOrThrow({ where: { id: input.uploadId } });
+      // Its report already says so: no need to read it again.
+      if (upload.esito === 'CON_ERRORI') throw flussoConErrori();
       const document = await documents.find(upload.documentId);
       const tipo = document?.tipo === FLUSSO_DOCUMENTO.manuale ? 'MANUALE' : 'FLUSSO';
-      const result = await validateDocument({ ...input, documentId: upload.documentId });
-      if (result.esito === 'CON_ERRORI') {
-        throw ApplicationFailure.create({ type: 'FLUSSO_CON_ERRORI', message: 'Il flusso ha errori: correggili e caricalo di nuovo prima di confermarlo.', nonRetryable: true });
-      }
-      return loadSnapshot(db, deps.databaseUrl, { ...meta, tipo, documentId: upload.documentId, buildings: result.buildings, units: result.units });
+      const header = { ...meta, tipo, documentId: upload.documentId } as const;
+      return withFiledFlusso({ ...input, documentId: upload.documentId }, (validation) => loadValidatedFlusso(db, deps.databaseUrl, header, validation));
     },
   };
 }

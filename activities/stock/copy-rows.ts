@@ -1,7 +1,7 @@
 // Buildings and units in PostgreSQL's COPY text format, streamed into a connection. COPY is the
 // loader's whole speed: one round trip for tens of thousands of rows, parsed by the server at its own
 // pace, where Prisma's createMany builds (and the server plans) huge multi-row INSERTs.
-import { randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ClientBase } from 'pg';
@@ -53,48 +53,84 @@ function isoDate(value: string | null | undefined, what: () => string): string {
   return value;
 }
 
-function buildingLine(snapshotId: string, b: ParsedBuilding): string {
+/**
+ * Row ids in ascending order, so each key lands at the right end of the primary key's B-tree, where
+ * PostgreSQL appends without searching the tree (measured on 70,000 units: 70 ms less than a random
+ * UUID per row, out of a 1 s COPY). They are version 7 UUIDs (RFC 9562): the time in milliseconds,
+ * then 26 random bits and a 48-bit counter from a random start below 2^47 — two COPYs in the same
+ * millisecond would need the same 26 bits and overlapping counters to meet, and the key refuses a repeat.
+ */
+export function ascendingIds(): () => string {
+  const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0');
+  const time = hex(Date.now(), 12);
+  const prefix = `${time.slice(0, 8)}-${time.slice(8)}-7${hex(randomInt(0x1000), 3)}-${hex(0x8000 | randomInt(0x4000), 4)}-`;
+  let counter = randomInt(2 ** 47);
+  return () => prefix + hex(counter++, 12);
+}
+
+function buildingLine(id: string, snapshotId: string, b: ParsedBuilding): string {
   const what = (field: string) => () => `Edificio «${b.codice}», campo ${field}`;
   return [
-    randomUUID(), snapshotId, text(b.codice), text(b.indirizzo), text(b.istatComune),
+    id, snapshotId, text(b.codice), text(b.indirizzo), text(b.istatComune),
     number(b.latitudine, what('latitudine')), number(b.longitudine, what('longitudine')),
     number(b.annoCostruzione, what('annoCostruzione')), number(b.piani, what('piani')),
     optionalText(b.statoConservazione),
   ].join('\t') + '\n';
 }
 
-function unitLine(snapshotId: string, u: ParsedUnit): string {
+function unitLine(id: string, snapshotId: string, u: ParsedUnit): string {
   const what = (field: string) => () => `Unità «${u.codice}», campo ${field}`;
   return [
-    randomUUID(), snapshotId, text(u.codice), text(u.buildingCodice), text(u.foglio), text(u.particella),
+    id, snapshotId, text(u.codice), text(u.buildingCodice), text(u.foglio), text(u.particella),
     text(u.subalterno), text(u.categoria), number(u.superficie, what('superficie')), number(u.vani, what('vani')),
     text(u.uso), text(u.stato), isoDate(u.dataVendita, what('dataVendita')), number(u.canoneMensile, what('canoneMensile')),
   ].join('\t') + '\n';
 }
 
-/** ~64 KB per chunk: few enough writes to be cheap, small enough that memory stays flat. */
-function* chunks<T>(rows: readonly T[], line: (row: T) => string): Generator<string> {
-  let chunk = '';
-  for (const row of rows) {
-    chunk += line(row);
-    if (chunk.length >= 65_536) {
-      yield chunk;
-      chunk = '';
+/** Rows all at once, or batch after batch as a reader produces them (IncomingRows). */
+export type RowBatches<T> = readonly T[] | AsyncIterable<readonly T[]>;
+
+const isAsync = <T>(rows: RowBatches<T>): rows is AsyncIterable<readonly T[]> => Symbol.asyncIterator in rows;
+
+/**
+ * ~64 KB per chunk: few enough writes to be cheap, small enough that memory stays flat. The end of a
+ * batch is sent at once, so PostgreSQL never waits for rows that are already read.
+ */
+async function* chunks<T>(rows: RowBatches<T>, line: (row: T) => string): AsyncGenerator<string> {
+  for await (const batch of isAsync(rows) ? rows : [rows]) {
+    let chunk = '';
+    for (const row of batch) {
+      chunk += line(row);
+      if (chunk.length >= 65_536) {
+        yield chunk;
+        chunk = '';
+      }
     }
+    if (chunk) yield chunk;
   }
-  if (chunk) yield chunk;
 }
 
-/** Streams rows into `table` with backpressure; a row the server refuses fails the whole COPY. */
-async function copyInto<T>(client: ClientBase, table: string, columns: readonly string[], rows: readonly T[], line: (row: T) => string): Promise<void> {
-  if (rows.length === 0) return;
-  await pipeline(Readable.from(chunks(rows, line)), client.query(copyFrom(`COPY "${table}" (${columnList(columns)}) FROM STDIN`)));
+/**
+ * Streams rows into `table` with backpressure; a row the server refuses (or a failed batch) fails the
+ * whole COPY. Returns how many rows it sent.
+ */
+async function copyInto<T>(client: ClientBase, table: string, columns: readonly string[], rows: RowBatches<T>, line: (row: T) => string): Promise<number> {
+  if (!isAsync(rows) && rows.length === 0) return 0;
+  let sent = 0;
+  const counted = (row: T) => {
+    sent += 1;
+    return line(row);
+  };
+  await pipeline(Readable.from(chunks(rows, counted)), client.query(copyFrom(`COPY "${table}" (${columnList(columns)}) FROM STDIN`)));
+  return sent;
 }
 
-export function copyBuildings(client: ClientBase, table: string, snapshotId: string, rows: readonly ParsedBuilding[]): Promise<void> {
-  return copyInto(client, table, BUILDING_COLUMNS, rows, (row) => buildingLine(snapshotId, row));
+export function copyBuildings(client: ClientBase, table: string, snapshotId: string, rows: RowBatches<ParsedBuilding>): Promise<number> {
+  const id = ascendingIds();
+  return copyInto(client, table, BUILDING_COLUMNS, rows, (row) => buildingLine(id(), snapshotId, row));
 }
 
-export function copyUnits(client: ClientBase, table: string, snapshotId: string, rows: readonly ParsedUnit[]): Promise<void> {
-  return copyInto(client, table, UNIT_COLUMNS, rows, (row) => unitLine(snapshotId, row));
+export function copyUnits(client: ClientBase, table: string, snapshotId: string, rows: RowBatches<ParsedUnit>): Promise<number> {
+  const id = ascendingIds();
+  return copyInto(client, table, UNIT_COLUMNS, rows, (row) => unitLine(id(), snapshotId, row));
 }

@@ -1,12 +1,13 @@
 // The historic housing stock: loading snapshots, the declarations without rows, and reading the stock
 // "as of" a date. Activities and the API import from here.
 export { buildingChanges, type BuildingField, type SnapshotChanges, type UnitField } from './building-changes';
-export { copyRowsBaseline, type CopyBaseline } from './copy-baseline';
+export { copyRowsBaseline, copyRowsIntoStockTables, type CopyBaseline } from './copy-baseline';
 export { consistenzaNulla, nessunaVariazione } from './declarations';
 export { STOCK_FAILURE } from './errors';
 export { EXCEL_HEADERS, exportUnitsToExcel, type ExportOptions, type ExportProgress } from './excel-export';
 export { STATO_UNITA_LABEL, USO_UNITA_LABEL } from './labels';
-export { loadSnapshot } from './loader';
+export { IncomingRows } from './incoming-rows';
+export { loadSnapshot, loadSnapshotAsRead, type SnapshotHeader } from './loader';
 export type { PgSource } from './pg-transaction';
 export * from './queries';
 export type * from './types';

@@ -1,5 +1,5 @@
 // The flusso validator: validateFlusso for the activity, the rule catalogue for the docs, the reports.
-export { validateFlusso, DEFAULT_MAX_BYTES } from './validate';
+export { validateFlusso, revalidateFlusso, DEFAULT_MAX_BYTES } from './validate';
 export { REGOLE, REGOLA, descrizioneRegola, type Regola, type Fase } from './rules-catalog';
 export { PROBLEMS_LIMIT } from './problems';
 export { FLUSSO_NAMESPACE } from './read-flusso';

@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { StatoUnita, UsoUnita } from '../../../prisma/generated/enums';
 import { REGOLA } from './rules-catalog';
 import type { ParsedBuilding, ParsedUnit, Problem } from './types';
 import { completePrefixLength, countLines, firstInvalidOffset } from './utf8';
@@ -48,6 +49,11 @@ export interface ReadOptions {
   /** Called once the root element has been accepted: from here on, no DOCTYPE can come. */
   onRootAccepted?: () => void;
   onProgress?: (fraction: number) => void;
+  /**
+   * Called after each chunk with the records read so far (the same growing arrays each time), for a
+   * caller that loads them while the rest is read. They may still be refused by a later problem.
+   */
+  onRecords?: (records: FlussoRecords) => void;
   signal?: AbortSignal;
 }
 
@@ -117,6 +123,7 @@ export async function readFlusso(file: string, options: ReadOptions): Promise<Re
       parser.write(whole.toString('utf8'));
       fed += whole.length;
       options.onProgress?.(read / Math.max(options.size, 1));
+      options.onRecords?.(builder.records());
     }
     if (open.length > 0) {
       const innermost = open[open.length - 1] as { name: string; line: number };
@@ -288,14 +295,23 @@ function setBuildingField(building: ParsedBuilding, lines: BuildingLines, name: 
   }
 }
 
+/**
+ * The enumerations' own strings for Uso and Stato. A value read from the file is a slice of the 256 KiB
+ * chunk it came from, and V8 keeps the whole chunk alive with it: with a state such as
+ * SFITTO_CARENZE_MANUTENTIVE in every chunk, the records held every chunk of the file (+20 MiB for the
+ * regional stock). A value outside the enumeration (a file the schema refuses) is kept as it is.
+ */
+const ENUMERATED = new Map<string, string>([...Object.values(UsoUnita), ...Object.values(StatoUnita)].map((value) => [value, value]));
+const enumerated = <T extends string>(value: string) => (ENUMERATED.get(value) ?? value) as T;
+
 function setUnitField(unit: ParsedUnit, lines: UnitLines, name: string, value: string, line: number): void {
   switch (name) {
     case 'Fabbricato': unit.buildingCodice = value; lines.fabbricato = line; break;
     case 'Superficie': unit.superficie = Number(value); lines.superficie = line; break;
     case 'Vani': unit.vani = Number(value); lines.vani = line; break;
     // The schema restricts Uso and Stato to the enumerations of the data model.
-    case 'Uso': unit.uso = value as ParsedUnit['uso']; break;
-    case 'Stato': unit.stato = value as ParsedUnit['stato']; lines.stato = line; break;
+    case 'Uso': unit.uso = enumerated(value); break;
+    case 'Stato': unit.stato = enumerated(value); lines.stato = line; break;
     // xs:date may carry a time zone (2019-05-10Z): the day is what the database keeps.
     case 'DataVendita': unit.dataVendita = value.slice(0, 10); lines.dataVendita = line; break;
     case 'CanoneMensile': unit.canoneMensile = Number(value); lines.canone = line; break;

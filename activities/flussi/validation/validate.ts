@@ -4,6 +4,7 @@
 //      it — so it runs on the second core during phase 1 and costs almost no extra time);
 //   3. the rules, on the records phase 1 collected.
 // Nothing of a refused file is returned: no records, only the one problem (phase 1) or the schema's.
+// revalidateFlusso runs phases 1 and 3 again on a flusso that has passed all three, for its confirmation.
 import { stat } from 'node:fs/promises';
 import { ApplicationFailure } from '@temporalio/common';
 import { ProblemCollector } from './problems';
@@ -19,14 +20,27 @@ const PROGRESS = { lettura: 0.8, regole: 0.9 } as const;
 
 const NO_HEADER: FlussoHeader = { enteCodice: null, dataRiferimento: null, dataProduzione: null };
 
-export async function validateFlusso(input: ValidateFlussoInput): Promise<ValidationResult> {
+export function validateFlusso(input: ValidateFlussoInput): Promise<ValidationResult> {
+  return validate(input, new BackgroundSchema(input.file, input.signal));
+}
+
+/**
+ * Validates again a flusso that validateFlusso found without errors, byte for byte the same file (the
+ * document store checks each read against the SHA-256 it recorded): the schema's verdict depends only
+ * on those bytes and the published XSD, so it is not asked again, while the rules also depend on the
+ * database (the last official snapshot, the Comuni), which may have changed since. `onRecords` sees the
+ * records as they are read, so they can be loaded meanwhile; only the result says whether they pass.
+ */
+export function revalidateFlusso(input: ValidateFlussoInput & { onRecords: (records: FlussoRecords) => void }): Promise<ValidationResult> {
+  return validate(input, null, input.onRecords);
+}
+
+async function validate(input: ValidateFlussoInput, schema: BackgroundSchema | null, onRecords?: (records: FlussoRecords) => void): Promise<ValidationResult> {
   checkRequest(input);
   const report = (fraction: number, phase: ValidationPhase) => input.onProgress?.(fraction, phase);
   const maxBytes = input.limits?.maxBytes ?? DEFAULT_MAX_BYTES;
   const { size } = await stat(input.file);
   if (size > maxBytes) return refused(oversizedProblem(size, maxBytes));
-
-  const schema = new BackgroundSchema(input.file, input.signal);
 
   report(0, 'lettura');
   let read: Awaited<ReturnType<typeof readFlusso>>;
@@ -35,21 +49,22 @@ export async function validateFlusso(input: ValidateFlussoInput): Promise<Valida
       size,
       maxBytes,
       signal: input.signal,
-      onRootAccepted: () => schema.start(),
+      onRootAccepted: () => schema?.start(),
       onProgress: (fraction) => report(fraction * PROGRESS.lettura, 'lettura'),
+      onRecords,
     });
   } catch (error) {
-    await schema.stop();
+    await schema?.stop();
     throw error;
   }
   if (!read.ok) {
-    await schema.stop();
+    await schema?.stop();
     return refused(read.problem);
   }
   const { records } = read;
 
   report(PROGRESS.lettura, 'schema');
-  if (!(await schema.valid())) {
+  if (schema && !(await schema.valid())) {
     report(1, 'completata');
     return {
       ...outcome(schema.problems, withUnits(schema.problems.list(), records.unitLines, records.units)),

@@ -1,8 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { Pool } from 'pg';
-import { consistenzaNulla, loadSnapshot, nessunaVariazione, previousSnapshot, STOCK_FAILURE } from '../../../activities/stock';
+import { consistenzaNulla, IncomingRows, loadSnapshot, loadSnapshotAsRead, nessunaVariazione, previousSnapshot, STOCK_FAILURE } from '../../../activities/stock';
 import type { ParsedUnit } from '../../../activities/stock/types';
-import { COMUNE_BARI } from '../../../prisma/seed/enti';
+import { ARCA_JONICA, COMUNE_BARI } from '../../../prisma/seed/enti';
+import { eventually } from '../../support/platform';
 import { buildStock, sellSome } from './stock-fixtures';
 import { openStockDatabase, rowCounts, type StockDatabase } from './stock-database';
 
@@ -155,5 +156,76 @@ describe('stock loader', () => {
   it('when a reference date is not a real date, then the call is refused before any write', async () => {
     const failure = await failureOf(consistenzaNulla(database.db, { enteId: bari, dataRiferimento: '2025-02-30' }));
     expect(failure.type).toBe(STOCK_FAILURE.invalidRequest);
+  });
+
+  describe('rows loaded while they are read', () => {
+    // Enough units for PostgreSQL to write some before the COPY ends: it buffers up to 1,000 rows.
+    const stock = buildStock(ARCA_JONICA, [COMUNE_BARI], 150, 10);
+    const header = (dataRiferimento: string) => ({ enteId: database.reference.arcaIds[ARCA_JONICA], dataRiferimento, tipo: 'FLUSSO' as const, workflowId: `flusso-jonica-${dataRiferimento}` });
+    /** Lets the loader take what has arrived: the COPY runs while the "reader" waits. */
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+    /** Hands the stock over in batches, growing the same arrays as a parser does; returns them. */
+    async function feed(rows: IncomingRows, batches: number, until = batches) {
+      const buildings: typeof stock.buildings = [];
+      const units: typeof stock.units = [];
+      const all = [...stock.buildings.map((building) => () => buildings.push(building)), ...stock.units.map((unit) => () => units.push(unit))];
+      const size = Math.ceil(all.length / batches);
+      for (let batch = 0; batch < until; batch++) {
+        for (const push of all.slice(batch * size, (batch + 1) * size)) push();
+        rows.arrived(buildings, units);
+        await pause();
+      }
+    }
+
+    it('when buildings and units arrive in batches, then they are loaded as one snapshot once the reader ends', async () => {
+      const rows = new IncomingRows();
+      const loading = loadSnapshotAsRead(database.db, pool, header('2025-06-30'), rows);
+      try {
+        await feed(rows, 6);
+        // Every row arrived and PostgreSQL is storing them, but the reader has not ended (its checks
+        // still run): the COPY stays open and nothing is committed.
+        await eventually(async () => {
+          const [copy] = await database.db.$queryRaw<{ tuples: number }[]>`
+            SELECT tuples_processed::int AS "tuples" FROM pg_stat_progress_copy
+            WHERE datname = current_database() AND relid = '"HousingUnit"'::regclass`;
+          return copy && copy.tuples > 0 ? copy : null;
+        });
+        expect(await database.db.stockSnapshot.count({ where: { enteId: database.reference.arcaIds[ARCA_JONICA] } })).toBe(0);
+        rows.end();
+      } finally {
+        // A failed expectation must not leave the load waiting for the reader.
+        rows.fail(new Error('the test stopped'));
+      }
+      const loaded = await loading;
+      expect(loaded).toEqual({ snapshotId: expect.any(String), buildings: 150, units: 1_500 });
+      const snapshot = await database.db.stockSnapshot.findUniqueOrThrow({ where: { id: loaded.snapshotId } });
+      expect(snapshot).toMatchObject({ buildingsCount: 150, unitsCount: 1_500 });
+      expect(await database.db.housingUnit.count({ where: { snapshotId: loaded.snapshotId } })).toBe(1_500);
+      expect(await loadSnapshot(database.db, pool, { ...header('2025-06-30'), ...stock })).toEqual(loaded);
+    });
+
+    it('when the reader fails midway, then its failure comes back and nothing is stored', async () => {
+      const before = await rowCounts(database.db);
+      const rows = new IncomingRows();
+      const loading = failureOf(loadSnapshotAsRead(database.db, pool, header('2025-12-31'), rows));
+      await feed(rows, 6, 4);
+      const refused = ApplicationFailure.create({ type: 'FLUSSO_CON_ERRORI', message: 'Il flusso ha errori', nonRetryable: true });
+      rows.fail(refused);
+      expect(await loading).toBe(refused);
+      expect(await rowCounts(database.db)).toEqual(before);
+    });
+
+    it('when a building arrives after the units began, then the load fails and nothing is stored', async () => {
+      const before = await rowCounts(database.db);
+      const rows = new IncomingRows();
+      const loading = loadSnapshotAsRead(database.db, pool, header('2025-12-31'), rows).then(() => undefined, (error: unknown) => error);
+      rows.arrived(stock.buildings.slice(0, 100), stock.units.slice(0, 50));
+      await pause();
+      rows.arrived(stock.buildings, stock.units);
+      rows.end();
+      expect(String(await loading)).toContain('buildings arrived after the units began');
+      expect(await rowCounts(database.db)).toEqual(before);
+    });
   });
 });
