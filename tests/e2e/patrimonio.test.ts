@@ -4,7 +4,9 @@
 // the notice, the markers on a plain background, and a marker opening the building's page.
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { loadSnapshot } from '../../activities/stock';
-import { ARCA_JONICA, ARCA_NORD_SALENTO } from '../../prisma/seed/reference-data';
+import { ARCA_JONICA } from '../../prisma/seed/reference-data';
+
+const MONOPOLI = '072030';
 import type { TestServer } from '../support/api-server';
 import { startBrowserTest, type TestBrowser } from '../support/browser';
 import { demoCf } from '../support/demo';
@@ -17,11 +19,11 @@ describe('the stock browser in the browser', () => {
   let server: TestServer;
   let chromium: TestBrowser;
   let close: () => Promise<void>;
-  // ARCA Jonica (no other test loads its stock): 6 buildings of 5 units, then a semester with every third
-  // unit sold; and ARCA Nord Salento's, which the ente filter must leave out.
+  // ARCA Jonica (no other test loads its stock at these dates): 6 buildings of 5 units, then a semester
+  // with every third unit sold; and the Comune di Monopoli's, which the ente filter must leave out.
   const first = buildStock(ARCA_JONICA, ['073027'], 6, 5);
   const second = sellSome(first, 3, '2026-03-02');
-  const other = buildStock(ARCA_NORD_SALENTO, ['074001'], 2, 5);
+  const other = buildStock(MONOPOLI, [MONOPOLI], 2, 5);
 
   beforeAll(async () => {
     // A port nobody listens on: every tile request fails, as on a network without the tile server.
@@ -31,7 +33,8 @@ describe('the stock browser in the browser', () => {
     const url = process.env.DATABASE_URL!;
     await loadSnapshot(server.platform.db, url, { enteId, dataRiferimento: '2025-12-31', tipo: 'FLUSSO', ...first });
     await loadSnapshot(server.platform.db, url, { enteId, dataRiferimento: '2026-06-30', tipo: 'FLUSSO', ...second });
-    await loadSnapshot(server.platform.db, url, { enteId: server.platform.ref.arcaIds[ARCA_NORD_SALENTO], dataRiferimento: '2025-12-31', tipo: 'FLUSSO', ...other });
+    const monopoli = await server.platform.db.ente.findUniqueOrThrow({ where: { codice: MONOPOLI } });
+    await loadSnapshot(server.platform.db, url, { enteId: monopoli.id, dataRiferimento: '2025-12-31', tipo: 'FLUSSO', ...other });
   });
   afterAll(() => close?.());
 

@@ -104,7 +104,8 @@ describe('ricognizione in the browser', () => {
     await page.click(byTestId('ricognizione-chiudi'));
     await page.waitForSelector(byTestId('chiudi-conferma'), { visible: true });
     await settled(page);
-    await page.click(byTestId('chiudi-conferma'));
+    // A click on the element itself, not at its coordinates: nothing passing over the dialog can take it.
+    await page.$eval(byTestId('chiudi-conferma'), (button) => (button as HTMLElement).click());
     await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Chiusa'), {}, byTestId('ricognizione-stato'));
     expect(await server.platform.db.ricognizione.findUniqueOrThrow({ where: { id: opened.body.id } })).toMatchObject({ stato: 'CHIUSA' });
   }, 120_000);

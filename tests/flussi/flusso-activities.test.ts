@@ -50,26 +50,26 @@ describe('flussi activities', () => {
 
   it('when the last official snapshot changes between the upload and the confirmation so that the rules fail, then the confirmation is refused and nothing of the flusso is stored', async () => {
     const { validateFlussoUpload, confirmStock } = platform.adapters.activities;
-    const jonica = platform.ref.arcaIds['730000'];
+    const capitanata = platform.ref.arcaIds['710000'];
     const actorId = platform.ref.users['arca-centrale.referente'];
     // Large enough to be read in several chunks, so the load has begun when the rules run.
-    const june = generateEnteFlusso('730000', { unita: 2_000, dataRiferimento: '2025-06-30' });
+    const june = generateEnteFlusso('710000', { unita: 2_000, dataRiferimento: '2025-06-30' });
     const { flusso: december } = nextSemesterFlusso(june, { omesse: 3 });
     const store = async (xml: string, key: string) => (await platform.adapters.adapters.documents.store({
-      idempotencyKey: key, content: Buffer.from(xml), filename: 'flusso.xml', mimeType: 'application/xml', titolo: 'Flusso', tipo: 'FLUSSO_PATRIMONIALE', enteId: jonica,
+      idempotencyKey: key, content: Buffer.from(xml), filename: 'flusso.xml', mimeType: 'application/xml', titolo: 'Flusso', tipo: 'FLUSSO_PATRIMONIALE', enteId: capitanata,
     })).id;
-    const protocollo = await platform.adapters.adapters.protocol.register({ idempotencyKey: 'flussi-test/jonica', direction: 'ENTRATA', oggetto: 'Flusso', corrispondente: 'ARCA Jonica', workflowId: 'wf-flussi-730000' });
+    const protocollo = await platform.adapters.adapters.protocol.register({ idempotencyKey: 'flussi-test/capitanata', direction: 'ENTRATA', oggetto: 'Flusso', corrispondente: 'ARCA Capitanata', workflowId: 'wf-flussi-710000' });
 
     // December is uploaded first: with no official snapshot before it, it has no continuity errors.
-    const decemberUpload = await validateFlussoUpload({ workflowId: 'wf-flussi-730000-2025-12-31', enteId: jonica, dataRiferimento: '2025-12-31', documentId: await store(renderFlusso(december), 'jonica-dicembre'), tentativo: 1, actorId });
+    const decemberUpload = await validateFlussoUpload({ workflowId: 'wf-flussi-710000-2025-12-31', enteId: capitanata, dataRiferimento: '2025-12-31', documentId: await store(renderFlusso(december), 'capitanata-dicembre'), tentativo: 1, actorId });
     expect(decemberUpload.errori).toBe(0);
     // Then June becomes official, and the three units December leaves out are in it.
-    const juneUpload = await validateFlussoUpload({ workflowId: 'wf-flussi-730000-2025-06-30', enteId: jonica, dataRiferimento: '2025-06-30', documentId: await store(renderFlusso(june), 'jonica-giugno'), tentativo: 1, actorId });
-    await confirmStock({ azione: 'CONFERMA', uploadId: juneUpload.uploadId, enteId: jonica, dataRiferimento: '2025-06-30', workflowId: 'wf-flussi-730000-2025-06-30', protocolloId: protocollo.id });
+    const juneUpload = await validateFlussoUpload({ workflowId: 'wf-flussi-710000-2025-06-30', enteId: capitanata, dataRiferimento: '2025-06-30', documentId: await store(renderFlusso(june), 'capitanata-giugno'), tentativo: 1, actorId });
+    await confirmStock({ azione: 'CONFERMA', uploadId: juneUpload.uploadId, enteId: capitanata, dataRiferimento: '2025-06-30', workflowId: 'wf-flussi-710000-2025-06-30', protocolloId: protocollo.id });
 
-    await expect(confirmStock({ azione: 'CONFERMA', uploadId: decemberUpload.uploadId, enteId: jonica, dataRiferimento: '2025-12-31', workflowId: 'wf-flussi-730000-2025-12-31', protocolloId: protocollo.id }))
+    await expect(confirmStock({ azione: 'CONFERMA', uploadId: decemberUpload.uploadId, enteId: capitanata, dataRiferimento: '2025-12-31', workflowId: 'wf-flussi-710000-2025-12-31', protocolloId: protocollo.id }))
       .rejects.toMatchObject({ type: 'FLUSSO_CON_ERRORI', nonRetryable: true });
-    expect(await platform.db.stockSnapshot.count({ where: { enteId: jonica, dataRiferimento: new Date('2025-12-31T00:00:00Z') } })).toBe(0);
-    expect(await platform.db.housingUnit.count({ where: { snapshot: { enteId: jonica } } })).toBe(2_000);
+    expect(await platform.db.stockSnapshot.count({ where: { enteId: capitanata, dataRiferimento: new Date('2025-12-31T00:00:00Z') } })).toBe(0);
+    expect(await platform.db.housingUnit.count({ where: { snapshot: { enteId: capitanata } } })).toBe(2_000);
   });
 });

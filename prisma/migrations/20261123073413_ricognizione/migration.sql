@@ -3,7 +3,9 @@ ALTER TYPE "TaskEventTipo" ADD VALUE 'SCADENZA_MODIFICATA';
 
 -- AlterTable
 ALTER TABLE "Ricognizione" ADD COLUMN     "chiusaAt" TIMESTAMP(3),
-ADD COLUMN     "sollecitiGiorni" INTEGER[];
+ADD COLUMN     "sollecitiGiorni" INTEGER[] NOT NULL DEFAULT '{}';
+-- Prisma's scalar lists are never null; the default only fills rows that existed before.
+ALTER TABLE "Ricognizione" ALTER COLUMN "sollecitiGiorni" DROP DEFAULT;
 
 -- AlterTable
 ALTER TABLE "RicognizioneEnte" DROP COLUMN "snapshotId",

@@ -57,3 +57,15 @@ export function sellSome(stock: Stock, soldEvery: number, dataVendita: string): 
     units: stock.units.map((unit, index) => (index % soldEvery === 0 ? { ...unit, stato: 'ALIENATO', dataVendita, canoneMensile: null } : { ...unit })),
   };
 }
+
+/**
+ * The same stock in buildings of other codes (…-E00001 becomes …-<letter>00001): test files that share
+ * the run's database load the same ente's stock without mixing into each other's building histories.
+ */
+export function inBuildingsCoded(stock: Stock, letter: string): Stock {
+  const recode = (codice: string) => codice.replace(/-E(\d{5})$/, `-${letter}$1`);
+  return {
+    buildings: stock.buildings.map((building) => ({ ...building, codice: recode(building.codice) })),
+    units: stock.units.map((unit) => ({ ...unit, buildingCodice: recode(unit.buildingCodice) })),
+  };
+}
