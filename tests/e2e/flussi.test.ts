@@ -121,6 +121,8 @@ describe('invio flussi in the browser', () => {
     await page.waitForSelector(`button[value="${demoCf('arca-centrale.referente')}"]`);
     await Promise.all([page.waitForNavigation(), page.click(`button[value="${demoCf('arca-centrale.referente')}"]`)]);
     await page.waitForSelector(byTestId('flussi-data'));
+    // Chosen, not assumed: another test file may have made this person the representative of a second ente.
+    await choose(page, 'flussi-ente', 'ARCA Puglia Centrale');
     await choose(page, 'flussi-data', `31/12/${year - 1}`);
     await click('flussi-apri');
     await page.waitForFunction(() => /^\/flussi\/invio-flussi-[^/]+$/.test(location.pathname));
