@@ -51,7 +51,8 @@ describe('invio flussi in the browser', () => {
     const right = path.join(dir, 'flusso.xml');
     await writeFlusso(generateEnteFlusso(COMUNE_BARI, { unita: 40, dataRiferimento: DATA }), right);
 
-    const page = await (await chromium.browser.createBrowserContext()).newPage();
+    const context = await chromium.browser.createBrowserContext();
+    const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await page.setViewport({ width: 1366, height: 900 });
     await page.goto(`${server.baseUrl}/flussi`);
@@ -62,10 +63,10 @@ describe('invio flussi in the browser', () => {
     await page.click(byTestId('flussi-apri'));
     await page.waitForFunction(() => /^\/flussi\/invio-flussi-/.test(location.pathname));
 
-    const upload = async (file: string) => {
-      const input = await page.waitForSelector(`${byTestId('flusso-file')} input[type=file]`);
+    const upload = async (file: string, on = page) => {
+      const input = await on.waitForSelector(`${byTestId('flusso-file')} input[type=file]`);
       await input!.uploadFile(file);
-      await page.click(byTestId('flusso-carica'));
+      await on.click(byTestId('flusso-carica'));
     };
     await upload(wrong);
     const badRow = await rowWith(page, 'Con errori');
@@ -82,7 +83,17 @@ describe('invio flussi in the browser', () => {
     await page.waitForSelector(byTestId('field-azione-CONFERMA'));
     await page.click(`${byTestId('field-azione-CONFERMA')} input`);
     await page.waitForSelector(byTestId('field-upload'));
-    await choose(page, 'field-upload', 'Caricamento n. 2');
+
+    // With the task open, the flusso is uploaded once more in another tab: back here, the form offers it.
+    const transmission = new URL(page.url()).pathname;
+    const other = await context.newPage();
+    await other.goto(`${server.baseUrl}/flussi/invio-flussi-${server.platform.ref.demoComuneIds[COMUNE_BARI]}-${DATA}`);
+    await upload(right, other);
+    await other.waitForFunction((selector) => document.querySelectorAll(selector).length === 3, { polling: 200 }, byTestId('caricamento-row'));
+    await other.close();
+    expect(new URL(page.url()).pathname).toBe(transmission);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await choose(page, 'field-upload', 'Caricamento n. 3');
     await page.click(byTestId('form-submit'));
     await page.waitForFunction(() => location.pathname === '/attivita');
 
