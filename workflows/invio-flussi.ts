@@ -9,6 +9,7 @@ import { HumanTasks } from './human-tasks';
 import { Incidents, StepFailed } from './incidents';
 import { PecDelivery } from './pec-delivery';
 import { holdsCandidacy, type TaskCandidates } from './shared/actor';
+import { dataItaliana } from './shared/dates';
 import { caricaFlussoUpdate, INVIO_FLUSSI, scadenzaSignal, type InvioFlussiInput, type UploadSummary } from './shared/flussi';
 import { TASK_FAILURE } from './shared/tasks';
 
@@ -30,8 +31,6 @@ export interface InvioFlussiResult {
   units: number;
   protocollo: { numero: number; anno: number };
 }
-
-const italianDate = (iso: string) => iso.split('-').reverse().join('/');
 
 export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiResult> {
   const { workflowId } = workflowInfo();
@@ -69,7 +68,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
 
   const { decision, actor } = await tasks.ask({
     taskKey: 'trasmissione',
-    titolo: `Trasmissione del patrimonio al ${italianDate(input.dataRiferimento)}`,
+    titolo: `Trasmissione del patrimonio al ${dataItaliana(input.dataRiferimento)}`,
     procedura: INVIO_FLUSSI,
     enteId: input.enteId,
     candidates: referenti,
@@ -86,12 +85,12 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
   closed = true;
 
   const declaration = decision.azione === 'CONSISTENZA_NULLA'
-    ? `${input.enteDenominazione} dichiara che al ${italianDate(input.dataRiferimento)} non possiede alloggi di edilizia residenziale pubblica.`
-    : `${input.enteDenominazione} dichiara che al ${italianDate(input.dataRiferimento)} il patrimonio non è variato rispetto all’ultima trasmissione ufficiale.`;
+    ? `${input.enteDenominazione} dichiara che al ${dataItaliana(input.dataRiferimento)} non possiede alloggi di edilizia residenziale pubblica.`
+    : `${input.enteDenominazione} dichiara che al ${dataItaliana(input.dataRiferimento)} il patrimonio non è variato rispetto all’ultima trasmissione ufficiale.`;
   const documento = decision.azione === 'CONFERMA'
     ? uploads.get(decision.uploadId!)!.documento
     : await acts.fileDeclaration({ idempotencyKey: `${workflowId}/dichiarazione`, workflowId, enteId: input.enteId, titolo: 'Dichiarazione sul patrimonio', testo: `${declaration}\nDichiarazione resa da ${actor.nomeCompleto}.` });
-  const oggetto = `Trasmissione del patrimonio ERP al ${italianDate(input.dataRiferimento)} – ${input.enteDenominazione}`;
+  const oggetto = `Trasmissione del patrimonio ERP al ${dataItaliana(input.dataRiferimento)} – ${input.enteDenominazione}`;
   const registration = await acts.registerProtocol({
     idempotencyKey: `${workflowId}/protocollo`,
     direction: 'ENTRATA',
@@ -132,8 +131,8 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
       const sent = await acts.sendPec({
         idempotencyKey: `${workflowId}/pec/ricevuta/${attempt}`,
         to: input.entePec!,
-        oggetto: `Ricevuta di trasmissione del patrimonio al ${italianDate(input.dataRiferimento)}`,
-        testo: `La trasmissione è stata protocollata con il n. ${registration.number}/${registration.year} e registrata come situazione ufficiale del patrimonio al ${italianDate(input.dataRiferimento)} (${snapshot.units} unità). In allegato la ricevuta.`,
+        oggetto: `Ricevuta di trasmissione del patrimonio al ${dataItaliana(input.dataRiferimento)}`,
+        testo: `La trasmissione è stata protocollata con il n. ${registration.number}/${registration.year} e registrata come situazione ufficiale del patrimonio al ${dataItaliana(input.dataRiferimento)} (${snapshot.units} unità). In allegato la ricevuta.`,
         documentIds: [ricevuta.documentId],
         workflowId,
         enteId: input.enteId,

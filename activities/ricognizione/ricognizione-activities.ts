@@ -2,6 +2,7 @@
 // each of them gets (opening notice, reminders), and the campaign's deadline and closing on record.
 // "Due" is always read from the stock: an ente is due until it has a snapshot at the reference date.
 import type { Db } from '../../prisma/client';
+import { formatDate } from '../pdf/helpers';
 import type { PecService } from '../pec/pec';
 import { heartbeat } from '../progress';
 
@@ -22,12 +23,9 @@ export interface PecRound {
   scadenza: string;
 }
 
-const italianDate = (value: Date | string) =>
-  new Date(value).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' });
-
 function message(round: PecRound, ente: CampaignEnte, dataRiferimento: Date): { oggetto: string; testo: string } {
-  const at = italianDate(dataRiferimento);
-  const by = italianDate(round.scadenza);
+  const at = formatDate(dataRiferimento);
+  const by = formatDate(round.scadenza);
   const overdue = Date.now() > Date.parse(round.scadenza);
   if (round.kind === 'AVVIO') {
     return {

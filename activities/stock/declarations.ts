@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../prisma/client';
 import type { Prisma } from '../../prisma/generated/client';
+import { dataItaliana } from '../../workflows/shared/dates';
 import { STOCK_FAILURE, requireIsoDate, stockRejection, stockRetryable } from './errors';
 import { findSnapshot, sameTransmissionOrRefuse } from './existing-snapshot';
 import { refreshStatistics } from './statistics';
@@ -65,7 +66,7 @@ export function nessunaVariazione(db: Db, meta: SnapshotMeta): Promise<LoadedSna
     if (!previous) {
       throw stockRejection(
         STOCK_FAILURE.noPreviousSnapshot,
-        `Nessuna variazione non è dichiarabile: l'ente non ha trasmesso alcuno stock prima del ${meta.dataRiferimento.split('-').reverse().join('/')}.`,
+        `Nessuna variazione non è dichiarabile: l'ente non ha trasmesso alcuno stock prima del ${dataItaliana(meta.dataRiferimento)}.`,
       );
     }
     const snapshotId = await insertSnapshot(tx, 'NESSUNA_VARIAZIONE', meta, { buildings: previous.buildingsCount, units: previous.unitsCount });

@@ -7,11 +7,11 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../prisma/client';
 import type { SnapshotTipo, StockSnapshot } from '../../prisma/generated/client';
+import { dataItaliana } from '../../workflows/shared/dates';
 import { STOCK_FAILURE, stockRejection } from './errors';
 import type { LoadedSnapshot, ParsedBuilding, ParsedUnit, SnapshotMeta } from './types';
 
 export const dateOnly = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
-const italianDate = (isoDate: string) => isoDate.split('-').reverse().join('/');
 
 export function findSnapshot(db: Db, enteId: string, dataRiferimento: string): Promise<StockSnapshot | null> {
   return db.stockSnapshot.findUnique({ where: { enteId_dataRiferimento: { enteId, dataRiferimento: dateOnly(dataRiferimento) } } });
@@ -40,7 +40,7 @@ export function sameTransmissionOrRefuse(stored: StockSnapshot, tipo: SnapshotTi
 function alreadyRegistered(meta: SnapshotMeta, what: string): Error {
   return stockRejection(
     STOCK_FAILURE.snapshotExists,
-    `Lo stock dell'ente al ${italianDate(meta.dataRiferimento)} è già registrato con un contenuto diverso (${what}): ` +
+    `Lo stock dell'ente al ${dataItaliana(meta.dataRiferimento)} è già registrato con un contenuto diverso (${what}): ` +
       'una trasmissione ufficiale non si sostituisce.',
   );
 }

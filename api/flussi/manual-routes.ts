@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { manualFlussoXml } from '../../activities/flussi/manual/flusso-xml';
 import { manualStartingPoint } from '../../activities/flussi/manual/starting-point';
+import { dataItaliana } from '../../workflows/shared/dates';
 import { FLUSSO_DOCUMENTO, MANUALE_LIMITI } from '../../workflows/shared/flussi';
 import { actorOf } from '../auth';
 import { AppError } from '../errors';
@@ -45,7 +46,7 @@ export function flussiManualRoutes(runtime: ApiRuntime): Router {
       idempotencyKey: `${workflowId}/inserimento-manuale/${randomUUID()}`,
       content: Buffer.from(xml, 'utf8'),
       filename: `inserimento-manuale-${dataRiferimento}.xml`,
-      titolo: `Flusso patrimoniale – inserimento manuale al ${dataRiferimento.split('-').reverse().join('/')}`,
+      titolo: `Flusso patrimoniale – inserimento manuale al ${dataItaliana(dataRiferimento)}`,
       tipo: FLUSSO_DOCUMENTO.manuale,
     });
     res.status(201).json(summary);

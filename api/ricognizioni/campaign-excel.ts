@@ -1,5 +1,6 @@
 // The campaign's status as an Excel sheet for the Region's offices: one row per ente in scope.
 import ExcelJS from 'exceljs';
+import { dataItaliana } from '../../workflows/shared/dates';
 import { ESITO_LABEL, type CampaignRow } from './campaign-status';
 
 const TIPO_LABEL: Record<string, string> = { ARCA: 'ARCA', ALER: 'ALER', COMUNE: 'Comune' };
@@ -35,7 +36,7 @@ export async function campaignToExcel(rows: readonly CampaignRow[], meta: { data
     });
   }
   const info = workbook.addWorksheet('Informazioni');
-  info.addRow(['Ricognizione del patrimonio ERP al', meta.dataRiferimento.split('-').reverse().join('/')]);
+  info.addRow(['Ricognizione del patrimonio ERP al', dataItaliana(meta.dataRiferimento)]);
   info.addRow(['Scadenza', meta.scadenza.toLocaleString('it-IT', { timeZone: 'Europe/Rome' })]);
   info.addRow(['Generato il', new Date().toLocaleString('it-IT', { timeZone: 'Europe/Rome' })]);
   info.getColumn(1).width = 36;

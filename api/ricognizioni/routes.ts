@@ -4,6 +4,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../../workflows/shared/actor';
+import { dataItaliana } from '../../workflows/shared/dates';
 import { invioFlussiWorkflowId } from '../../workflows/shared/flussi';
 import {
   chiudiRicognizioneUpdate,
@@ -46,7 +47,6 @@ const ZFilter = z.object({
   q: optionalQuery(z.string().max(100, 'al massimo 100 caratteri')),
 });
 
-const italianDate = (iso: string) => iso.split('-').reverse().join('/');
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 function rowView(row: CampaignRow, dataRiferimento: string) {
@@ -99,7 +99,7 @@ export function ricognizioniRoutes(runtime: ApiRuntime): Router {
     if (enti.some((ente) => ente.tipo === 'REGIONE')) throw new AppError('DATI_NON_VALIDI', 422, 'enteIds: la Regione non trasmette il patrimonio', 'enteIds');
     const dataRiferimento = new Date(`${input.dataRiferimento}T00:00:00Z`);
     if (await db.ricognizione.findUnique({ where: { dataRiferimento } })) {
-      throw new AppError('GIA_PRESENTE', 409, `dataRiferimento: una ricognizione al ${italianDate(input.dataRiferimento)} è già stata aperta`, 'dataRiferimento');
+      throw new AppError('GIA_PRESENTE', 409, `dataRiferimento: una ricognizione al ${dataItaliana(input.dataRiferimento)} è già stata aperta`, 'dataRiferimento');
     }
     const workflowId = ricognizioneWorkflowId(input.dataRiferimento);
     const ricognizione = await db.ricognizione.create({
