@@ -2,7 +2,6 @@
 // arrives as an Update whose validator refuses a wrong or unauthorized one before anything is recorded,
 // and the task projection (the inbox) is kept by activities.
 import {
-  ApplicationFailure,
   CancellationScope,
   condition,
   currentUpdateInfo,
@@ -21,6 +20,7 @@ import {
   openTasksQuery,
   reassignTaskUpdate,
   releaseTaskUpdate,
+  refuse,
   TASK_FAILURE,
   type OpenTask,
   type TaskSpec,
@@ -46,10 +46,6 @@ interface Entry extends OpenTask {
   completing: boolean;
   outcome?: TaskOutcome<FormKey>;
   check?: DecisionCheck<FormKey>;
-}
-
-function refuse(type: string, message: string, field?: string): never {
-  throw ApplicationFailure.create({ type, message, details: field ? [{ field }] : [], nonRetryable: true });
 }
 
 export class HumanTasks {

@@ -1,11 +1,11 @@
 // Incidents: when a step fails for good after others have taken effect (the act is protocolled but the
 // PEC cannot be delivered), nothing is repeated. The procedure records an incident and waits for an
 // administrator, who retries the step or declares it resolved by other means.
-import { ActivityFailure, ApplicationFailure, condition, proxyLocalActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, condition, proxyLocalActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { isAdministrator } from './shared/actor';
 import { resolveIncidentUpdate, type IncidentResolution } from './shared/incidents';
-import { TASK_FAILURE } from './shared/tasks';
+import { refuse, TASK_FAILURE } from './shared/tasks';
 
 const record = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds' });
 
@@ -27,10 +27,10 @@ export class Incidents {
     }, {
       validator: ({ incidentId, actor }) => {
         if (!isAdministrator(actor, context.regioneEnteId)) {
-          throw ApplicationFailure.create({ type: TASK_FAILURE.notAllowed, message: 'Solo un amministratore può gestire gli incidenti.', nonRetryable: true });
+          refuse(TASK_FAILURE.notAllowed, 'Solo un amministratore può gestire gli incidenti.');
         }
         if (!this.open.has(incidentId)) {
-          throw ApplicationFailure.create({ type: TASK_FAILURE.notOpen, message: "L'incidente non è più aperto.", nonRetryable: true });
+          refuse(TASK_FAILURE.notOpen, "L'incidente non è più aperto.");
         }
       },
     });

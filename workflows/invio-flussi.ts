@@ -2,7 +2,7 @@
 // referenti upload flussi (each attempt validated and kept with its report) until one has no errors,
 // then confirm it — or declare a consistenza nulla, or no change since the last transmission. The
 // transmission is protocolled in, loaded as the ente's snapshot, and a receipt is filed and sent by PEC.
-import { ApplicationFailure, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { SA_STATO } from '../temporal-config/settings';
 import { HumanTasks } from './human-tasks';
@@ -11,7 +11,7 @@ import { PecDelivery } from './pec-delivery';
 import { holdsCandidacy, type TaskCandidates } from './shared/actor';
 import { dataItaliana } from './shared/dates';
 import { caricaFlussoUpdate, INVIO_FLUSSI, scadenzaSignal, type InvioFlussiInput, type UploadSummary } from './shared/flussi';
-import { TASK_FAILURE } from './shared/tasks';
+import { refuse, TASK_FAILURE } from './shared/tasks';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -58,9 +58,9 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
     return summary;
   }, {
     validator: ({ actor }) => {
-      if (closed) throw ApplicationFailure.create({ type: TASK_FAILURE.notOpen, message: 'La trasmissione è già conclusa.', nonRetryable: true });
+      if (closed) refuse(TASK_FAILURE.notOpen, 'La trasmissione è già conclusa.');
       if (!holdsCandidacy(actor, referenti)) {
-        throw ApplicationFailure.create({ type: TASK_FAILURE.notAllowed, message: 'Carica i flussi un referente PATRIMONIO dell’ente o il suo rappresentante legale.', nonRetryable: true });
+        refuse(TASK_FAILURE.notAllowed, 'Carica i flussi un referente PATRIMONIO dell’ente o il suo rappresentante legale.');
       }
     },
   });

@@ -5,7 +5,6 @@
 // extend the deadline (the enti's tasks follow) and closes the campaign; open transmissions stay open.
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   getExternalWorkflowHandle,
   ParentClosePolicy,
@@ -21,7 +20,7 @@ import type { Activities } from '../activities';
 import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../temporal-config/settings';
 import { INVIO_FLUSSI, invioFlussiWorkflowId, scadenzaSignal, type InvioFlussiInput } from './shared/flussi';
 import { chiudiRicognizioneUpdate, prorogaScadenzaUpdate, runsCampaigns, type RicognizioneInput } from './shared/ricognizione';
-import { TASK_FAILURE } from './shared/tasks';
+import { refuse, TASK_FAILURE } from './shared/tasks';
 import { invioFlussi } from './invio-flussi';
 
 const acts = proxyActivities<Activities>({
@@ -37,10 +36,6 @@ const pecRounds = proxyActivities<Activities>({
 });
 
 const REAL_DAY_MS = 24 * 60 * 60 * 1000;
-
-function refuse(type: string, message: string, field?: string): never {
-  throw ApplicationFailure.create({ type, message, details: field ? [{ field }] : [], nonRetryable: true });
-}
 
 /** The reminder still to send next: the earliest round counted from the current deadline not yet sent or skipped. */
 function nextReminder(scadenza: string, giorni: readonly number[], done: ReadonlySet<string>, dayMs: number) {

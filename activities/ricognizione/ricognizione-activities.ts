@@ -7,6 +7,8 @@ import type { PecService } from '../pec/pec';
 import { heartbeat } from '../progress';
 
 export interface CampaignEnte {
+  /** Its RicognizioneEnte row. */
+  memberId: string;
   enteId: string;
   denominazione: string;
   pec: string | null;
@@ -49,7 +51,7 @@ export function createRicognizioneActivities(deps: { db: Db; pec: PecService }) 
   /** The enti in scope that have no snapshot at the reference date yet. */
   async function dueEnti(ricognizioneId: string): Promise<CampaignEnte[]> {
     return db.$queryRaw<CampaignEnte[]>`
-      SELECT e."id" AS "enteId", e."denominazione", e."pec"
+      SELECT re."id" AS "memberId", e."id" AS "enteId", e."denominazione", e."pec"
       FROM "RicognizioneEnte" re
       JOIN "Ricognizione" r ON r."id" = re."ricognizioneId"
       JOIN "Ente" e ON e."id" = re."enteId"
@@ -69,8 +71,8 @@ export function createRicognizioneActivities(deps: { db: Db; pec: PecService }) 
       const ricognizione = await db.ricognizione.findUniqueOrThrow({ where: { id: round.ricognizioneId } });
       const due = await dueEnti(round.ricognizioneId);
       const already = new Set(
-        (await db.ricognizionePec.findMany({ where: { round: round.round, ricognizioneEnte: { ricognizioneId: round.ricognizioneId } }, select: { ricognizioneEnte: { select: { enteId: true } } } }))
-          .map((row) => row.ricognizioneEnte.enteId),
+        (await db.ricognizionePec.findMany({ where: { round: round.round, ricognizioneEnte: { ricognizioneId: round.ricognizioneId } }, select: { ricognizioneEnteId: true } }))
+        .map((row) => row.ricognizioneEnteId),
       );
       let sent = 0;
       let withoutPec = 0;
@@ -80,11 +82,10 @@ export function createRicognizioneActivities(deps: { db: Db; pec: PecService }) 
           withoutPec++;
           continue;
         }
-        if (already.has(ente.enteId)) continue;
+        if (already.has(ente.memberId)) continue;
         const { oggetto, testo } = message(round, ente, ricognizione.dataRiferimento);
         const pecMessage = await pec.send({ idempotencyKey: `${round.workflowId}/${round.round}/${ente.enteId}`, to: ente.pec, subject: oggetto, text: testo, workflowId: round.workflowId, enteId: ente.enteId });
-        const member = await db.ricognizioneEnte.findUniqueOrThrow({ where: { ricognizioneId_enteId: { ricognizioneId: round.ricognizioneId, enteId: ente.enteId } } });
-        await db.ricognizionePec.createMany({ data: [{ ricognizioneEnteId: member.id, round: round.round, pecId: pecMessage.id }], skipDuplicates: true });
+        await db.ricognizionePec.createMany({ data: [{ ricognizioneEnteId: ente.memberId, round: round.round, pecId: pecMessage.id }], skipDuplicates: true });
         sent++;
       }
       return { sent, withoutPec };

@@ -67,7 +67,7 @@ export const UNITS_FROM = Prisma.sql`
 export const COMUNE_NAME = Prisma.sql`regexp_replace(c."denominazione", '^Comune di ', '')`;
 
 /** LIKE's wildcards in the user's text are literal. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Whether the filter narrows the units beyond the snapshots (ente and visibility are in `latest`). */
 export function narrowsUnits(filter: StockFilter): boolean {

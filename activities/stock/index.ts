@@ -3,6 +3,7 @@
 export { buildingChanges, type BuildingField, type SnapshotChanges, type UnitField } from './building-changes';
 export { copyRowsBaseline, copyRowsIntoStockTables, type CopyBaseline } from './copy-baseline';
 export { consistenzaNulla, nessunaVariazione } from './declarations';
+export { containing } from './as-of-sql';
 export { STOCK_FAILURE } from './errors';
 export { EXCEL_HEADERS, exportUnitsToExcel, type ExportOptions, type ExportProgress } from './excel-export';
 export { STATO_UNITA_LABEL, USO_UNITA_LABEL } from './labels';

@@ -1,6 +1,7 @@
 // Where a ricognizione stands, read from the stock itself: an ente has transmitted when it has a
 // snapshot at the campaign's reference date, and the snapshot's tipo says how (flusso or form, nulla,
 // no change). Late: still due past the deadline, or transmitted after it.
+import { containing } from '../../activities/stock';
 import type { Db } from '../../prisma/client';
 import { Prisma } from '../../prisma/generated/client';
 import type { EnteTipo } from '../../prisma/generated/enums';
@@ -44,7 +45,7 @@ function campaignRows(ricognizioneId: string, filter: CampaignFilter): Prisma.Sq
   if (filter.inRitardo !== undefined) conditions.push(Prisma.sql`"inRitardo" = ${filter.inRitardo}`);
   if (filter.tipo) conditions.push(Prisma.sql`"tipo" = ${filter.tipo}`);
   const q = filter.q?.trim();
-  if (q) conditions.push(Prisma.sql`"denominazione" ILIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q) conditions.push(Prisma.sql`"denominazione" ILIKE ${containing(q)}`);
   return Prisma.sql`
     WITH rows AS (
       SELECT e."id" AS "enteId", e."denominazione", e."tipo"::text AS "tipo", e."stato" = 'ATTIVO' AS "accreditato", e."pec",

@@ -1,5 +1,5 @@
 // The messages every procedure's human tasks answer to. The API imports this module, never workflow code.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { ApplicationFailure, defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor, TaskCandidates } from './actor';
 import type { FormKey } from './forms';
 
@@ -57,3 +57,8 @@ export const TASK_FAILURE = {
   notAllowed: 'NON_AUTORIZZATO',
   notOpen: 'ATTIVITA_NON_APERTA',
 } as const;
+
+/** Refuses an Update in its validator: the API answers with `type`'s status and the Italian message, naming `field`. */
+export function refuse(type: string, message: string, field?: string): never {
+  throw ApplicationFailure.create({ type, message, details: field ? [{ field }] : [], nonRetryable: true });
+}

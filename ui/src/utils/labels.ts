@@ -118,8 +118,10 @@ export const FLUSSO_STATO: Record<FlussoStato, string> = {
   TRASMESSO: 'Trasmesso',
 };
 
+export const RICOGNIZIONE_STATO: Record<RicognizioneStato, string> = { APERTA: 'Aperta', CHIUSA: 'Chiusa' };
+
 /** A procedure's business state, as the admin filter offers it (the states of the procedures PUSH runs). */
-export const STATO_PRATICA: Record<string, string> = { ...COMUNICAZIONE_STATO, ...ACCREDITAMENTO_STATO, ...FLUSSO_STATO, APERTA: 'Aperta', CHIUSA: 'Chiusa' };
+export const STATO_PRATICA: Record<string, string> = { ...COMUNICAZIONE_STATO, ...ACCREDITAMENTO_STATO, ...FLUSSO_STATO, ...RICOGNIZIONE_STATO };
 
 /** The procedures' names where the UI shows one itself (lists and tasks carry the API's label). */
 export const PROCEDURA: Record<string, string> = {
@@ -127,8 +129,6 @@ export const PROCEDURA: Record<string, string> = {
   'invio-flussi': 'Invio flussi patrimoniali',
   'ricognizione-patrimoniale': 'Ricognizione patrimoniale',
 };
-
-export const RICOGNIZIONE_STATO: Record<RicognizioneStato, string> = { APERTA: 'Aperta', CHIUSA: 'Chiusa' };
 
 export const ESITO_RICOGNIZIONE: Record<EsitoRicognizione, string> = {
   IN_ATTESA: 'In attesa',
