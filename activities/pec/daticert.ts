@@ -2,9 +2,10 @@
 //   <postacert tipo="…" errore="…"><intestazione><mittente/><destinatari tipo="certificato"/>…<risposte/>
 //   <oggetto/></intestazione><dati><gestore-emittente/><data zona="+0100"><giorno/><ora/></data>
 //   <identificativo/><msgid/><consegna/>?<errore-esteso/>?</dati></postacert>
-// The file arrives by e-mail from outside, so it is parsed as hostile input: no DOCTYPE at all (so no
-// entity can be declared, hence no XXE and no billion laughs), every parser warning is fatal, and the
-// size is bounded before parsing.
+// The file arrives by e-mail from outside, so it is parsed as hostile input: no internal DTD subset and
+// no entity (hence no XXE and no billion laughs), every parser warning is fatal, and the size is bounded
+// before parsing. Some providers open it with a DOCTYPE that only names the external postacert.dtd: that
+// one is accepted, and blanked out before parsing, so the DTD is never fetched nor read.
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { PEC_FAILURE, pecFailure, RECEIPT_TIPI, type ReceiptTipo } from './pec';
 
@@ -34,6 +35,17 @@ export interface Daticert {
 const MAX_DATICERT_BYTES = 64 * 1024;
 
 const invalid = (reason: string) => pecFailure(PEC_FAILURE.invalidReceipt, `daticert.xml non valido: ${reason}`);
+
+/**
+ * `<!DOCTYPE postacert SYSTEM "…">` or `<!DOCTYPE postacert PUBLIC "…" "…">`, right after the XML
+ * declaration: a name for the external DTD and nothing else. No `[` can occur, so no internal subset.
+ */
+const EXTERNAL_DOCTYPE = /^(\uFEFF?(?:<\?xml[^?]*\?>)?\s*)(<!DOCTYPE\s+postacert\s+(?:SYSTEM|PUBLIC\s+(?:"[^"[\]<>]*"|'[^'[\]<>]*'))\s+(?:"[^"[\]<>]*"|'[^'[\]<>]*')\s*>)/;
+
+/** The text with an external-only DOCTYPE replaced by spaces (lines and columns stay where they were). */
+function withoutExternalDoctype(xml: string): string {
+  return xml.replace(EXTERNAL_DOCTYPE, (_match, prolog: string, doctype: string) => prolog + doctype.replace(/[^\n]/g, ' '));
+}
 
 /** UTF-8 unless the XML declaration says ISO-8859-1, which some providers use. Invalid bytes are refused. */
 function decode(bytes: Buffer): string {
@@ -102,8 +114,9 @@ export function normalizeMessageId(value: string): string {
 export function parseDaticert(bytes: Buffer): { daticert: Daticert; xml: string } {
   if (bytes.length > MAX_DATICERT_BYTES) throw invalid(`più di ${MAX_DATICERT_BYTES} byte`);
   const xml = decode(bytes);
-  // Refused before the parser sees it, so nothing is ever declared, let alone expanded.
-  if (/<!\s*(DOCTYPE|ENTITY)/i.test(xml)) throw invalid('contiene una dichiarazione DOCTYPE o ENTITY, che una ricevuta PEC non usa');
+  const parsed = withoutExternalDoctype(xml);
+  // Any other DOCTYPE is refused before the parser sees it, so nothing is ever declared, let alone expanded.
+  if (/<!\s*(DOCTYPE|ENTITY)/i.test(parsed)) throw invalid('contiene una dichiarazione DOCTYPE con DTD interna o entità, che una ricevuta PEC non usa');
   // Any warning or error stops the parser (xmldom wraps what onError throws in its ParseError).
   let problem: string | undefined;
   const parser = new DOMParser({
@@ -114,7 +127,7 @@ export function parseDaticert(bytes: Buffer): { daticert: Daticert; xml: string 
   });
   let document: ReturnType<DOMParser['parseFromString']>;
   try {
-    document = parser.parseFromString(xml, 'text/xml');
+    document = parser.parseFromString(parsed, 'text/xml');
   } catch (error) {
     throw invalid(`XML malformato (${problem ?? (error as Error).message})`);
   }

@@ -3,7 +3,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { parseDaticert } from '../../../activities/pec/daticert';
 import { readReceipt } from '../../../activities/pec/receipt-message';
 import { writeDaticert } from '../../../platform/pec-provider/daticert-writer';
-import { daticertXml, receiptAround } from './receipt-fixtures';
+import { daticertXml, PROVIDER_STYLES, providerDaticert, receiptAround } from './receipt-fixtures';
 
 const MSGID = '<pec.abc123@pec.regione.puglia.it>';
 
@@ -35,8 +35,34 @@ describe('daticert.xml', () => {
     expect(decoded).toContain('Città');
   });
 
+  const facts = { msgid: MSGID, mittente: 'protocollo@pec.regione.puglia.it', destinatario: 'protocollo@pec.comune.bari.it', oggetto: 'Esito per la Città di Bari & "verità"' };
+  it.each(PROVIDER_STYLES.flatMap((style) => (['accettazione', 'avvenuta-consegna', 'errore-consegna'] as const).map((tipo) => [tipo, style.name, style] as const)))(
+    'when a provider writes the %s receipt with %s, then every field is read',
+    (tipo, _name, style) => {
+      const { daticert, xml } = parseDaticert(providerDaticert(style, { ...facts, tipo }));
+      expect(daticert).toMatchObject({
+        tipo,
+        errore: tipo === 'errore-consegna' ? 'no-dest' : 'nessuno',
+        mittente: facts.mittente,
+        destinatari: [{ indirizzo: facts.destinatario, tipo: 'certificato' }],
+        oggetto: facts.oggetto,
+        data: new Date('2026-11-23T09:15:30Z'),
+        msgid: MSGID,
+        consegna: tipo === 'accettazione' ? null : facts.destinatario,
+        erroreEsteso: tipo === 'errore-consegna' ? '5.1.1 - Casella inesistente' : null,
+      });
+      // The record keeps the receipt as the provider wrote it, DOCTYPE included.
+      if (style.doctype) expect(xml).toContain(style.doctype);
+    },
+  );
+
   it.each([
-    ['a DOCTYPE without entities', daticertXml(MSGID, { prolog: '<!DOCTYPE postacert SYSTEM "postacert.dtd">\n' }), 'DOCTYPE'],
+    ['an internal subset after the external DTD', daticertXml(MSGID, { prolog: '<!DOCTYPE postacert SYSTEM "postacert.dtd" [<!ENTITY x "y">]>\n' }), 'DOCTYPE'],
+    ['an empty internal subset', daticertXml(MSGID, { prolog: '<!DOCTYPE postacert [ ]>\n' }), 'DOCTYPE'],
+    ['a DOCTYPE with no DTD named', daticertXml(MSGID, { prolog: '<!DOCTYPE postacert>\n' }), 'DOCTYPE'],
+    ['a DOCTYPE naming another root', daticertXml(MSGID, { prolog: '<!DOCTYPE html SYSTEM "postacert.dtd">\n' }), 'DOCTYPE'],
+    ['a second DOCTYPE after the external one', daticertXml(MSGID, { prolog: '<!DOCTYPE postacert SYSTEM "postacert.dtd">\n<!DOCTYPE postacert [<!ENTITY x "y">]>\n' }), 'DOCTYPE'],
+    ['an ENTITY declaration outside any DOCTYPE', daticertXml(MSGID, { prolog: '<!DOCTYPE postacert SYSTEM "postacert.dtd">\n<!ENTITY x SYSTEM "file:///etc/passwd">\n' }), 'DOCTYPE'],
     ['a lower-case doctype', daticertXml(MSGID, { prolog: '<!doctype postacert>\n' }), 'DOCTYPE'],
     ['no msgid', daticertXml(MSGID).replace(/<msgid>.*<\/msgid>/, ''), '<msgid>'],
     ['a transport envelope instead of a receipt', daticertXml(MSGID, { tipo: 'posta-certificata' }), 'tipo di ricevuta "posta-certificata"'],

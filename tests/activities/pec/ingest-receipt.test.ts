@@ -1,10 +1,11 @@
 // ingestReceipt on its own: receipts built as the local provider builds them, or hostile ones, fed by hand.
 import { randomUUID } from 'node:crypto';
 import type { RecordedReceipt } from '../../../activities/pec/smtp-pec-service';
+import type { PecMessage } from '../../../prisma/generated/client';
 import { createPecService } from '../../../activities/pec/smtp-pec-service';
 import { accettazione, avvenutaConsegna, erroreConsegna } from '../../../platform/pec-provider/receipts';
 import { createDb, type Db } from '../../../prisma/client';
-import { accepted, createSentMessage, daticertXml, PROVIDER, receiptAround } from './receipt-fixtures';
+import { accepted, createSentMessage, daticertXml, PROVIDER, PROVIDER_STYLES, providerDaticert, receiptAround, type ReceiptFacts } from './receipt-fixtures';
 
 describe('ingestReceipt', () => {
   let db: Db;
@@ -77,6 +78,20 @@ describe('ingestReceipt', () => {
     await pec.ingestReceipt((await accettazione(PROVIDER, accepted(message))).raw);
     expect(await pec.ingestReceipt(await receiptAround(daticertXml(message.messageId, { tipo: 'preavviso-errore-consegna' })))).toBe('recorded');
     expect(await pec.status(message.id)).toMatchObject({ stato: 'ACCETTATO', failedAt: null, receipts: [{}, {}] });
+  });
+
+  it.each(PROVIDER_STYLES.map((style) => [style.name, style] as const))('when the provider writes daticert.xml with %s, then accettazione, consegna and errore-consegna move the PEC', async (_name, style) => {
+    const receipt = async (message: PecMessage, tipo: ReceiptFacts['tipo']) =>
+      receiptAround(providerDaticert(style, { tipo, msgid: message.messageId, mittente: message.mittente, destinatario: message.destinatario, oggetto: message.oggetto }));
+    const delivered = await createSentMessage(db);
+    expect(await pec.ingestReceipt(await receipt(delivered, 'accettazione'))).toBe('recorded');
+    expect(await pec.status(delivered.id)).toMatchObject({ stato: 'ACCETTATO' });
+    expect(await pec.ingestReceipt(await receipt(delivered, 'avvenuta-consegna'))).toBe('recorded');
+    expect(await pec.status(delivered.id)).toMatchObject({ stato: 'CONSEGNATO', errore: null });
+
+    const failed = await createSentMessage(db);
+    expect(await pec.ingestReceipt(await receipt(failed, 'errore-consegna'))).toBe('recorded');
+    expect(await pec.status(failed.id)).toMatchObject({ stato: 'ERRORE', errore: `Mancata consegna a ${failed.destinatario} (no-dest): 5.1.1 - Casella inesistente` });
   });
 
   it('when daticert.xml declares an external entity (XXE), then the receipt is refused and nothing is read or stored', async () => {

@@ -74,3 +74,58 @@ ${options.prolog ?? ''}<postacert tipo="${options.tipo ?? 'accettazione'}" error
 </postacert>
 `;
 }
+
+/** How providers differ in writing the same daticert.xml (all seen in real receipts). */
+export interface ProviderStyle {
+  name: string;
+  encoding: 'UTF-8' | 'ISO-8859-1' | null;
+  doctype: string;
+  /** Attributes of <postacert> in this order. */
+  errorFirst: boolean;
+  newline: string;
+  indent: string;
+}
+
+export const PROVIDER_STYLES: ProviderStyle[] = [
+  { name: 'SYSTEM DOCTYPE, UTF-8, indented', encoding: 'UTF-8', doctype: '<!DOCTYPE postacert SYSTEM "postacert.dtd">', errorFirst: false, newline: '\n', indent: '  ' },
+  { name: 'PUBLIC DOCTYPE, ISO-8859-1, CRLF and tabs, errore first', encoding: 'ISO-8859-1', doctype: '<!DOCTYPE postacert PUBLIC "-//Ministero//DTD postacert 1.0//IT" "postacert.dtd">', errorFirst: true, newline: '\r\n', indent: '\t' },
+  { name: 'SYSTEM DOCTYPE in single quotes with a path, no declaration, one line', encoding: null, doctype: "<!DOCTYPE postacert  SYSTEM 'Docs/postacert.dtd' >", errorFirst: true, newline: '', indent: '' },
+  { name: 'no DOCTYPE, ISO-8859-1', encoding: 'ISO-8859-1', doctype: '', errorFirst: false, newline: '\n', indent: '    ' },
+];
+
+export interface ReceiptFacts {
+  tipo: 'accettazione' | 'avvenuta-consegna' | 'errore-consegna';
+  msgid: string;
+  mittente: string;
+  destinatario: string;
+  oggetto: string;
+}
+
+/** daticert.xml as a provider of this style writes it, as bytes in the encoding it declares. */
+export function providerDaticert(style: ProviderStyle, facts: ReceiptFacts): Buffer {
+  const { newline: nl, indent: i } = style;
+  const errore = facts.tipo === 'errore-consegna' ? 'no-dest' : 'nessuno';
+  const attributes = style.errorFirst ? `errore="${errore}" tipo="${facts.tipo}"` : `tipo="${facts.tipo}" errore="${errore}"`;
+  const escaped = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const lines = [
+    style.encoding ? `<?xml version="1.0" encoding="${style.encoding}"?>` : '',
+    style.doctype,
+    `<postacert ${attributes}>`,
+    `${i}<intestazione>`,
+    `${i}${i}<mittente>${facts.mittente}</mittente>`,
+    `${i}${i}<destinatari tipo="certificato">${facts.destinatario}</destinatari>`,
+    `${i}${i}<risposte>${facts.mittente}</risposte>`,
+    `${i}${i}<oggetto>${escaped(facts.oggetto)}</oggetto>`,
+    `${i}</intestazione>`,
+    `${i}<dati>`,
+    `${i}${i}<gestore-emittente>${PROVIDER.gestore}</gestore-emittente>`,
+    `${i}${i}<data zona="+0100">${nl}${i}${i}${i}<giorno>23/11/2026</giorno>${nl}${i}${i}${i}<ora>10:15:30</ora>${nl}${i}${i}</data>`,
+    `${i}${i}<identificativo>opec.${randomUUID()}@${PROVIDER.domain}</identificativo>`,
+    `${i}${i}<msgid>${escaped(facts.msgid)}</msgid>`,
+    facts.tipo === 'accettazione' ? '' : `${i}${i}<consegna>${facts.destinatario}</consegna>`,
+    facts.tipo === 'errore-consegna' ? `${i}${i}<errore-esteso>5.1.1 - Casella inesistente</errore-esteso>` : '',
+    `${i}</dati>`,
+    '</postacert>',
+  ].filter((line) => line !== '');
+  return Buffer.from(lines.join(nl) + nl, style.encoding === 'ISO-8859-1' ? 'latin1' : 'utf8');
+}
