@@ -2,7 +2,9 @@
 // another encoding, bytes that are not UTF-8, a truncated file, the wrong root element or namespace) with
 // a single problem, and on the way collects the header, buildings and units with their line numbers for
 // the rules. saxes never reads a DTD nor expands an entity it was not given, and the DOCTYPE is refused
-// the moment it ends, so neither XXE nor "billion laughs" can get anywhere.
+// the moment it ends, so neither XXE nor "billion laughs" can get anywhere. Elements nested deeper than a
+// flusso ever goes are refused at the first one too: every open element costs memory, and a file of
+// millions of nested elements would otherwise exhaust the process that also serves the API.
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
@@ -18,6 +20,11 @@ const ROOT = 'FlussoPatrimoniale';
  * (measured: 64 KiB to 1 MiB take the same time on the regional stock; larger chunks only cost memory).
  */
 export const READ_CHUNK_BYTES = 256 * 1024;
+/**
+ * The deepest nesting accepted. A flusso nests 4 levels (FlussoPatrimoniale > UnitaImmobiliari > Unita >
+ * Superficie); 32 leaves room for any future version and refuses a nesting attack after 32 elements.
+ */
+export const MAX_DEPTH = 32;
 
 /** Lines of the fields the rules point at; 0 when the field is absent. */
 export interface BuildingLines { riga: number; comune: number; anno: number }
@@ -83,6 +90,9 @@ export async function readFlusso(file: string, options: ReadOptions): Promise<Re
   });
   parser.on('opentag', (tag) => {
     if (open.length === 0) acceptRoot(tag, parser.line, options.onRootAccepted);
+    if (open.length === MAX_DEPTH) {
+      throw refuse(REGOLA.annidamento, parser.line, `Alla riga ${parser.line} l'elemento <${localName(tag.name)}> è annidato a più di ${MAX_DEPTH} livelli: un flusso patrimoniale ne usa al massimo 4, il file non è stato elaborato. Controlla di aver caricato il flusso giusto, esportato con la struttura pubblicata.`);
+    }
     open.push({ name: tag.name, line: parser.line });
     builder.open(open.length, localName(tag.name), tag.attributes, parser.line);
   });
@@ -164,10 +174,20 @@ export function oversizedProblem(size: number, maxBytes: number): Problem {
   return { gravita: 'ERRORE', regola: REGOLA.fileTroppoGrande, riga: null, unita: null, campo: null, messaggio: `Il file è di ${mb(size)} MB, oltre il massimo accettato di ${mb(maxBytes)} MB: il file non è stato elaborato. Controlla di aver caricato il flusso giusto (senza allegati o dati estranei).` };
 }
 
-/** A UTF-16 file is not invalid UTF-8 by accident: say what it is. */
+/**
+ * A UTF-16 file is not invalid UTF-8 by accident: say what it is. With a BOM it is certain; without one,
+ * an XML file starts with '<' or white space, which UTF-16 writes as an ASCII byte next to a zero byte.
+ */
 function refuseUtf16(first: Buffer): void {
-  if (first.length >= 2 && ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff))) {
+  if (first.length < 2) return;
+  const [a, b] = [first[0] as number, first[1] as number];
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) {
     throw refuse(REGOLA.codifica, 1, 'Il file è in UTF-16: il flusso deve essere in UTF-8. Salvalo in UTF-8 e ricaricalo.');
+  }
+  const ascii = (byte: number) => byte === 0x3c || byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+  const order = ascii(a) && b === 0 ? 'little-endian' : a === 0 && ascii(b) ? 'big-endian' : null;
+  if (order) {
+    throw refuse(REGOLA.codifica, 1, `Il file sembra codificato in UTF-16 (${order}) senza BOM: il flusso deve essere in UTF-8. Salvalo in UTF-8 e ricaricalo.`);
   }
 }
 

@@ -1,10 +1,14 @@
 // Phase 1: a file that is unsafe or not a flusso gets exactly one clear error, nothing of it is kept,
 // and no later phase runs (for a DOCTYPE, xmllint is not even started).
 import childProcess from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { ApplicationFailure } from '@temporalio/common';
-import { REGOLE, REGOLA } from '../../../activities/flussi/validation';
+import { REGOLE, REGOLA, validateFlusso } from '../../../activities/flussi/validation';
 import type { ValidationResult } from '../../../activities/flussi/validation';
-import { READ_CHUNK_BYTES } from '../../../activities/flussi/validation/read-flusso';
+import { MAX_DEPTH, READ_CHUNK_BYTES } from '../../../activities/flussi/validation/read-flusso';
 import { building, flusso, FlussoFiles, lineOf, unit } from './flusso-fixtures';
 
 const files = new FlussoFiles();
@@ -86,6 +90,15 @@ describe('phase 1: safety and well-formedness', () => {
       expectRefused(await files.validate(Buffer.from(`\ufeff${flusso()}`, 'utf16le')), REGOLA.codifica, 1, /UTF-16/);
     });
 
+    it.each([
+      ['little-endian', (xml: string) => Buffer.from(xml, 'utf16le')],
+      ['big-endian', (xml: string) => Buffer.from(xml, 'utf16le').swap16()],
+    ])('when the file is UTF-16 %s without a BOM, then one encoding error naming UTF-16 and its byte order', async (order, encode) => {
+      for (const xml of [flusso(), flusso({ declaration: '' }), `\n  ${flusso({ declaration: '' })}`]) {
+        expectRefused(await files.validate(encode(xml)), REGOLA.codifica, 1, new RegExp(`sembra codificato in UTF-16 \\(${order}\\) senza BOM: .*Salvalo in UTF-8`));
+      }
+    });
+
     it('when the declaration says utf-8 in lower case, or there is none, or a BOM, then the file is read', async () => {
       for (const xml of [flusso({ declaration: '<?xml version="1.0" encoding="utf-8"?>' }), flusso({ declaration: '' }), `\ufeff${flusso()}`]) {
         expect(await files.validate(xml)).toMatchObject({ esito: 'VALIDO', units: [expect.anything()] });
@@ -151,6 +164,41 @@ describe('phase 1: safety and well-formedness', () => {
       const xml = flusso().replace(/<(\/?)([A-Z][A-Za-z]*)/g, '<$1p:$2').replace(`xmlns="${NS}"`, `xmlns:p="${NS}"`);
       expect(await files.validate(xml)).toMatchObject({ esito: 'VALIDO', buildings: [{ codice: 'F0001' }], units: [{ codice: '072006-1' }] });
       tested.add(REGOLA.radice).add(REGOLA.namespace);
+    });
+  });
+
+  describe('nesting', () => {
+    const nested = (levels: number) => flusso({ units: [`${'<Unita>'.repeat(levels - 2)}${'</Unita>'.repeat(levels - 2)}`] });
+
+    it('when elements nest 32 levels deep, then phase 1 lets the file through (the schema refuses it)', async () => {
+      const result = await files.validate(nested(MAX_DEPTH));
+      expect(result.problems.map((problem) => problem.regola)).not.toContain(REGOLA.annidamento);
+      expect(result.problems[0]?.regola).toBe(REGOLA.schema);
+    });
+
+    it('when a well-formed file nests elements millions of levels deep (98 MB), then it is refused at the 33rd level, at once and in little memory', async () => {
+      const levels = 6_500_000;
+      const file = await files.write('');
+      const out = createWriteStream(file);
+      const repeated = async (piece: string, times: number) => {
+        const block = piece.repeat(64 * 1024);
+        for (let written = 0; written < times; written += 64 * 1024) {
+          if (!out.write(times - written >= 64 * 1024 ? block : piece.repeat(times - written))) await once(out, 'drain');
+        }
+      };
+      out.write(`<?xml version="1.0" encoding="UTF-8"?>\n<FlussoPatrimoniale xmlns="${NS}" versione="1.0">\n`);
+      await repeated('<Unita>', levels);
+      await repeated('</Unita>', levels);
+      out.end('\n</FlussoPatrimoniale>\n');
+      await finished(out);
+      expect((await stat(file)).size).toBeGreaterThan(97 * 1000 * 1000);
+
+      const rssBefore = process.memoryUsage().rss;
+      const started = performance.now();
+      const result = await validateFlusso({ file, enteCodice: '072006', dataRiferimento: '2025-12-31', comuniIstat: new Set(), previous: null });
+      expectRefused(result, REGOLA.annidamento, 3, new RegExp(`annidato a più di ${MAX_DEPTH} livelli`));
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
     });
   });
 
