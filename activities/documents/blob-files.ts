@@ -71,6 +71,23 @@ export async function writeBlob(rootDir: string, sha256: string, content: Buffer
   return true;
 }
 
+/** Whether a file is there under the hash (not whether it is intact: that costs a read). */
+export async function blobExists(rootDir: string, sha256: string): Promise<boolean> {
+  try {
+    return (await stat(blobPath(rootDir, sha256))).isFile();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** Removes the blob's file; its folders stay (a concurrent write may be about to use them). */
+export async function removeBlob(rootDir: string, sha256: string): Promise<void> {
+  const file = blobPath(rootDir, sha256);
+  await rm(file, { force: true });
+  await syncDirectory(path.dirname(file));
+}
+
 /** The blob's bytes, or undefined when the file is missing. */
 export async function readBlob(rootDir: string, sha256: string): Promise<Buffer | undefined> {
   try {

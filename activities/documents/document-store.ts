@@ -41,7 +41,14 @@ export interface StoredDocument {
  * the caller's (see `mayRead` in ./access).
  */
 export interface DocumentStore {
+  /** Largest document accepted, in bytes: an upload meant for the store is bounded by it, so one limit answers. */
+  readonly maxBytes: number;
   store(input: StoreInput): Promise<StoredDocument>;
+  /**
+   * Takes back a document no one has taken up (a request refused after its document was stored): its row
+   * goes, and its file unless another document has the same content. A missing id is a no-op.
+   */
+  discard(id: string): Promise<void>;
   /** The document and its bytes, verified against the SHA-256: a mismatch throws DocumentoCorrotto. */
   read(id: string): Promise<{ document: StoredDocument; content: Buffer }>;
   find(id: string): Promise<StoredDocument | null>;

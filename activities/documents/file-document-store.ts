@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Db } from '../../prisma/client';
 import type { Document } from '../../prisma/generated/client';
-import { readBlob, sha256Of, writeBlob } from './blob-files';
+import { blobExists, readBlob, removeBlob, sha256Of, writeBlob } from './blob-files';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type DocumentStore, type StoredDocument, type StoreInput } from './document-store';
 import { DocumentoCorrotto, DocumentoNonTrovato, DocumentoTroppoGrande } from './errors';
 
@@ -32,10 +32,22 @@ function toStoredDocument(row: Document): StoredDocument {
   };
 }
 
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/**
+ * Serialises, per content, a discard's "no row left, so remove the file" against a store's "row added,
+ * file there": without it a discard could remove the file a concurrent store of the same bytes relies on.
+ */
+const lockContent = (tx: Tx, sha256: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`document:${sha256}`}))`;
+
+/** A transaction that may write a whole document again (rarely: see store) needs longer than Prisma's 5 s. */
+const WRITING_TRANSACTION = { timeout: 60_000 };
+
 /**
  * The document store on a local (or mounted) folder, metadata in the `Document` table. The file is
  * written before the row, so a failed write leaves no row; a row whose insert fails leaves at most an
  * unreferenced file, harmless in a content-addressed store (the next identical content reuses it).
+ * A discarded document takes its file with it when it was the last one with that content.
  *
  * Settings: `rootDir`, `maxBytes` (default 50 MB).
  */
@@ -56,6 +68,8 @@ export function createFileDocumentStore(db: Db, settings: FileDocumentStoreSetti
   }
 
   return {
+    maxBytes,
+
     async store(input: StoreInput): Promise<StoredDocument> {
       // A retry returns the first document even if its bytes differ (a re-rendered PDF carries a new
       // creation date): the step already produced its document.
@@ -66,23 +80,29 @@ export function createFileDocumentStore(db: Db, settings: FileDocumentStoreSetti
       const sha256 = sha256Of(input.content);
       await writeBlob(rootDir, sha256, input.content);
       try {
-        const row = await db.document.create({
-          data: {
-            idempotencyKey: input.idempotencyKey,
-            sha256,
-            size: input.content.length,
-            filename: input.filename,
-            mimeType: input.mimeType,
-            titolo: input.titolo,
-            tipo: input.tipo,
-            workflowId: input.workflowId ?? null,
-            enteId: input.enteId ?? null,
-            protocolloId: input.protocolloId ?? null,
-            version,
-            previousVersionId: input.previousVersionId ?? null,
-            createdById: input.createdById ?? null,
-          },
-        });
+        const row = await db.$transaction(async (tx) => {
+          await lockContent(tx, sha256);
+          const created = await tx.document.create({
+            data: {
+              idempotencyKey: input.idempotencyKey,
+              sha256,
+              size: input.content.length,
+              filename: input.filename,
+              mimeType: input.mimeType,
+              titolo: input.titolo,
+              tipo: input.tipo,
+              workflowId: input.workflowId ?? null,
+              enteId: input.enteId ?? null,
+              protocolloId: input.protocolloId ?? null,
+              version,
+              previousVersionId: input.previousVersionId ?? null,
+              createdById: input.createdById ?? null,
+            },
+          });
+          // A discard of the same content may have removed the file between writeBlob and the lock.
+          if (!(await blobExists(rootDir, sha256))) await writeBlob(rootDir, sha256, input.content);
+          return created;
+        }, WRITING_TRANSACTION);
         return toStoredDocument(row);
       } catch (error) {
         // A concurrent store with the same key won the race: its document is ours.
@@ -90,6 +110,16 @@ export function createFileDocumentStore(db: Db, settings: FileDocumentStoreSetti
         if (raced) return raced;
         throw error;
       }
+    },
+
+    async discard(id: string) {
+      const row = await db.document.findUnique({ where: { id }, select: { sha256: true } });
+      if (!row) return;
+      await db.$transaction(async (tx) => {
+        await lockContent(tx, row.sha256);
+        await tx.document.deleteMany({ where: { id } });
+        if ((await tx.document.count({ where: { sha256: row.sha256 } })) === 0) await removeBlob(rootDir, row.sha256);
+      });
     },
 
     async read(id: string) {

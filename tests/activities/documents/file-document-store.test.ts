@@ -181,6 +181,40 @@ describe('file document store', () => {
     await expect(store.store(input({ content: Buffer.alloc(50 * 1024 * 1024 + 1) }))).rejects.toThrow('supera la dimensione massima consentita di 50 MB');
   });
 
+  it('when a document is discarded, then its row and its file go; an unknown id is a no-op', async () => {
+    const store = createFileDocumentStore(db, { rootDir });
+    const stored = await store.store(input());
+    await store.discard(stored.id);
+    expect(await store.find(stored.id)).toBeNull();
+    expect(await filesUnder(rootDir)).toEqual([]);
+    await expect(store.discard(stored.id)).resolves.toBeUndefined();
+  });
+
+  it('when a discarded document shares its content with another, then the file stays and the other still reads', async () => {
+    const store = createFileDocumentStore(db, { rootDir });
+    const content = Buffer.from(`Condiviso ${randomUUID()}`);
+    const [kept, discarded] = [await store.store(input({ content })), await store.store(input({ content }))];
+    await store.discard(discarded.id);
+    expect((await store.read(kept.id)).content.equals(content)).toBe(true);
+  });
+
+  it('when discards race with stores of the same content, then every document left reads intact', async () => {
+    const store = createFileDocumentStore(db, { rootDir });
+    const content = Buffer.from(`Conteso ${randomUUID()}`);
+    for (let round = 0; round < 10; round++) {
+      const doomed = await store.store(input({ content }));
+      const [, kept] = await Promise.all([store.discard(doomed.id), store.store(input({ content }))]);
+      expect((await store.read(kept.id)).content.equals(content)).toBe(true);
+      await store.discard(kept.id);
+    }
+    expect(await filesUnder(rootDir)).toEqual([]);
+  });
+
+  it('when a store is asked its limit, then it is the one configured', () => {
+    expect(createFileDocumentStore(db, { rootDir, maxBytes: 1234 }).maxBytes).toBe(1234);
+    expect(createFileDocumentStore(db, { rootDir }).maxBytes).toBe(50 * 1024 * 1024);
+  });
+
   it('when an unknown id is read, then DocumentoNonTrovato names it', async () => {
     const store = createFileDocumentStore(db, { rootDir });
     const id = randomUUID();
