@@ -4,6 +4,14 @@ import type { PdfRenderer } from '../activities/pdf/pdf-renderer';
 import type { PecService } from '../activities/pec/pec';
 import type { Db } from '../prisma/client';
 
+/** Uploads of flussi: where a file waits while it is received, and the quota of each transmission. */
+export interface UploadSettings {
+  /** Received files stay here only for the request; on the data disk, not a small /tmp. */
+  tempDir: string;
+  /** Per transmission (one ente, one reference date), every attempt counted, file or manual form. */
+  quota: { maxAttempts: number; maxBytes: number };
+}
+
 /** What every route needs: the database, Temporal, the adapters it reads through, and where the Region and Temporal's Web UI are. */
 export interface ApiRuntime {
   db: Db;
@@ -18,4 +26,5 @@ export interface ApiRuntime {
   pec: PecService;
   /** Renders the reports people download (the validation report as PDF); acts are rendered by activities. */
   pdf: PdfRenderer;
+  uploads: UploadSettings;
 }

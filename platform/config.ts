@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MAX_DOCUMENT_BYTES } from '../activities/documents/document-store';
 
 /** The project's git-ignored folders: data (database, Temporal's SQLite, secrets) and tools (binaries). */
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -49,7 +50,9 @@ const ConfigSchema = z.object({
   PROTOCOL_REMOTE_PASSWORD: z.string().optional(),
   PROTOCOL_REMOTE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   DOCUMENTS_DIR: z.string().optional(),
-  DOCUMENTS_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  DOCUMENTS_MAX_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_DOCUMENT_BYTES),
+  FLUSSI_MAX_ATTEMPTS: z.coerce.number().int().positive().default(50),
+  FLUSSI_MAX_TOTAL_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   PDF_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   SIGNATURE_KEY_STORE_DIR: z.string().optional(),
@@ -94,6 +97,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 export function publicUrl(config: Config): string {
   return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}
+
+/** Where uploads wait while they are received, and what one transmission of an ente may upload in all. */
+export function uploadSettings(config: Config) {
+  return {
+    tempDir: path.join(config.PUSH_DATA_DIR, 'uploads'),
+    quota: { maxAttempts: config.FLUSSI_MAX_ATTEMPTS, maxBytes: config.FLUSSI_MAX_TOTAL_BYTES },
+  };
 }
 
 /** What the map page needs of the configuration (GET /api/config). */

@@ -13,7 +13,7 @@ import { loadReferenceData } from '../prisma/seed/reference-data';
 import { startDevServer } from '../temporal-config/dev-server';
 import { locateTemporalCli } from '../temporal-config/locate-cli';
 import { ensureSearchAttributes } from '../temporal-config/namespace';
-import { loadConfig, mapConfig, PROJECT_ROOT, publicUrl, type Config } from './config';
+import { loadConfig, mapConfig, PROJECT_ROOT, publicUrl, uploadSettings, type Config } from './config';
 import { startAdapters } from './adapters';
 import { embeddedPlatformUrl, prepareDatabase, startEmbeddedPostgres } from './database';
 import { startIdentityProvider } from './identity-provider';
@@ -133,6 +133,7 @@ async function main(): Promise<void> {
       documents: running.adapters.documents,
       pec: running.adapters.pec,
       pdf: running.adapters.pdf,
+      uploads: uploadSettings(config),
     },
     auth,
     uiDist,

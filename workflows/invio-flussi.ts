@@ -10,7 +10,7 @@ import { Incidents, StepFailed } from './incidents';
 import { PecDelivery } from './pec-delivery';
 import { holdsCandidacy, type TaskCandidates } from './shared/actor';
 import { dataItaliana } from './shared/dates';
-import { caricaFlussoUpdate, INVIO_FLUSSI, scadenzaSignal, type InvioFlussiInput, type UploadSummary } from './shared/flussi';
+import { accettaCaricamentiQuery, caricaFlussoUpdate, INVIO_FLUSSI, scadenzaSignal, type InvioFlussiInput, type UploadSummary } from './shared/flussi';
 import { refuse, TASK_FAILURE } from './shared/tasks';
 
 const acts = proxyActivities<Activities>({
@@ -64,6 +64,8 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
       }
     },
   });
+  // The same condition as the update's validator, for the API to ask before it receives a file.
+  setHandler(accettaCaricamentiQuery, () => !closed);
   upsertSearchAttributes([{ key: SA_STATO, value: 'IN_ATTESA' }]);
 
   const { decision, actor } = await tasks.ask({

@@ -56,5 +56,5 @@ export interface DocumentStore {
   listByWorkflow(workflowId: string): Promise<StoredDocument[]>;
 }
 
-/** 50 MB: the default largest document the store accepts. */
-export const DEFAULT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+/** 100 MB: the default largest document the store accepts, the flusso's documented limit (docs/flusso). */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;

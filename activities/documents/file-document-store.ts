@@ -8,7 +8,7 @@ import { DocumentoCorrotto, DocumentoNonTrovato, DocumentoTroppoGrande } from '.
 export interface FileDocumentStoreSettings {
   /** Folder of the content-addressed files (<rootDir>/ab/cd/<sha256>); made on first write. */
   rootDir: string;
-  /** Largest document accepted, in bytes; default 50 MB. */
+  /** Largest document accepted, in bytes; default 100 MB. */
   maxBytes?: number;
 }
 
@@ -49,7 +49,7 @@ const WRITING_TRANSACTION = { timeout: 60_000 };
  * unreferenced file, harmless in a content-addressed store (the next identical content reuses it).
  * A discarded document takes its file with it when it was the last one with that content.
  *
- * Settings: `rootDir`, `maxBytes` (default 50 MB).
+ * Settings: `rootDir`, `maxBytes` (default 100 MB).
  */
 export function createFileDocumentStore(db: Db, settings: FileDocumentStoreSettings): DocumentStore {
   const rootDir = path.resolve(settings.rootDir);

@@ -1,8 +1,11 @@
 // An attempt of a transmission, however it came (an uploaded file, the manual form): its flusso is filed
 // in the document store and handed to the procedure, whose `caricaFlusso` update validates it and keeps
-// it with its report. One path, so both kinds are validated, reported and listed alike.
+// it with its report. One path, so both kinds are validated, reported and listed alike. The callers ask
+// admitAttempt first; should the procedure still refuse the update (it ended in between), the document
+// it never took is discarded, so a refused request leaves nothing stored.
 import type { Actor } from '../../workflows/shared/actor';
 import { caricaFlussoUpdate, type FLUSSO_DOCUMENTO, type UploadSummary } from '../../workflows/shared/flussi';
+import { AppError } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { sendUpdate } from '../workflow-updates';
 
@@ -31,8 +34,14 @@ export async function fileAttempt(runtime: ApiRuntime, input: AttemptInput): Pro
     createdById: input.actor.userId,
   });
   let summary: UploadSummary | undefined;
-  await sendUpdate(async () => {
-    summary = await runtime.temporal.workflow.getHandle(input.workflowId).executeUpdate(caricaFlussoUpdate, { args: [{ documentId: stored.id, actor: input.actor }] });
-  });
+  try {
+    await sendUpdate(async () => {
+      summary = await runtime.temporal.workflow.getHandle(input.workflowId).executeUpdate(caricaFlussoUpdate, { args: [{ documentId: stored.id, actor: input.actor }] });
+    });
+  } catch (error) {
+    // An AppError is the validator's refusal (or the procedure gone): no attempt took the document.
+    if (error instanceof AppError) await runtime.documents.discard(stored.id);
+    throw error;
+  }
   return summary!;
 }

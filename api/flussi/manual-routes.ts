@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { parse } from '../validation';
 import { flussiAccess, transmits, ZWorkflow } from './access';
+import { admitAttempt } from './admission';
 import { fileAttempt } from './attempts';
 import { parseInserimentoManuale } from './manual-input';
 
@@ -36,6 +37,7 @@ export function flussiManualRoutes(runtime: ApiRuntime): Router {
     const actor = actorOf(req);
     const { enteId, dataRiferimento } = visibleProcedure(actor, workflowId);
     if (!transmits(actor, enteId)) throw new AppError('NON_AUTORIZZATO', 403, 'Inseriscono il patrimonio il rappresentante legale e i referenti PATRIMONIO dell’ente.');
+    await admitAttempt(runtime, workflowId);
     const stock = parseInserimentoManuale(req.body);
     const ente = await db.ente.findUniqueOrThrow({ where: { id: enteId }, select: { codice: true, codiceFiscale: true } });
     const xml = manualFlussoXml({ enteCodice: ente.codice, codiceFiscale: ente.codiceFiscale, dataRiferimento, prodottoIl: new Date() }, stock);

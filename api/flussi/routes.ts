@@ -1,19 +1,20 @@
 import { readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { FLUSSO_DOCUMENTO, INVIO_FLUSSI, INVIO_FLUSSI_WORKFLOW, invioFlussiWorkflowId, type InvioFlussiInput } from '../../workflows/shared/flussi';
+import type { Actor } from '../../workflows/shared/actor';
 import { actorOf } from '../auth';
 import { AppError } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { startProcedure } from '../start-procedure';
 import { optionalQuery, pagination, parse } from '../validation';
 import { flussiAccess, transmits, ZUpload, ZWorkflow } from './access';
+import { admitAttempt } from './admission';
 import { fileAttempt } from './attempts';
 
-export const FLUSSO_MAX_BYTES = 100 * 1024 * 1024;
+interface UploadAttempt { workflowId: string; enteId: string; actor: Actor }
 
 const ZStart = z.object({
   enteId: z.string({ error: 'scegli l’ente' }).uuid('scegli l’ente'),
@@ -25,14 +26,31 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
   const router = Router();
   const { db } = runtime;
   const { visibleProcedure, visibleUpload } = flussiAccess(db, runtime.regioneEnteId);
-  // Uploads go to disk, not memory: a regional flusso is tens of megabytes.
-  const upload = multer({ dest: os.tmpdir(), limits: { files: 1, fileSize: FLUSSO_MAX_BYTES, fields: 5 } }).single('flusso');
-  const receive: RequestHandler = (req, res, next) => {
-    upload(req, res, (error: unknown) => {
-      if (error instanceof multer.MulterError) {
-        next(new AppError('DATI_NON_VALIDI', 422, error.code === 'LIMIT_FILE_SIZE' ? 'flusso: il file può essere al massimo di 100 MB' : `flusso: ${error.message}`, 'flusso'));
-      } else next(error);
-    });
+  // Uploads go to disk, not memory (a flusso is up to the store's limit), on the data disk; each file stays
+  // only while its request is handled, and multer removes a partial one when the client goes away.
+  const storage = multer.diskStorage({ destination: runtime.uploads.tempDir });
+
+  /** Refuses before receiving a byte (who uploads, the transmission's state, its quota), then receives within what is left. */
+  const admitAndReceive: RequestHandler = async (req, res, next) => {
+    try {
+      const { workflowId } = parse(ZWorkflow, req.params);
+      const actor = actorOf(req);
+      const { enteId } = visibleProcedure(actor, workflowId);
+      if (!transmits(actor, enteId)) throw new AppError('NON_AUTORIZZATO', 403, 'Caricano i flussi il rappresentante legale e i referenti PATRIMONIO dell’ente.');
+      const admission = await admitAttempt(runtime, workflowId);
+      const attempt: UploadAttempt = { workflowId, enteId, actor };
+      res.locals.attempt = attempt;
+      multer({ storage, limits: { files: 1, fileSize: admission.maxFileBytes, fields: 5 } }).single('flusso')(req, res, (error: unknown) => {
+        if (error instanceof multer.MulterError) {
+          next(error.code === 'LIMIT_FILE_SIZE' ? admission.oversize : new AppError('DATI_NON_VALIDI', 422, `flusso: ${error.message}`, 'flusso'));
+        } else if (error && req.destroyed) {
+          // The client went away (multer has removed the partial file): nobody reads the answer, nothing went wrong here.
+          next(new AppError('CARICAMENTO_INTERROTTO', 400, 'flusso: il caricamento si è interrotto prima della fine, riprova.', 'flusso'));
+        } else next(error);
+      });
+    } catch (error) {
+      next(error);
+    }
   };
 
   router.post('/flussi', async (req, res) => {
@@ -95,13 +113,10 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
     res.json({ inCorso: Boolean(pending), avanzamento: details?.fraction ?? null, fase: details?.phase ?? null });
   });
 
-  router.post('/flussi/:workflowId/caricamenti', receive, async (req, res) => {
+  router.post('/flussi/:workflowId/caricamenti', admitAndReceive, async (req, res) => {
     const file = req.file;
     try {
-      const { workflowId } = parse(ZWorkflow, req.params);
-      const actor = actorOf(req);
-      const { enteId } = visibleProcedure(actor, workflowId);
-      if (!transmits(actor, enteId)) throw new AppError('NON_AUTORIZZATO', 403, 'Caricano i flussi il rappresentante legale e i referenti PATRIMONIO dell’ente.');
+      const { workflowId, enteId, actor } = res.locals.attempt as UploadAttempt;
       if (!file) throw new AppError('DATI_NON_VALIDI', 422, 'flusso: allega il file XML del flusso', 'flusso');
       const summary = await fileAttempt(runtime, {
         workflowId,

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createApp } from '../../api/app';
 import { createAuth } from '../../api/auth';
 import type { ApiRuntime } from '../../api/runtime';
+import { uploadSettings } from '../../platform/config';
 import { startIdentityProvider } from '../../platform/identity-provider';
 import { freePort } from './free-port';
 import { startTestPlatform, type TestPlatform } from './platform';
@@ -19,8 +20,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** `mapTilesUrl`: the map's tile server (none by default: tests never reach the internet). */
-export async function startTestServer(options: { withUi?: boolean; workflowsPath?: string; mapTilesUrl?: string | null } = {}): Promise<TestServer> {
+/**
+ * `mapTilesUrl`: the map's tile server (none by default: tests never reach the internet). `runtime`: parts
+ * of the API's runtime a test configures otherwise (a smaller document limit, another upload quota).
+ */
+export async function startTestServer(options: { withUi?: boolean; workflowsPath?: string; mapTilesUrl?: string | null; runtime?: (base: ApiRuntime) => Partial<ApiRuntime> } = {}): Promise<TestServer> {
   const platform = await startTestPlatform();
   const worker = await platform.startWorker({ workflowsPath: options.workflowsPath });
   const port = await freePort();
@@ -49,7 +53,9 @@ export async function startTestServer(options: { withUi?: boolean; workflowsPath
     documents: platform.adapters.adapters.documents,
     pec: platform.adapters.adapters.pec,
     pdf: platform.adapters.adapters.pdf,
+    uploads: uploadSettings(platform.config),
   };
+  Object.assign(runtime, options.runtime?.(runtime));
   const app = createApp({ runtime, auth, uiDist: options.withUi ? path.join(__dirname, '../../ui/dist') : undefined });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(port, '127.0.0.1', () => resolve(listening));

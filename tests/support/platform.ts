@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import { startAdapters, type RunningAdapters } from '../../platform/adapters';
-import { loadConfig } from '../../platform/config';
+import { loadConfig, type Config } from '../../platform/config';
 import { signalPecReceipt } from '../../platform/pec-receipts';
 import { loadActor } from '../../api/auth/actor';
 import { createWorker } from '../../platform/worker';
@@ -14,6 +14,7 @@ import type { Actor } from '../../workflows/shared/actor';
 
 export interface TestPlatform {
   db: Db;
+  config: Config;
   adapters: RunningAdapters;
   ref: ReferenceData;
   client: Client;
@@ -45,6 +46,7 @@ export async function startTestPlatform(options: { address?: string } = {}): Pro
 
   return {
     db,
+    config,
     adapters,
     ref,
     client,

@@ -4,6 +4,8 @@ import { Browser } from './http-browser';
 
 export interface ApiSession {
   csrfToken: string;
+  /** The session cookie, for a test that speaks raw HTTP (a request cut in the middle). */
+  cookie: string;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   json<T = unknown>(path: string, init?: RequestInit): Promise<{ status: number; body: T }>;
   postJson<T = unknown>(path: string, body: unknown): Promise<{ status: number; body: T }>;
@@ -33,6 +35,7 @@ export async function signIn(baseUrl: string, codiceFiscale: string, newPerson?:
   };
   return {
     csrfToken,
+    cookie,
     fetch: send,
     json,
     postJson: (path, body) => json(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),

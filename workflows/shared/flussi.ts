@@ -1,5 +1,5 @@
 // What the API needs to start an Invio flussi patrimoniali and talk to it, without importing workflow code.
-import { defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from './actor';
 
 export const INVIO_FLUSSI = 'invio-flussi';
@@ -41,6 +41,9 @@ export interface UploadSummary {
 }
 
 export const caricaFlussoUpdate = defineUpdate<UploadSummary, [{ documentId: string; actor: Actor }]>('caricaFlusso');
+
+/** Whether the transmission still takes attempts: asked before a file is received, so a refused one stores nothing. */
+export const accettaCaricamentiQuery = defineQuery<boolean>('accettaCaricamenti');
 
 /** The campaign sets or moves the transmission's deadline (ISO date-time); the task's due date follows. */
 export const scadenzaSignal = defineSignal<[{ scadenza: string }]>('scadenzaTrasmissione');

@@ -176,9 +176,9 @@ describe('file document store', () => {
     await expect(store.store(input({ content: Buffer.alloc(1024 * 1024, 2) }))).resolves.toMatchObject({ size: 1024 * 1024 });
   });
 
-  it('when no limit is configured, then it is 50 MB', async () => {
+  it('when no limit is configured, then it is 100 MB, the flusso\'s documented limit', async () => {
     const store = createFileDocumentStore(db, { rootDir });
-    await expect(store.store(input({ content: Buffer.alloc(50 * 1024 * 1024 + 1) }))).rejects.toThrow('supera la dimensione massima consentita di 50 MB');
+    await expect(store.store(input({ content: Buffer.alloc(100 * 1024 * 1024 + 1) }))).rejects.toThrow('supera la dimensione massima consentita di 100 MB');
   });
 
   it('when a document is discarded, then its row and its file go; an unknown id is a no-op', async () => {
@@ -212,7 +212,7 @@ describe('file document store', () => {
 
   it('when a store is asked its limit, then it is the one configured', () => {
     expect(createFileDocumentStore(db, { rootDir, maxBytes: 1234 }).maxBytes).toBe(1234);
-    expect(createFileDocumentStore(db, { rootDir }).maxBytes).toBe(50 * 1024 * 1024);
+    expect(createFileDocumentStore(db, { rootDir }).maxBytes).toBe(100 * 1024 * 1024);
   });
 
   it('when an unknown id is read, then DocumentoNonTrovato names it', async () => {
