@@ -13,6 +13,7 @@ import { optionalQuery, pagination, parse } from '../validation';
 import { flussiAccess, transmits, ZUpload, ZWorkflow } from './access';
 import { admitAttempt } from './admission';
 import { fileAttempt } from './attempts';
+import { sweepStaleUploads } from './stale-uploads';
 
 interface UploadAttempt { workflowId: string; enteId: string; actor: Actor }
 
@@ -29,6 +30,8 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
   // Uploads go to disk, not memory (a flusso is up to the store's limit), on the data disk; each file stays
   // only while its request is handled, and multer removes a partial one when the client goes away.
   const storage = multer.diskStorage({ destination: runtime.uploads.tempDir });
+  // What a process killed mid-upload left behind (a failure here only leaves those files a while longer).
+  void sweepStaleUploads(runtime.uploads.tempDir).catch((error: unknown) => console.error('[api] upload folder not swept', error));
 
   /** Refuses before receiving a byte (who uploads, the transmission's state, its quota), then receives within what is left. */
   const admitAndReceive: RequestHandler = async (req, res, next) => {
