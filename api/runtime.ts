@@ -18,4 +18,6 @@ export interface ApiRuntime {
   pec: PecService;
   /** Renders the reports people download (the validation report as PDF); acts are rendered by activities. */
   pdf: PdfRenderer;
+  /** The procedure worker running in this process, whose state the health check reports. */
+  worker: { getState(): string };
 }

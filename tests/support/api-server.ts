@@ -9,19 +9,25 @@ import { createAuth } from '../../api/auth';
 import type { ApiRuntime } from '../../api/runtime';
 import { startIdentityProvider } from '../../platform/identity-provider';
 import { freePort } from './free-port';
-import { startTestPlatform, type TestPlatform } from './platform';
+import { startTestPlatform, type RunningWorker, type TestPlatform } from './platform';
 
 export interface TestServer {
   platform: TestPlatform;
+  worker: RunningWorker;
   runtime: ApiRuntime;
   baseUrl: string;
   idpIssuer: string;
   close(): Promise<void>;
 }
 
-/** `mapTilesUrl`: the map's tile server (none by default: tests never reach the internet). */
-export async function startTestServer(options: { withUi?: boolean; workflowsPath?: string; mapTilesUrl?: string | null } = {}): Promise<TestServer> {
-  const platform = await startTestPlatform();
+/**
+ * `mapTilesUrl`: the map's tile server (none by default: tests never reach the internet); `address`: another
+ * Temporal server than the run's shared one (a test that stops it).
+ */
+export async function startTestServer(
+  options: { withUi?: boolean; workflowsPath?: string; mapTilesUrl?: string | null; address?: string } = {},
+): Promise<TestServer> {
+  const platform = await startTestPlatform({ address: options.address });
   const worker = await platform.startWorker({ workflowsPath: options.workflowsPath });
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -49,6 +55,7 @@ export async function startTestServer(options: { withUi?: boolean; workflowsPath
     documents: platform.adapters.adapters.documents,
     pec: platform.adapters.adapters.pec,
     pdf: platform.adapters.adapters.pdf,
+    worker: worker.worker,
   };
   const app = createApp({ runtime, auth, uiDist: options.withUi ? path.join(__dirname, '../../ui/dist') : undefined });
   const server: Server = await new Promise((resolve) => {
@@ -57,6 +64,7 @@ export async function startTestServer(options: { withUi?: boolean; workflowsPath
   expectPort(server, port);
   return {
     platform,
+    worker,
     runtime,
     baseUrl,
     idpIssuer: idp.issuer,
