@@ -1,3 +1,4 @@
+import { Connection } from '@temporalio/client';
 import type { ApiRuntime } from './runtime';
 
 interface Check {
@@ -24,6 +25,14 @@ async function check(probe: (deadline: number) => Promise<string>): Promise<Chec
 }
 
 /**
+ * A connection for the probe alone, without the SDK's retry interceptor: a probe tells the state now. The
+ * client's retries would go on (and outlive the answer) for seconds while the server is down.
+ */
+export function probeConnection(address: string): Connection {
+  return Connection.lazy({ address, interceptors: [] });
+}
+
+/**
  * The state of the database, Temporal and the procedure worker. The worker is judged by its own state in this
  * process, not by the pollers Temporal lists: those linger for minutes after a worker dies.
  */
@@ -33,9 +42,9 @@ export async function health(runtime: ApiRuntime) {
       await runtime.db.$queryRaw`SELECT 1`;
       return 'PostgreSQL raggiungibile';
     }),
-    // The gRPC deadline ends the call itself (no retries piling up while the server is down).
+    // The gRPC deadline ends the call itself, not only the wait for it.
     check(async (deadline) => {
-      await runtime.temporal.withDeadline(deadline, () => runtime.temporal.workflowService.getSystemInfo({}));
+      await runtime.temporalProbe.withDeadline(deadline, () => runtime.temporalProbe.workflowService.getSystemInfo({}));
       return `Temporal raggiungibile (namespace ${runtime.namespace})`;
     }),
     check(async () => {

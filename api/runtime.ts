@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import type { Client, Connection } from '@temporalio/client';
 import type { DocumentStore } from '../activities/documents/document-store';
 import type { PdfRenderer } from '../activities/pdf/pdf-renderer';
 import type { PecService } from '../activities/pec/pec';
@@ -18,6 +18,8 @@ export interface ApiRuntime {
   pec: PecService;
   /** Renders the reports people download (the validation report as PDF); acts are rendered by activities. */
   pdf: PdfRenderer;
+  /** A connection to Temporal without the SDK's retries, for the health check (`probeConnection`). */
+  temporalProbe: Connection;
   /** The procedure worker running in this process, whose state the health check reports. */
   worker: { getState(): string };
 }

@@ -11,6 +11,7 @@ import { inspect } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { createAuth } from '../api/auth';
+import { probeConnection } from '../api/health';
 import { createDb } from '../prisma/client';
 import { loadReferenceData } from '../prisma/seed/reference-data';
 import { startDevServer } from '../temporal-config/dev-server';
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
   stops.push({ name: 'Temporal client', stop: () => connection.close() });
   if (temporal.external) await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporalProbe = probeConnection(temporal.address);
+  stops.push({ name: 'Temporal health probe', stop: () => temporalProbe.close() });
 
   const running = await startAdapters(config, db, databaseUrl, { onPecReceipt: signalPecReceipt(client), log: logger('push') });
   stops.push({ name: 'adapters', stop: running.close });
@@ -164,6 +167,7 @@ async function main(): Promise<void> {
       documents: running.adapters.documents,
       pec: running.adapters.pec,
       pdf: running.adapters.pdf,
+      temporalProbe,
       worker,
     },
     auth,

@@ -25,18 +25,23 @@ describe('when npm start is killed with kill -9 and started again', () => {
   /** `npm start`'s process: tsx, in a process group of its own so the test can kill the whole group. */
   const start = () => {
     const child = spawn(process.execPath, [TSX_CLI, 'platform/start.ts'], { cwd: PROJECT_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     platform = child;
     return child;
   };
+  /** This start (not a previous platform still holding the port) says it runs, and health is ok. */
   const healthy = () =>
     eventually(
-      () =>
-        fetch(`http://127.0.0.1:${ports.PORT}/api/health`, { signal: AbortSignal.timeout(2_000) }).then(
+      async () => {
+        if (platform!.exitCode !== null) throw new Error(`npm start exited with ${platform!.exitCode}`);
+        if (!output.includes('press Ctrl-C to stop')) return null;
+        return fetch(`http://127.0.0.1:${ports.PORT}/api/health`, { signal: AbortSignal.timeout(2_000) }).then(
           async (response) => ((await response.json()) as { status: string }).status === 'ok' || null,
           () => null,
-        ),
+        );
+      },
       90_000,
       250,
     ).catch((error: unknown) => {

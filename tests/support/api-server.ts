@@ -6,6 +6,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createApp } from '../../api/app';
 import { createAuth } from '../../api/auth';
+import { probeConnection } from '../../api/health';
 import type { ApiRuntime } from '../../api/runtime';
 import { startIdentityProvider } from '../../platform/identity-provider';
 import { freePort } from './free-port';
@@ -55,6 +56,7 @@ export async function startTestServer(
     documents: platform.adapters.adapters.documents,
     pec: platform.adapters.adapters.pec,
     pdf: platform.adapters.adapters.pdf,
+    temporalProbe: probeConnection(platform.address),
     worker: worker.worker,
   };
   const app = createApp({ runtime, auth, uiDist: options.withUi ? path.join(__dirname, '../../ui/dist') : undefined });
@@ -73,6 +75,7 @@ export async function startTestServer(
       await new Promise((resolve) => server.close(resolve));
       await idp.close();
       await worker.stop();
+      await runtime.temporalProbe.close();
       await platform.close();
     },
   };
