@@ -89,8 +89,11 @@ export async function postgresLayout(dataDir: string, log: (line: string) => voi
   if (process.getuid?.() !== 0) return { ...packaged, clusterDir: path.join(ownDir, 'cluster'), user: null };
 
   const user = await postgresUser(log);
-  // Older versions left this folder world-writable for initdb; the cluster folder is now created and chowned here.
-  await chmod(ownDir, 0o755);
+  // The data folder (often made by mkdtemp, 0700) and pg/ only need to let the postgres user through, not list
+  // them; pg/ was world-writable for initdb in older versions, the cluster folder is now created and chowned here.
+  const dataMode = (await stat(dataDir)).mode & 0o777;
+  await chmod(dataDir, dataMode | 0o011);
+  await chmod(ownDir, 0o711);
   let reachable = packaged;
   if (!(await canAs(user, '-x', packaged.initdb))) {
     await sharedDir();
