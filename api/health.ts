@@ -1,3 +1,4 @@
+import { Connection } from '@temporalio/client';
 import type { ApiRuntime } from './runtime';
 
 interface Check {
@@ -5,34 +6,51 @@ interface Check {
   detail: string;
 }
 
-async function check(probe: () => Promise<string>): Promise<Check> {
+/** Each probe answers within this, so the whole check answers within a second whatever is down. */
+export const PROBE_DEADLINE_MS = 800;
+
+async function check(probe: (deadline: number) => Promise<string>): Promise<Check> {
+  const deadline = Date.now() + PROBE_DEADLINE_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`nessuna risposta entro ${PROBE_DEADLINE_MS} ms`)), PROBE_DEADLINE_MS);
+  });
   try {
-    return { ok: true, detail: await probe() };
+    return { ok: true, detail: await Promise.race([probe(deadline), late]) };
   } catch (error) {
-    return { ok: false, detail: (error as Error).message };
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-/** The state of the database, Temporal and the procedure worker (seen as pollers on its task queue). */
+/**
+ * A connection for the probe alone, without the SDK's retry interceptor: a probe tells the state now. The
+ * client's retries would go on (and outlive the answer) for seconds while the server is down.
+ */
+export function probeConnection(address: string): Connection {
+  return Connection.lazy({ address, interceptors: [] });
+}
+
+/**
+ * The state of the database, Temporal and the procedure worker. The worker is judged by its own state in this
+ * process, not by the pollers Temporal lists: those linger for minutes after a worker dies.
+ */
 export async function health(runtime: ApiRuntime) {
   const [database, temporalServer, worker] = await Promise.all([
     check(async () => {
       await runtime.db.$queryRaw`SELECT 1`;
       return 'PostgreSQL raggiungibile';
     }),
-    check(async () => {
-      await runtime.temporal.workflowService.getSystemInfo({});
+    // The gRPC deadline ends the call itself, not only the wait for it.
+    check(async (deadline) => {
+      await runtime.temporalProbe.withDeadline(deadline, () => runtime.temporalProbe.workflowService.getSystemInfo({}));
       return `Temporal raggiungibile (namespace ${runtime.namespace})`;
     }),
     check(async () => {
-      const queue = await runtime.temporal.workflowService.describeTaskQueue({
-        namespace: runtime.namespace,
-        taskQueue: { name: runtime.taskQueue },
-        taskQueueType: 1, // workflow tasks
-      });
-      const pollers = queue.pollers?.length ?? 0;
-      if (pollers === 0) throw new Error(`nessun worker in ascolto sulla coda ${runtime.taskQueue}`);
-      return `${pollers} worker in ascolto sulla coda ${runtime.taskQueue}`;
+      const state = runtime.worker.getState();
+      if (state !== 'RUNNING') throw new Error(`worker della coda ${runtime.taskQueue} non attivo (stato ${state})`);
+      return `worker attivo sulla coda ${runtime.taskQueue}`;
     }),
   ]);
   const ok = database.ok && temporalServer.ok && worker.ok;

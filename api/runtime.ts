@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import type { Client, Connection } from '@temporalio/client';
 import type { DocumentStore } from '../activities/documents/document-store';
 import type { PdfRenderer } from '../activities/pdf/pdf-renderer';
 import type { PecService } from '../activities/pec/pec';
@@ -27,4 +27,8 @@ export interface ApiRuntime {
   /** Renders the reports people download (the validation report as PDF); acts are rendered by activities. */
   pdf: PdfRenderer;
   uploads: UploadSettings;
+  /** A connection to Temporal without the SDK's retries, for the health check (`probeConnection`). */
+  temporalProbe: Connection;
+  /** The procedure worker running in this process, whose state the health check reports. */
+  worker: { getState(): string };
 }

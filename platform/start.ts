@@ -1,13 +1,17 @@
 // One command starts the whole platform on embedded defaults, or on the services the environment names:
 // PostgreSQL, Temporal, the procedure worker, the identity provider and the API serving the built UI.
-// Ctrl-C stops everything in reverse order.
+// Ctrl-C stops everything in reverse order; so does the death of an embedded service (a person or a supervisor
+// runs `npm start` again) or of the process that started this one (tsx, npm). The embedded services stop by
+// themselves if this process is killed outright, and the next start clears what a crash left.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { createAuth } from '../api/auth';
+import { probeConnection } from '../api/health';
 import { createDb } from '../prisma/client';
 import { loadReferenceData } from '../prisma/seed/reference-data';
 import { startDevServer } from '../temporal-config/dev-server';
@@ -17,6 +21,7 @@ import { loadConfig, mapConfig, PROJECT_ROOT, publicUrl, uploadSettings, type Co
 import { startAdapters } from './adapters';
 import { embeddedPlatformUrl, prepareDatabase, startEmbeddedPostgres } from './database';
 import { startIdentityProvider } from './identity-provider';
+import { lockDataDir } from './instance-lock';
 import { logger } from './logs';
 import { signalPecReceipt } from './pec-receipts';
 import { persistentSecret } from './secrets';
@@ -33,7 +38,8 @@ async function database(config: Config): Promise<string> {
   }
   const server = await startEmbeddedPostgres(config.PUSH_DATA_DIR, config.EMBEDDED_POSTGRES_PORT, logger('db'));
   stops.push({ name: 'PostgreSQL', stop: server.stop });
-  logger('db')(`embedded PostgreSQL on port ${config.EMBEDDED_POSTGRES_PORT}, data in ${config.PUSH_DATA_DIR}/pg`);
+  stopWhenEnded('PostgreSQL', server.exited);
+  logger('db')(`embedded PostgreSQL on port ${config.EMBEDDED_POSTGRES_PORT}, data in ${server.clusterDir}`);
   return embeddedPlatformUrl(config.EMBEDDED_POSTGRES_PORT);
 }
 
@@ -49,9 +55,11 @@ async function temporalServer(config: Config): Promise<{ address: string; uiUrl:
     port: config.TEMPORAL_DEV_PORT,
     uiPort: config.TEMPORAL_UI_PORT,
     dbFile: path.join(config.PUSH_DATA_DIR, 'temporal.sqlite'),
+    logFile: path.join(config.PUSH_DATA_DIR, 'logs', 'temporal.log'),
     log: logger('temporal'),
   });
   stops.push({ name: 'Temporal', stop: server.stop });
+  stopWhenEnded('Temporal dev server', server.exited);
   logger('temporal')(`dev server ${cliPath} on ${server.address}`);
   return { address: server.address, uiUrl: config.TEMPORAL_UI_URL ?? server.uiUrl, external: false };
 }
@@ -72,8 +80,30 @@ async function identityProvider(config: Config, db: ReturnType<typeof createDb>)
   return { issuer: idp.issuer, ...client };
 }
 
+/** An embedded service that ends while the platform runs leaves it useless: stop the rest, exit non-zero. */
+function stopWhenEnded(name: string, exited: Promise<string>): void {
+  void exited.then((how) => {
+    if (!stopping) void shutdown(`${name} ended unexpectedly (${how}); run npm start again`, 1);
+  });
+}
+
+/**
+ * tsx runs this file in a child process: if tsx itself is killed (kill -9 of `npm start`'s process), nothing
+ * would stop this one, which would keep the ports and the data folder. The parent's pid changes when it dies.
+ */
+function stopWhenParentDies(): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) void shutdown(`the parent process (pid ${parent}) died`, 1);
+  }, 500);
+  timer.unref();
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  stopWhenParentDies();
+  const lock = await lockDataDir(config.PUSH_DATA_DIR, log);
+  stops.push({ name: 'data folder lock', stop: lock.release });
   const databaseUrl = await database(config);
   const applied = await prepareDatabase(databaseUrl);
   logger('db')(applied.length ? `applied migrations: ${applied.join(', ')}` : 'schema up to date');
@@ -87,6 +117,8 @@ async function main(): Promise<void> {
   stops.push({ name: 'Temporal client', stop: () => connection.close() });
   if (temporal.external) await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporalProbe = probeConnection(temporal.address);
+  stops.push({ name: 'Temporal health probe', stop: () => temporalProbe.close() });
 
   const running = await startAdapters(config, db, databaseUrl, { onPecReceipt: signalPecReceipt(client), log: logger('push') });
   stops.push({ name: 'adapters', stop: running.close });
@@ -105,11 +137,13 @@ async function main(): Promise<void> {
     activities,
   });
   const workerRun = worker.run();
+  // A worker that fails leaves the API up (health reports it) and says why here.
+  workerRun.catch((error: unknown) => logger('worker')(`worker failed: ${describe(error)}`));
   stops.push({
     name: 'worker',
     stop: async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
-      await workerRun;
+      await workerRun.catch(() => undefined);
       await workerConnection.close();
     },
   });
@@ -134,6 +168,8 @@ async function main(): Promise<void> {
       pec: running.adapters.pec,
       pdf: running.adapters.pdf,
       uploads: uploadSettings(config),
+      temporalProbe,
+      worker,
     },
     auth,
     uiDist,
@@ -153,15 +189,29 @@ async function main(): Promise<void> {
   log('press Ctrl-C to stop');
 }
 
+/** Whatever was thrown, as text: start-up failures are not always Errors (a rejected promise may carry anything). */
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return typeof error === 'string' ? error : inspect(error);
+}
+
+/** A part that hangs while stopping (a worker whose server died) must not keep the rest, and the lock, alive. */
+const STOP_TIMEOUT_MS = 20_000;
+function bounded<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 let stopping = false;
 async function shutdown(signal: string, exitCode = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
   log(`${signal}: stopping…`);
   for (const { name, stop } of stops.reverse()) {
-    await stop().then(
+    await bounded(stop(), STOP_TIMEOUT_MS, `${name} did not stop within ${STOP_TIMEOUT_MS / 1000} s`).then(
       () => log(`stopped ${name}`),
-      (error: unknown) => log(`stopping ${name} failed: ${(error as Error).message}`),
+      (error: unknown) => log(`stopping ${name} failed: ${describe(error)}`),
     );
   }
   process.exit(exitCode);
@@ -170,6 +220,6 @@ async function shutdown(signal: string, exitCode = 0): Promise<void> {
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 main().catch(async (error: unknown) => {
-  log(`start-up failed: ${(error as Error).message}`);
+  log(`start-up failed: ${describe(error)}`);
   await shutdown('error', 1);
 });

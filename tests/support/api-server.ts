@@ -6,14 +6,16 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createApp } from '../../api/app';
 import { createAuth } from '../../api/auth';
+import { probeConnection } from '../../api/health';
 import type { ApiRuntime } from '../../api/runtime';
 import { uploadSettings } from '../../platform/config';
 import { startIdentityProvider } from '../../platform/identity-provider';
 import { freePort } from './free-port';
-import { startTestPlatform, type TestPlatform } from './platform';
+import { startTestPlatform, type RunningWorker, type TestPlatform } from './platform';
 
 export interface TestServer {
   platform: TestPlatform;
+  worker: RunningWorker;
   runtime: ApiRuntime;
   baseUrl: string;
   idpIssuer: string;
@@ -23,9 +25,18 @@ export interface TestServer {
 /**
  * `mapTilesUrl`: the map's tile server (none by default: tests never reach the internet). `runtime`: parts
  * of the API's runtime a test configures otherwise (a smaller document limit, another upload quota).
+ * `address`: another Temporal server than the run's shared one (a test that stops it).
  */
-export async function startTestServer(options: { withUi?: boolean; workflowsPath?: string; mapTilesUrl?: string | null; runtime?: (base: ApiRuntime) => Partial<ApiRuntime> } = {}): Promise<TestServer> {
-  const platform = await startTestPlatform();
+export async function startTestServer(
+  options: {
+    withUi?: boolean;
+    workflowsPath?: string;
+    mapTilesUrl?: string | null;
+    address?: string;
+    runtime?: (base: ApiRuntime) => Partial<ApiRuntime>;
+  } = {},
+): Promise<TestServer> {
+  const platform = await startTestPlatform({ address: options.address });
   const worker = await platform.startWorker({ workflowsPath: options.workflowsPath });
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -54,6 +65,8 @@ export async function startTestServer(options: { withUi?: boolean; workflowsPath
     pec: platform.adapters.adapters.pec,
     pdf: platform.adapters.adapters.pdf,
     uploads: uploadSettings(platform.config),
+    temporalProbe: probeConnection(platform.address),
+    worker: worker.worker,
   };
   Object.assign(runtime, options.runtime?.(runtime));
   const app = createApp({ runtime, auth, uiDist: options.withUi ? path.join(__dirname, '../../ui/dist') : undefined });
@@ -63,6 +76,7 @@ export async function startTestServer(options: { withUi?: boolean; workflowsPath
   expectPort(server, port);
   return {
     platform,
+    worker,
     runtime,
     baseUrl,
     idpIssuer: idp.issuer,
@@ -71,6 +85,7 @@ export async function startTestServer(options: { withUi?: boolean; workflowsPath
       await new Promise((resolve) => server.close(resolve));
       await idp.close();
       await worker.stop();
+      await runtime.temporalProbe.close();
       await platform.close();
     },
   };

@@ -61,13 +61,15 @@ export async function startTestPlatform(options: { address?: string } = {}): Pro
         workflowsPath: options.workflowsPath,
       });
       const running = worker.run();
+      let stopped: Promise<void> | undefined;
       const handle: RunningWorker = {
         worker,
-        async stop() {
+        // Idempotent: a test may stop its worker before the platform closes.
+        stop() {
           workers.delete(handle);
           if (worker.getState() === 'RUNNING') worker.shutdown();
-          await running;
-          await workerConnection.close();
+          stopped ??= running.then(() => workerConnection.close());
+          return stopped;
         },
       };
       workers.add(handle);
