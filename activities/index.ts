@@ -2,6 +2,7 @@ import type { Db } from '../prisma/client';
 import { createAccreditationActivities } from './accreditation/accreditation';
 import { createActActivities } from './acts/produce-act';
 import { createCommunicationActivities } from './communications/communications';
+import { classifyFailures } from './failures';
 import type { DocumentStore } from './documents/document-store';
 import { createFlussoActivities } from './flussi/flusso-activities';
 import { createIncidentActivities } from './incidents/incidents';
@@ -24,10 +25,13 @@ export interface ActivityDeps {
   pec: PecService;
 }
 
-/** All activities, built over the adapters: tests pass real local adapters, production configured ones. */
+/**
+ * All activities, built over the adapters: tests pass real local adapters, production configured ones.
+ * A failure no retry can mend becomes non-retryable here, for all of them (./failures).
+ */
 export function createActivities(deps: ActivityDeps) {
   const { db, protocol } = deps;
-  return {
+  return classifyFailures({
     ...createTaskProjection(db),
     ...createCommunicationActivities(db),
     ...createAccreditationActivities(db),
@@ -37,7 +41,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createFlussoActivities(deps),
     ...createRicognizioneActivities(deps),
     registerProtocol: (request: RegistrationRequest) => protocol.register(request),
-  };
+  });
 }
 
 export type Activities = ReturnType<typeof createActivities>;

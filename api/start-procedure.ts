@@ -1,29 +1,40 @@
-import type { Client, WorkflowIdReusePolicy } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowIdReusePolicy } from '@temporalio/client';
 import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../temporal-config/settings';
 
+/** What starts a procedure's workflow: its type, id, queue, argument and the search attributes it is found by. */
+export interface ProcedureToStart<A = unknown> {
+  workflowType: string;
+  procedura: string;
+  workflowId: string;
+  taskQueue: string;
+  enteId: string;
+  input: A;
+  workflowIdReusePolicy?: WorkflowIdReusePolicy;
+}
+
+/** Starts a procedure's workflow with the search attributes the monitoring page filters by. */
+export async function startProcedure<A>(temporal: Client, procedure: ProcedureToStart<A>): Promise<void> {
+  await temporal.workflow.start(procedure.workflowType, {
+    workflowId: procedure.workflowId,
+    taskQueue: procedure.taskQueue,
+    args: [procedure.input],
+    workflowIdReusePolicy: procedure.workflowIdReusePolicy,
+    typedSearchAttributes: [
+      { key: SA_PROCEDURA, value: procedure.procedura },
+      { key: SA_ENTE, value: procedure.enteId },
+      { key: SA_STATO, value: 'INVIATA' },
+    ],
+  });
+}
+
 /**
- * Starts a procedure's workflow with the search attributes the monitoring page filters by. If it cannot
- * start, `undo` removes what the caller stored for it, so nothing stays half-way.
+ * Starts it unless a workflow with its id was ever started (running or ended): starting twice — a retry,
+ * the reconciler racing the request — is success, and an ended procedure is never started again.
  */
-export async function startProcedure<A>(
-  temporal: Client,
-  procedure: { workflowType: string; procedura: string; workflowId: string; taskQueue: string; enteId: string; input: A; workflowIdReusePolicy?: WorkflowIdReusePolicy },
-  undo: () => Promise<unknown>,
-): Promise<void> {
+export async function startProcedureOnce<A>(temporal: Client, procedure: ProcedureToStart<A>): Promise<void> {
   try {
-    await temporal.workflow.start(procedure.workflowType, {
-      workflowId: procedure.workflowId,
-      taskQueue: procedure.taskQueue,
-      args: [procedure.input],
-      workflowIdReusePolicy: procedure.workflowIdReusePolicy,
-      typedSearchAttributes: [
-        { key: SA_PROCEDURA, value: procedure.procedura },
-        { key: SA_ENTE, value: procedure.enteId },
-        { key: SA_STATO, value: 'INVIATA' },
-      ],
-    });
+    await startProcedure(temporal, { ...procedure, workflowIdReusePolicy: 'REJECT_DUPLICATE' });
   } catch (error) {
-    await undo();
-    throw error;
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
 }

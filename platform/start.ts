@@ -12,6 +12,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { createAuth } from '../api/auth';
 import { probeConnection } from '../api/health';
+import { startProcedureReconciler } from '../api/outbox/reconciler';
 import { createDb } from '../prisma/client';
 import { loadReferenceData } from '../prisma/seed/reference-data';
 import { startDevServer } from '../temporal-config/dev-server';
@@ -175,6 +176,9 @@ async function main(): Promise<void> {
     uiDist,
     trustProxy: config.TRUST_PROXY,
   });
+  // Procedures a request recorded but did not start (the process died in between) start now, and every 15 s.
+  const reconciler = startProcedureReconciler({ db, temporal: client }, { log: logger('api') });
+  stops.push({ name: 'procedure reconciler', stop: reconciler.stop });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(config.PORT, () => resolve(listening));
   });

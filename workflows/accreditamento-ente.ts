@@ -6,15 +6,12 @@ import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporal
 import type { Activities } from '../activities';
 import { SA_STATO } from '../temporal-config/settings';
 import { HumanTasks } from './human-tasks';
-import { Incidents, StepFailed } from './incidents';
+import { ACTIVITY_RETRY, Incidents, StepFailed } from './incidents';
 import { PecDelivery } from './pec-delivery';
 import { ACCREDITAMENTO, type AccreditamentoEsito, type AccreditamentoInput } from './shared/accreditamento';
 import type { TaskCandidates } from './shared/actor';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
-});
+const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
 
 const REAL_DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -29,6 +26,7 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
   const DAY_MS = input.durataGiornoMs ?? REAL_DAY_MS;
   const tasks = new HumanTasks();
   const incidents = new Incidents({ enteId: input.enteId, regioneEnteId: input.regioneEnteId });
+  const acts = incidents.guard(raw);
   const deliveries = new PecDelivery();
   const regione = (role: 'ISTRUTTORE' | 'DIRIGENTE'): TaskCandidates => ({ candidateEnteId: input.regioneEnteId, candidateRole: role, candidateArea: null });
   const setStato = (stato: string) => upsertSearchAttributes([{ key: SA_STATO, value: stato }]);
@@ -37,7 +35,7 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
   async function notify(key: string, oggetto: string, testo: string, documentIds: string[] = []): Promise<void> {
     await incidents.step(`Invio PEC: ${oggetto}`, async (attempt) => {
       // A retry an administrator asks for is a new message, on purpose: the first was not delivered.
-      const sent = await acts.sendPec({ idempotencyKey: `${workflowId}/pec/${key}/${attempt}`, to: input.pec, oggetto, testo, documentIds, workflowId, enteId: input.enteId });
+      const sent = await raw.sendPec({ idempotencyKey: `${workflowId}/pec/${key}/${attempt}`, to: input.pec, oggetto, testo, documentIds, workflowId, enteId: input.enteId });
       const outcome = await deliveries.outcome(sent.pecId);
       if (outcome.stato === 'ERRORE') throw new StepFailed(`La PEC a ${input.pec} non è stata consegnata: ${outcome.errore ?? 'errore di consegna'}`);
     });

@@ -1,13 +1,23 @@
 // Incidents: when a step fails for good after others have taken effect (the act is protocolled but the
 // PEC cannot be delivered), nothing is repeated. The procedure records an incident and waits for an
-// administrator, who retries the step or declares it resolved by other means.
-import { ActivityFailure, condition, proxyLocalActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+// administrator, who retries the step or declares it resolved by other means. Every procedure's
+// activities go through `guard`, so an activity that will not succeed (a non-retryable failure, or its
+// attempts exhausted) opens an incident too, instead of failing the procedure or retrying for ever.
+import { ActivityFailure, ApplicationFailure, condition, proxyLocalActivities, setHandler, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { SA_STATO } from '../temporal-config/settings';
 import { isAdministrator } from './shared/actor';
 import { resolveIncidentUpdate, type IncidentResolution } from './shared/incidents';
 import { refuse, TASK_FAILURE } from './shared/tasks';
 
+// Recording the incident is the last resort: it retries until the database takes it.
 const record = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds' });
+
+/** Bounded retries for every procedure's activities: past them, the failure becomes an incident. */
+export const ACTIVITY_RETRY = { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 } as const;
+
+/** The failure a procedure ends with when an administrator resolves by hand a step whose result it needs. */
+export const CLOSED_BY_ADMINISTRATOR = 'PROCEDURA_CHIUSA_DA_AMMINISTRATORE';
 
 /** A failure the procedure cannot get past alone: its message is shown to the administrator. */
 export class StepFailed extends Error {}
@@ -41,9 +51,40 @@ export class Incidents {
    * or undefined when it was resolved by hand.
    */
   async step<T>(name: string, run: (attempt: number) => Promise<T>): Promise<T | undefined> {
+    const outcome = await this.attempt(name, run);
+    return outcome.done ? outcome.value : undefined;
+  }
+
+  /**
+   * The procedure's activities, each call a step: a failure opens an incident and the call waits for the
+   * administrator. RIPROVA runs the activity again. RISOLTO — the work done outside the platform — leaves
+   * the procedure without the step's result, so it ends there, closed by the administrator.
+   * Activities an Update handler runs stay on the plain proxy: their failure is the answer to whoever
+   * sent the Update (a refused upload), a business outcome the procedure handles itself.
+   */
+  guard<A extends object>(activities: A): A {
+    return new Proxy(activities, {
+      get: (target, name) => {
+        const activity: unknown = Reflect.get(target, name);
+        if (typeof name !== 'string' || typeof activity !== 'function') return activity;
+        return async (...args: unknown[]) => {
+          const outcome = await this.attempt(`Attività ${name}`, () => (activity as (...a: unknown[]) => Promise<unknown>)(...args));
+          if (outcome.done) return outcome.value;
+          upsertSearchAttributes([{ key: SA_STATO, value: 'CHIUSA_DA_AMMINISTRATORE' }]);
+          throw ApplicationFailure.create({
+            type: CLOSED_BY_ADMINISTRATOR,
+            message: `Procedura chiusa dall'amministratore: il passo «${name}» è stato dichiarato risolto fuori dalla piattaforma.`,
+            nonRetryable: true,
+          });
+        };
+      },
+    });
+  }
+
+  private async attempt<T>(name: string, run: (attempt: number) => Promise<T>): Promise<{ done: true; value: T } | { done: false }> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await run(attempt);
+        return { done: true, value: await run(attempt) };
       } catch (error) {
         if (!(error instanceof ActivityFailure || error instanceof StepFailed)) throw error;
         const incidentId = uuid4();
@@ -53,7 +94,7 @@ export class Incidents {
         const resolution = this.resolutions.get(incidentId)!;
         this.open.delete(incidentId);
         await record.closeIncident({ id: incidentId, azione: resolution.azione, actorId: resolution.actor.userId, nota: resolution.nota });
-        if (resolution.azione === 'RISOLTO') return undefined;
+        if (resolution.azione === 'RISOLTO') return { done: false };
       }
     }
   }

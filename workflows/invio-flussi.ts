@@ -6,17 +6,14 @@ import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } fro
 import type { Activities } from '../activities';
 import { SA_STATO } from '../temporal-config/settings';
 import { HumanTasks } from './human-tasks';
-import { Incidents, StepFailed } from './incidents';
+import { ACTIVITY_RETRY, Incidents, StepFailed } from './incidents';
 import { PecDelivery } from './pec-delivery';
 import { holdsCandidacy, type TaskCandidates } from './shared/actor';
 import { dataItaliana } from './shared/dates';
 import { accettaCaricamentiQuery, caricaFlussoUpdate, INVIO_FLUSSI, scadenzaSignal, type InvioFlussiInput, type UploadSummary } from './shared/flussi';
 import { refuse, TASK_FAILURE } from './shared/tasks';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
-});
+const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
 
 // Validation of a large flusso heartbeats its progress: a stuck one is noticed within the heartbeat timeout.
 const validation = proxyActivities<Activities>({
@@ -36,6 +33,8 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
   const { workflowId } = workflowInfo();
   const tasks = new HumanTasks();
   const incidents = new Incidents({ enteId: input.enteId, regioneEnteId: input.regioneEnteId });
+  const acts = incidents.guard(raw);
+  const loading = incidents.guard(validation);
   const deliveries = new PecDelivery();
   const referenti: TaskCandidates = { candidateEnteId: input.enteId, candidateRole: 'REFERENTE', candidateArea: 'PATRIMONIO' };
   const uploads = new Map<string, UploadSummary>();
@@ -101,7 +100,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
     workflowId,
     documenti: { primario: { nome: documento.nome, sha256: documento.sha256, documentId: documento.documentId }, allegati: [] },
   });
-  const snapshot = await validation.confirmStock({
+  const snapshot = await loading.confirmStock({
     azione: decision.azione,
     uploadId: decision.uploadId,
     enteId: input.enteId,
@@ -130,7 +129,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
   });
   if (input.entePec) {
     await incidents.step('Invio PEC della ricevuta', async (attempt) => {
-      const sent = await acts.sendPec({
+      const sent = await raw.sendPec({
         idempotencyKey: `${workflowId}/pec/ricevuta/${attempt}`,
         to: input.entePec!,
         oggetto: `Ricevuta di trasmissione del patrimonio al ${dataItaliana(input.dataRiferimento)}`,

@@ -4,17 +4,16 @@ import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporal
 import type { Activities } from '../activities';
 import { SA_STATO } from '../temporal-config/settings';
 import { HumanTasks } from './human-tasks';
+import { ACTIVITY_RETRY, Incidents } from './incidents';
 import { INVIO_GENERICO, type InvioGenericoInput, type InvioGenericoResult } from './shared/invio-generico';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const raw = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: ACTIVITY_RETRY });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function invioGenerico(input: InvioGenericoInput): Promise<InvioGenericoResult> {
   const tasks = new HumanTasks();
+  const acts = new Incidents({ enteId: input.enteId, regioneEnteId: input.regioneEnteId }).guard(raw);
   const { workflowId } = workflowInfo();
 
   const registration = await acts.registerProtocol({

@@ -21,18 +21,17 @@ import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../temporal-config/settings';
 import { INVIO_FLUSSI, invioFlussiWorkflowId, scadenzaSignal, type InvioFlussiInput } from './shared/flussi';
 import { chiudiRicognizioneUpdate, prorogaScadenzaUpdate, runsCampaigns, type RicognizioneInput } from './shared/ricognizione';
 import { refuse, TASK_FAILURE } from './shared/tasks';
+import { ACTIVITY_RETRY, Incidents } from './incidents';
 import { invioFlussi } from './invio-flussi';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
-});
+// The Update handlers' activities answer whoever sent the Update; the campaign's own go through incidents.
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
 
 // A round of PEC to a few hundred enti takes a while: it heartbeats, and a retry skips those already sent.
 const pecRounds = proxyActivities<Activities>({
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
 });
 
 const REAL_DAY_MS = 24 * 60 * 60 * 1000;
@@ -50,6 +49,9 @@ export async function ricognizionePatrimoniale(input: RicognizioneInput): Promis
   const dayMs = input.durataGiornoMs ?? REAL_DAY_MS;
   let scadenza = input.scadenza;
   let closed = false;
+  const incidents = new Incidents({ enteId: input.regioneEnteId, regioneEnteId: input.regioneEnteId });
+  const campaign = incidents.guard(acts);
+  const rounds = incidents.guard(pecRounds);
 
   /** Sets the deadline on each due ente's transmission; one already ended has nothing to set. */
   async function tellTransmissions(enteIds: readonly string[]): Promise<void> {
@@ -87,7 +89,7 @@ export async function ricognizionePatrimoniale(input: RicognizioneInput): Promis
   upsertSearchAttributes([{ key: SA_STATO, value: 'APERTA' }]);
 
   // Each ente due gets its transmission; one the ente opened itself keeps running and gets the deadline.
-  const due = await acts.dueEnti({ ricognizioneId: input.ricognizioneId });
+  const due = await campaign.dueEnti({ ricognizioneId: input.ricognizioneId });
   const opened = await Promise.all(due.map(async (ente) => {
     const child: InvioFlussiInput = {
       enteId: ente.enteId, enteDenominazione: ente.denominazione, entePec: ente.pec,
@@ -113,7 +115,7 @@ export async function ricognizionePatrimoniale(input: RicognizioneInput): Promis
     }
   }));
   await tellTransmissions(opened.filter((enteId): enteId is string => enteId !== null));
-  await pecRounds.sendCampaignPecs({ ricognizioneId: input.ricognizioneId, workflowId, round: 'avvio', kind: 'AVVIO', scadenza });
+  await rounds.sendCampaignPecs({ ricognizioneId: input.ricognizioneId, workflowId, round: 'avvio', kind: 'AVVIO', scadenza });
 
   // Reminders, re-planned whenever the deadline moves; a round whose time passed during an extension is skipped.
   const done = new Set<string>();
@@ -127,7 +129,7 @@ export async function ricognizionePatrimoniale(input: RicognizioneInput): Promis
     const interrupted = await condition(() => closed || scadenza !== planned, Math.max(0, next.at - Date.now()));
     if (interrupted) continue;
     done.add(next.key);
-    await pecRounds.sendCampaignPecs({ ricognizioneId: input.ricognizioneId, workflowId, round: next.key, kind: 'SOLLECITO', scadenza });
+    await rounds.sendCampaignPecs({ ricognizioneId: input.ricognizioneId, workflowId, round: next.key, kind: 'SOLLECITO', scadenza });
   }
   // The closing Update records the closure: it finishes before the campaign does.
   await condition(allHandlersFinished);

@@ -1,14 +1,22 @@
 import type { Db } from '../../prisma/client';
 
+/**
+ * An incident must be recordable whatever text made the step fail: a NUL byte or a lone UTF-16
+ * surrogate in a step's name (an oggetto) would make PostgreSQL refuse the incident itself.
+ */
+const storable = (text: string) =>
+  text.replaceAll('\u0000', '\ufffd').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
 /** The incidents administrators see on the monitoring page; opening or closing twice changes nothing. */
 export function createIncidentActivities(db: Db) {
   return {
     async openIncident(input: { id: string; workflowId: string; step: string; errore: string; enteId: string | null }): Promise<void> {
+      const incident = { ...input, step: storable(input.step), errore: storable(input.errore) };
       await db.$transaction(async (tx) => {
-        if (await tx.incident.findUnique({ where: { id: input.id } })) return;
-        await tx.incident.create({ data: input });
+        if (await tx.incident.findUnique({ where: { id: incident.id } })) return;
+        await tx.incident.create({ data: incident });
         await tx.auditEvent.create({
-          data: { enteId: input.enteId, azione: 'INCIDENTE_APERTO', oggetto: `incidente:${input.id}`, details: { workflowId: input.workflowId, step: input.step, note: input.errore } },
+          data: { enteId: incident.enteId, azione: 'INCIDENTE_APERTO', oggetto: `incidente:${incident.id}`, details: { workflowId: incident.workflowId, step: incident.step, note: incident.errore } },
         });
       });
     },

@@ -4,6 +4,7 @@ import multer from 'multer';
 import { z } from 'zod';
 import { actorOf } from '../auth';
 import { AppError } from '../errors';
+import { idempotencyKeyOf } from '../outbox/idempotency-key';
 import type { ApiRuntime } from '../runtime';
 import { optionalQuery, pagination, parse } from '../validation';
 import { accreditationDetail, listAccreditations } from './queries';
@@ -37,6 +38,7 @@ export function accreditationRoutes(runtime: ApiRuntime): Router {
     });
   }, async (req, res) => {
     const actor = actorOf(req);
+    const idempotencyKey = idempotencyKeyOf(req);
     const request = parse(ZAccreditamentoRequest, req.body);
     const file = requirePdf(req.file);
     const user = await runtime.db.user.findUniqueOrThrow({ where: { id: actor.userId } });
@@ -45,6 +47,7 @@ export function accreditationRoutes(runtime: ApiRuntime): Router {
       { userId: user.id, codiceFiscale: user.codiceFiscale, nome: user.nome, cognome: user.cognome },
       request,
       { filename: file.originalname, content: file.buffer },
+      { idempotencyKey },
     );
     res.status(201).json(created);
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '../../workflows/shared/actor';
 import { actorOf } from '../auth';
 import { AppError } from '../errors';
+import { idempotencyKeyOf } from '../outbox/idempotency-key';
 import type { ApiRuntime } from '../runtime';
 import { optionalQuery, pagination, parse } from '../validation';
 import { communicationDetail, listCommunications, readAttachment } from './queries';
@@ -64,6 +65,7 @@ export function communicationRoutes(runtime: ApiRuntime): Router {
   const router = Router();
   router.post('/comunicazioni', uploadAttachments(), async (req, res) => {
     const actor = actorOf(req);
+    const idempotencyKey = idempotencyKeyOf(req);
     const body = parse(ZSendRequest, req.body);
     assertMaySend(actor, body.enteId);
     const ente = await runtime.db.ente.findUniqueOrThrow({ where: { id: body.enteId } });
@@ -80,6 +82,7 @@ export function communicationRoutes(runtime: ApiRuntime): Router {
       oggetto: body.oggetto,
       testo: body.testo,
       allegati: files.map((file) => ({ filename: file.originalname, mimeType: file.mimetype, content: file.buffer })),
+      idempotencyKey,
     });
     res.status(201).json(created);
   });

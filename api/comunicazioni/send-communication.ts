@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../prisma/client';
-import { startProcedure } from '../start-procedure';
+import { requestIdFor, submitProcedure } from '../outbox/procedure-outbox';
 import { INVIO_GENERICO, INVIO_GENERICO_WORKFLOW, invioGenericoWorkflowId, type InvioGenericoInput } from '../../workflows/shared/invio-generico';
 
 export interface UploadedFile {
@@ -16,6 +16,8 @@ export interface SendCommunicationInput {
   oggetto: string;
   testo: string;
   allegati: UploadedFile[];
+  /** The client's Idempotency-Key: a retry with the same one answers with the first communication. */
+  idempotencyKey?: string | null;
 }
 
 export interface ProcedureRuntime {
@@ -29,14 +31,17 @@ const GIORNI_PRESA_IN_CARICO = 30;
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 /**
- * Stores the communication and its attachments in one transaction, then starts its workflow. If the
- * workflow cannot start, the stored rows are removed again: nothing stays half-way.
+ * Stores the communication, its attachments, its audit row and its procedure to start in one
+ * transaction, then starts the workflow (see ../outbox/procedure-outbox): a crash at any point leaves
+ * either nothing or a communication whose procedure runs, and a retry with the same idempotency key
+ * answers with the first communication.
  */
 export async function sendCommunication(db: Db, runtime: ProcedureRuntime, input: SendCommunicationInput) {
-  const id = randomUUID();
-  const workflowId = invioGenericoWorkflowId(id);
-  const communication = await db.$transaction(async (tx) => {
-    const created = await tx.communication.create({
+  const request = { requestedById: input.senderId, workflowType: INVIO_GENERICO_WORKFLOW, idempotencyKey: input.idempotencyKey };
+  return submitProcedure<{ id: string; workflowId: string }>({ db, ...runtime }, request, async (tx) => {
+    const id = requestIdFor(request);
+    const workflowId = invioGenericoWorkflowId(id);
+    const communication = await tx.communication.create({
       data: {
         id,
         workflowId,
@@ -59,29 +64,19 @@ export async function sendCommunication(db: Db, runtime: ProcedureRuntime, input
     await tx.auditEvent.create({
       data: { actorId: input.senderId, enteId: input.enteId, azione: 'COMUNICAZIONE_INVIATA', oggetto: `comunicazione:${id}`, details: { workflowId } },
     });
-    return created;
+    const workflowInput: InvioGenericoInput = {
+      communicationId: id,
+      enteId: input.enteId,
+      enteDenominazione: communication.ente.denominazione,
+      oggetto: input.oggetto,
+      testo: input.testo,
+      regioneEnteId: runtime.regioneEnteId,
+      documenti: {
+        primario: { nome: 'comunicazione.txt', sha256: sha256(Buffer.from(input.testo, 'utf8')) },
+        allegati: communication.attachments.map((file) => ({ nome: file.filename, sha256: file.sha256 })),
+      },
+      giorniPresaInCarico: GIORNI_PRESA_IN_CARICO,
+    };
+    return { procedure: { procedura: INVIO_GENERICO, workflowId, enteId: input.enteId, input: workflowInput }, response: { id, workflowId } };
   });
-  const workflowInput: InvioGenericoInput = {
-    communicationId: id,
-    enteId: input.enteId,
-    enteDenominazione: communication.ente.denominazione,
-    oggetto: input.oggetto,
-    testo: input.testo,
-    regioneEnteId: runtime.regioneEnteId,
-    documenti: {
-      primario: { nome: 'comunicazione.txt', sha256: sha256(Buffer.from(input.testo, 'utf8')) },
-      allegati: communication.attachments.map((file) => ({ nome: file.filename, sha256: file.sha256 })),
-    },
-    giorniPresaInCarico: GIORNI_PRESA_IN_CARICO,
-  };
-  await startProcedure(
-    runtime.temporal,
-    { workflowType: INVIO_GENERICO_WORKFLOW, procedura: INVIO_GENERICO, workflowId, taskQueue: runtime.taskQueue, enteId: input.enteId, input: workflowInput },
-    () => db.$transaction([
-      db.attachment.deleteMany({ where: { communicationId: id } }),
-      db.auditEvent.deleteMany({ where: { oggetto: `comunicazione:${id}` } }),
-      db.communication.delete({ where: { id } }),
-    ]),
-  );
-  return { id, workflowId };
 }

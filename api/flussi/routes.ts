@@ -67,7 +67,7 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
     try {
       // A transmission that ended (confirmed) is never started again; one that failed may be.
       const workflowIdReusePolicy = WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY;
-      await startProcedure(runtime.temporal, { workflowType: INVIO_FLUSSI_WORKFLOW, procedura: INVIO_FLUSSI, workflowId, taskQueue: runtime.taskQueue, enteId, input, workflowIdReusePolicy }, async () => undefined);
+      await startProcedure(runtime.temporal, { workflowType: INVIO_FLUSSI_WORKFLOW, procedura: INVIO_FLUSSI, workflowId, taskQueue: runtime.taskQueue, enteId, input, workflowIdReusePolicy });
     } catch (error) {
       // One procedure per ente and reference date: asking again opens the one already there, running or ended.
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

@@ -4,27 +4,23 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../../workflows/shared/actor';
-import { dataItaliana } from '../../workflows/shared/dates';
 import { invioFlussiWorkflowId } from '../../workflows/shared/flussi';
 import {
   chiudiRicognizioneUpdate,
   prorogaScadenzaUpdate,
-  RICOGNIZIONE,
-  RICOGNIZIONE_WORKFLOW,
-  ricognizioneWorkflowId,
   runsCampaigns,
   SOLLECITI_PREDEFINITI,
-  type RicognizioneInput,
 } from '../../workflows/shared/ricognizione';
 import { actorOf } from '../auth';
 import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
-import { startProcedure } from '../start-procedure';
+import { idempotencyKeyOf } from '../outbox/idempotency-key';
 import { optionalQuery, pagination, parse } from '../validation';
 import { sendUpdate } from '../workflow-updates';
 import { allCampaignRows, campaignPage, campaignTotals, ESITI, type CampaignFilter, type CampaignRow } from './campaign-status';
 import { campaignToExcel } from './campaign-excel';
 import { endOfDayInRome } from './end-of-day';
+import { openRicognizione } from './open';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ZId = z.object({ id: z.string().uuid('ricognizione non valida') });
@@ -97,37 +93,8 @@ export function ricognizioniRoutes(runtime: ApiRuntime): Router {
     });
     if (input.enteIds && enti.length !== new Set(input.enteIds).size) throw new AppError('DATI_NON_VALIDI', 422, 'enteIds: uno o più enti non esistono', 'enteIds');
     if (enti.some((ente) => ente.tipo === 'REGIONE')) throw new AppError('DATI_NON_VALIDI', 422, 'enteIds: la Regione non trasmette il patrimonio', 'enteIds');
-    const dataRiferimento = new Date(`${input.dataRiferimento}T00:00:00Z`);
-    if (await db.ricognizione.findUnique({ where: { dataRiferimento } })) {
-      throw new AppError('GIA_PRESENTE', 409, `dataRiferimento: una ricognizione al ${dataItaliana(input.dataRiferimento)} è già stata aperta`, 'dataRiferimento');
-    }
-    const workflowId = ricognizioneWorkflowId(input.dataRiferimento);
-    const ricognizione = await db.ricognizione.create({
-      data: {
-        workflowId,
-        dataRiferimento,
-        scadenza,
-        sollecitiGiorni: input.sollecitiGiorni,
-        createdById: actor.userId,
-        enti: { createMany: { data: enti.map((ente) => ({ enteId: ente.id })) } },
-      },
-    });
-    const workflowInput: RicognizioneInput = {
-      ricognizioneId: ricognizione.id,
-      dataRiferimento: input.dataRiferimento,
-      scadenza: scadenza.toISOString(),
-      sollecitiGiorni: input.sollecitiGiorni,
-      regioneEnteId,
-    };
-    await startProcedure(
-      runtime.temporal,
-      { workflowType: RICOGNIZIONE_WORKFLOW, procedura: RICOGNIZIONE, workflowId, taskQueue: runtime.taskQueue, enteId: regioneEnteId, input: workflowInput },
-      () => db.ricognizione.delete({ where: { id: ricognizione.id } }),
-    );
-    await db.auditEvent.create({
-      data: { actorId: actor.userId, enteId: regioneEnteId, azione: 'RICOGNIZIONE_APERTA', oggetto: `ricognizione:${ricognizione.id}`, details: { workflowId, enti: enti.length } },
-    });
-    res.status(201).json({ id: ricognizione.id, workflowId, enti: enti.length });
+    const opened = await openRicognizione(runtime, actor.userId, { ...input, scadenza, enteIds: enti.map((ente) => ente.id) }, idempotencyKeyOf(req));
+    res.status(201).json(opened);
   });
 
   router.get('/ricognizioni/:id', async (req, res) => {

@@ -1,4 +1,4 @@
-import { http, upload } from './http';
+import { http, idempotencyKey, upload } from './http';
 import type { PecStato } from './pec';
 import type { Page, ProtocolloRef } from './types';
 
@@ -105,7 +105,7 @@ export function inviaAccreditamento(input: NuovoAccreditamento, onProgress: (fra
   const { attoNomina, ...fields } = input;
   for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
   form.append('attoNomina', attoNomina, attoNomina.name);
-  return upload<{ id: string; workflowId: string }>('/api/accreditamenti', form, onProgress);
+  return upload<{ id: string; workflowId: string }>('/api/accreditamenti', form, onProgress, idempotencyKey());
 }
 
 /** Files a new act of appointment for the request (an integration); its id then goes with the answer. */

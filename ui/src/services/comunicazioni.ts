@@ -1,4 +1,4 @@
-import { http, upload } from './http';
+import { http, idempotencyKey, upload } from './http';
 import type { FileRef, Page } from './types';
 
 export type ComunicazioneStato = 'INVIATA' | 'PROTOCOLLATA' | 'PRESA_IN_CARICO' | 'NON_DI_COMPETENZA';
@@ -53,5 +53,5 @@ export function inviaComunicazione(input: NuovaComunicazione, onProgress: (fract
   form.append('oggetto', input.oggetto);
   form.append('testo', input.testo);
   for (const file of input.allegati) form.append('allegati', file, file.name);
-  return upload<{ id: string; workflowId: string }>('/api/comunicazioni', form, onProgress);
+  return upload<{ id: string; workflowId: string }>('/api/comunicazioni', form, onProgress, idempotencyKey());
 }

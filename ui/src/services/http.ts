@@ -8,6 +8,7 @@ interface RequestOptions {
   body?: unknown;
   /** The auth guard handles a missing session itself; every other call sends the browser to sign in. */
   redirectOnUnauthorized?: boolean;
+  headers?: Record<string, string>;
 }
 
 interface ErrorBody {
@@ -61,7 +62,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   try {
     response = await fetch(buildUrl(path, options.query), {
       method,
-      headers: headersFor(method, jsonBody),
+      headers: { ...headersFor(method, jsonBody), ...options.headers },
       body: jsonBody ? JSON.stringify(options.body) : undefined,
       credentials: 'same-origin',
     });
@@ -76,7 +77,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 export const http = {
   get: <T>(path: string, query?: QueryParams, options?: Omit<RequestOptions, 'query' | 'body'>) =>
     request<T>('GET', path, { ...options, query }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body, headers }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
@@ -84,11 +85,11 @@ export const http = {
  * Sends multipart form data with XMLHttpRequest, whose upload events (unlike fetch's) report progress.
  * `onProgress` receives the fraction sent, from 0 to 1.
  */
-export function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+export function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void, headers: Record<string, string> = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
-    for (const [name, value] of Object.entries(headersFor('POST', false))) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries({ ...headersFor('POST', false), ...headers })) xhr.setRequestHeader(name, value);
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     });
@@ -100,4 +101,14 @@ export function upload<T>(path: string, form: FormData, onProgress: (fraction: n
     xhr.addEventListener('error', () => reject(new ApiError(0, undefined)));
     xhr.send(form);
   });
+}
+
+/**
+ * A new `Idempotency-Key` header for one submission attempt of a form that starts a procedure: should
+ * the request be sent again (a retry after a lost answer), the platform answers with the first result.
+ * getRandomValues, unlike randomUUID, also works on plain http.
+ */
+export function idempotencyKey(): Record<string, string> {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return { 'Idempotency-Key': Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('') };
 }

@@ -121,7 +121,7 @@ export const FLUSSO_STATO: Record<FlussoStato, string> = {
 export const RICOGNIZIONE_STATO: Record<RicognizioneStato, string> = { APERTA: 'Aperta', CHIUSA: 'Chiusa' };
 
 /** A procedure's business state, as the admin filter offers it (the states of the procedures PUSH runs). */
-export const STATO_PRATICA: Record<string, string> = { ...COMUNICAZIONE_STATO, ...ACCREDITAMENTO_STATO, ...FLUSSO_STATO, ...RICOGNIZIONE_STATO };
+export const STATO_PRATICA: Record<string, string> = { ...COMUNICAZIONE_STATO, ...ACCREDITAMENTO_STATO, ...FLUSSO_STATO, ...RICOGNIZIONE_STATO, CHIUSA_DA_AMMINISTRATORE: 'Chiusa dall’amministratore' };
 
 /** The procedures' names where the UI shows one itself (lists and tasks carry the API's label). */
 export const PROCEDURA: Record<string, string> = {
