@@ -151,6 +151,29 @@ test('when returnTo points to another site, then the login ends on the home page
   expect(arrival.body).toBe('PUSH');
 });
 
+/** Follows the login's redirects by hand up to PUSH's callback, and returns the Location the callback sends. */
+async function callbackLocation(codiceFiscale: string, returnTo: string): Promise<string | null> {
+  const browser = new Browser();
+  const loginPage = await openLoginPage(browser, platform, returnTo);
+  let current = formAction(loginPage, 'select');
+  let response = await browser.request(current, { method: 'POST', body: new URLSearchParams({ codiceFiscale }) });
+  for (let hop = 0; hop < 20 && !current.startsWith(`${platform.baseUrl}/auth/callback`); hop += 1) {
+    await response.arrayBuffer();
+    current = new URL(response.headers.get('location') ?? '', current).href;
+    response = await browser.request(current);
+  }
+  return response.headers.get('location');
+}
+
+test.each(['/.//evil.example', '/%2e//evil.example', '/a/..//evil.example', '/.\\/evil.example', '/.%2e//evil.example'])(
+  'when returnTo is %p, which normalises to another host, then PUSH redirects to its home page',
+  async (returnTo) => {
+    const { user } = await registeredReferente();
+
+    expect(await callbackLocation(user.codiceFiscale, returnTo)).toBe('/');
+  },
+);
+
 test('when the callback carries a state PUSH never issued, then it is refused as expired, in JSON for API clients', async () => {
   const response = await fetch(`${platform.baseUrl}/auth/callback?code=abc&state=inventato`, {
     headers: { accept: 'application/json' },
