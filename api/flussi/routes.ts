@@ -9,7 +9,7 @@ import { actorOf } from '../auth';
 import { AppError } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { startProcedure } from '../start-procedure';
-import { optionalQuery, pagination, parse } from '../validation';
+import { assertStorableFileNames, calendarDate, optionalQuery, pagination, parse } from '../validation';
 import { flussiAccess, transmits, ZUpload, ZWorkflow } from './access';
 import { fileAttempt } from './attempts';
 
@@ -17,7 +17,7 @@ export const FLUSSO_MAX_BYTES = 100 * 1024 * 1024;
 
 const ZStart = z.object({
   enteId: z.string({ error: 'scegli l’ente' }).uuid('scegli l’ente'),
-  dataRiferimento: z.string({ error: 'indica la data di riferimento' }).regex(/^\d{4}-(06-30|12-31)$/, 'la data di riferimento è il 30/06 o il 31/12 di un anno'),
+  dataRiferimento: calendarDate('indica la data di riferimento').regex(/^\d{4}-(06-30|12-31)$/, 'la data di riferimento è il 30/06 o il 31/12 di un anno'),
 });
 const ZProblems = z.object({ gravita: optionalQuery(z.enum(['ERRORE', 'AVVISO'])), ...pagination });
 
@@ -103,6 +103,7 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
       const { enteId } = visibleProcedure(actor, workflowId);
       if (!transmits(actor, enteId)) throw new AppError('NON_AUTORIZZATO', 403, 'Caricano i flussi il rappresentante legale e i referenti PATRIMONIO dell’ente.');
       if (!file) throw new AppError('DATI_NON_VALIDI', 422, 'flusso: allega il file XML del flusso', 'flusso');
+      assertStorableFileNames('flusso', [file.originalname]);
       const summary = await fileAttempt(runtime, {
         workflowId,
         enteId,
