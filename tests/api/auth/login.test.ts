@@ -131,6 +131,21 @@ test('when another identity has an invalid codice fiscale, then the provider sho
   expect(retry.body).toContain('value="NONVALIDO&lt;&gt;"');
 });
 
+test.each([['nome', 'Anna\u0000'], ['cognome', 'Ros\u0000si']])('when another identity’s %s holds unstorable text, then the provider shows the form again and nobody is registered', async (field, value) => {
+  const browser = new Browser();
+  const loginPage = await openLoginPage(browser, platform);
+  const stranger = randomCodiceFiscale();
+
+  const retry = await browser.visit(formAction(loginPage, 'custom'), {
+    method: 'POST',
+    body: new URLSearchParams({ codiceFiscale: stranger, nome: 'Anna', cognome: 'Rossi', [field]: value }),
+  });
+
+  expect(retry.response.status).toBe(422);
+  expect(retry.body).toContain('contiene caratteri non ammessi');
+  expect(await database.db.user.count({ where: { codiceFiscale: stranger } })).toBe(0);
+});
+
 test('when the user cancels at the provider, then PUSH says the login was cancelled', async () => {
   const browser = new Browser();
   const loginPage = await openLoginPage(browser, platform);
