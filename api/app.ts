@@ -14,6 +14,7 @@ import { referentiRoutes } from './enti/referenti';
 import { entiRoutes } from './enti/routes';
 import { AppError, errorHandler } from './errors';
 import { health } from './health';
+import { jsonBody } from './json-body';
 import { patrimonioRoutes } from './patrimonio/routes';
 import { pecRoutes } from './pec/routes';
 import { referenceRoutes } from './riferimenti/routes';
@@ -49,7 +50,7 @@ export function createApp(options: { runtime: ApiRuntime; auth: Auth; uiDist?: s
   app.disable('x-powered-by');
   // Behind a TLS-terminating proxy, Express must trust it to see https and set Secure cookies.
   if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
-  app.use(express.json({ limit: '1mb' }));
+  app.use(jsonBody());
 
   app.get('/api/health', async (_req, res) => {
     const state = await health(runtime);

@@ -21,8 +21,13 @@ const tilesUrl = z
     'must be empty or an http(s) URL template with {z}, {x} and {y}',
   );
 
+const flag = (fallback: 'true' | 'false') => z.enum(['true', 'false']).default(fallback).transform((value) => value === 'true');
+
 const ConfigSchema = z.object({
+  NODE_ENV: z.string().optional(),
   PORT: port.default(3000),
+  // The loopback, like every embedded service: a deployment behind a proxy or in a container names its interface.
+  HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: optionalUrl,
   PUSH_DATA_DIR: z.string().default(path.join(PROJECT_ROOT, '.data')),
   PUSH_TOOLS_DIR: z.string().default(path.join(PROJECT_ROOT, '.tools')),
@@ -39,6 +44,7 @@ const ConfigSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   IDP_PORT: port.default(3001),
+  PUSH_ALLOW_LOCAL_IDP: flag('false'),
   SESSION_SECRET: z.string().min(32).optional(),
   TRUST_PROXY: z.string().optional(),
   PROTOCOL_ADAPTER: z.enum(['database', 'remote']).default('database'),
@@ -59,13 +65,13 @@ const ConfigSchema = z.object({
   PEC_FROM: z.string().email().default('politiche.abitative@pec.regione.puglia.example'),
   PEC_SMTP_HOST: z.string().optional(),
   PEC_SMTP_PORT: port.default(465),
-  PEC_SMTP_SECURE: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  PEC_SMTP_SECURE: flag('true'),
   PEC_SMTP_USER: z.string().optional(),
   PEC_SMTP_PASSWORD: z.string().optional(),
   PEC_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   PEC_IMAP_HOST: z.string().optional(),
   PEC_IMAP_PORT: port.default(993),
-  PEC_IMAP_SECURE: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  PEC_IMAP_SECURE: flag('true'),
   PEC_IMAP_USER: z.string().optional(),
   PEC_IMAP_PASSWORD: z.string().optional(),
   PEC_IMAP_MAILBOX: z.string().default('INBOX'),
@@ -92,8 +98,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.PEC_IMAP_HOST && !(config.PEC_IMAP_USER && config.PEC_IMAP_PASSWORD)) {
     throw new Error('Invalid configuration: PEC_IMAP_HOST needs PEC_IMAP_USER and PEC_IMAP_PASSWORD too.');
   }
+  if (!config.OIDC_ISSUER && looksLikeProduction(config) && !config.PUSH_ALLOW_LOCAL_IDP) {
+    throw new Error(
+      'Invalid configuration: with an https PUBLIC_URL or NODE_ENV=production the local identity provider, which lets anyone ' +
+        'sign in as anyone, is refused. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET for the real SPID/CIE broker, ' +
+        'or PUSH_ALLOW_LOCAL_IDP=true for a public demo.',
+    );
+  }
   return config;
 }
+
+/** A deployment people reach for real: served over https or started as production. */
+const looksLikeProduction = (config: Config) => config.NODE_ENV === 'production' || Boolean(config.PUBLIC_URL?.startsWith('https:'));
+
+/** Said at every start with the local identity provider, so nobody mistakes a demo for a protected platform. */
+export const LOCAL_IDP_WARNING =
+  'WARNING: the local test identity provider lets anyone sign in as anyone, the administrator included. ' +
+  'It is for demos and tests: in production set OIDC_ISSUER to the SPID/CIE broker.';
 
 export function publicUrl(config: Config): string {
   return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;

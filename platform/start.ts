@@ -18,7 +18,7 @@ import { loadReferenceData } from '../prisma/seed/reference-data';
 import { startDevServer } from '../temporal-config/dev-server';
 import { locateTemporalCli } from '../temporal-config/locate-cli';
 import { ensureSearchAttributes } from '../temporal-config/namespace';
-import { loadConfig, mapConfig, PROJECT_ROOT, publicUrl, uploadSettings, type Config } from './config';
+import { loadConfig, LOCAL_IDP_WARNING, mapConfig, PROJECT_ROOT, publicUrl, uploadSettings, type Config } from './config';
 import { startAdapters } from './adapters';
 import { embeddedPlatformUrl, prepareDatabase, startEmbeddedPostgres } from './database';
 import { startIdentityProvider } from './identity-provider';
@@ -78,6 +78,7 @@ async function identityProvider(config: Config, db: ReturnType<typeof createDb>)
   });
   stops.push({ name: 'identity provider', stop: idp.close });
   logger('idp')(`local SPID/CIE test provider at ${idp.issuer}`);
+  logger('idp')(LOCAL_IDP_WARNING);
   return { issuer: idp.issuer, ...client };
 }
 
@@ -180,10 +181,10 @@ async function main(): Promise<void> {
   const reconciler = startProcedureReconciler({ db, temporal: client }, { log: logger('api') });
   stops.push({ name: 'procedure reconciler', stop: reconciler.stop });
   const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(config.PORT, () => resolve(listening));
+    const listening = app.listen(config.PORT, config.HOST, () => resolve(listening));
   });
   stops.push({ name: 'API', stop: () => new Promise((resolve) => server.close(resolve)) });
-  logger('api')(`listening on port ${config.PORT}`);
+  logger('api')(`listening on ${config.HOST} port ${config.PORT}`);
 
   log('');
   log(`PUSH is running:   ${base}`);

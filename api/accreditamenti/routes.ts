@@ -6,7 +6,7 @@ import { actorOf } from '../auth';
 import { AppError } from '../errors';
 import { idempotencyKeyOf } from '../outbox/idempotency-key';
 import type { ApiRuntime } from '../runtime';
-import { optionalQuery, pagination, parse } from '../validation';
+import { assertStorableFileNames, optionalQuery, pagination, parse } from '../validation';
 import { accreditationDetail, listAccreditations } from './queries';
 import { ATTO_NOMINA_LIMITS, ZAccreditamentoRequest } from './request';
 import { submitAccreditamento } from './submit';
@@ -21,6 +21,7 @@ const upload = multer({ storage: multer.memoryStorage(), limits: { files: 1, fil
 
 function requirePdf(file: Express.Multer.File | undefined): Express.Multer.File {
   if (!file) throw new AppError('DATI_NON_VALIDI', 422, 'attoNomina: allega l’atto di nomina del rappresentante legale (PDF)', 'attoNomina');
+  assertStorableFileNames('attoNomina', [file.originalname]);
   if (!file.buffer.subarray(0, 5).equals(Buffer.from('%PDF-'))) {
     throw new AppError('DATI_NON_VALIDI', 422, `attoNomina: «${file.originalname}» non è un PDF`, 'attoNomina');
   }

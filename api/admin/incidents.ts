@@ -7,12 +7,12 @@ import { forbidden, notFound } from '../errors';
 import { namesOf } from '../people';
 import type { ApiRuntime } from '../runtime';
 import { sendUpdate } from '../workflow-updates';
-import { optionalQuery, parse } from '../validation';
+import { optionalQuery, parse, text } from '../validation';
 
 const ZListQuery = z.object({ stato: optionalQuery(z.enum(['APERTO', 'RITENTATO', 'RISOLTO'])) });
 const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
-const ZRetry = z.object({ nota: z.string().trim().max(2000, 'al massimo 2000 caratteri').optional() });
-const ZResolve = z.object({ nota: z.string({ error: 'spiega come è stato risolto' }).trim().min(3, 'spiega come è stato risolto').max(2000, 'al massimo 2000 caratteri') });
+const ZRetry = z.object({ nota: text().trim().max(2000, 'al massimo 2000 caratteri').optional() });
+const ZResolve = z.object({ nota: text('spiega come è stato risolto').trim().min(3, 'spiega come è stato risolto').max(2000, 'al massimo 2000 caratteri') });
 
 /** Incidents of every procedure, for administrators: what failed, where, and what was done about it. */
 export function incidentRoutes(runtime: ApiRuntime): Router {

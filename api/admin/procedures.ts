@@ -3,7 +3,7 @@ import type { Payload } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../../temporal-config/settings';
 import { procedureLabel } from '../procedures';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
 
 export const EXECUTION_STATUSES = ['Running', 'Completed', 'Failed', 'Canceled', 'Terminated', 'TimedOut', 'ContinuedAsNew'] as const;
@@ -20,6 +20,12 @@ export interface ProcedureFilter {
 const STATUS_NAMES: Record<number, ExecutionStatus> = {
   1: 'Running', 2: 'Completed', 3: 'Failed', 4: 'Canceled', 5: 'Terminated', 6: 'ContinuedAsNew', 7: 'TimedOut',
 };
+
+/**
+ * gRPC status codes with which Temporal refuses a page token it never issued: INVALID_ARGUMENT, or
+ * UNKNOWN ("something went wrong") when the token does not even decode.
+ */
+const BAD_TOKEN_CODES = new Set([2, 3]);
 
 /** Visibility queries take string literals: quote them safely. */
 const literal = (value: string) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
@@ -78,6 +84,12 @@ export async function listProcedures(runtime: ApiRuntime, filter: ProcedureFilte
     query: visibilityQuery(filter),
     pageSize,
     nextPageToken: filter.pageToken ? Buffer.from(filter.pageToken, 'base64url') : undefined,
+  }).catch((error: unknown) => {
+    // A token Temporal never issued (or issued for other filters) is the client's mistake, not a fault.
+    if (filter.pageToken && BAD_TOKEN_CODES.has((error as { code?: number }).code ?? 0)) {
+      throw new AppError('DATI_NON_VALIDI', 422, 'pageToken: pagina non valida, riparti dalla prima', 'pageToken');
+    }
+    throw error;
   });
   const token = response.nextPageToken && response.nextPageToken.length > 0 ? Buffer.from(response.nextPageToken).toString('base64url') : null;
   return { items: await toItems(runtime, response.executions ?? []), nextPageToken: token };

@@ -4,18 +4,18 @@ import { isAdministrator } from '../../workflows/shared/actor';
 import { actorOf } from '../auth';
 import { forbidden } from '../errors';
 import type { ApiRuntime } from '../runtime';
-import { optionalQuery, parse } from '../validation';
+import { optionalQuery, parse, text } from '../validation';
 import { EXECUTION_STATUSES, listProcedures, procedureDetail } from './procedures';
 
 const ZProcedureQuery = z.object({
-  tipo: optionalQuery(z.string().max(100)),
+  tipo: optionalQuery(text().max(100)),
   ente: optionalQuery(z.string().uuid()),
-  stato: optionalQuery(z.string().max(100)),
+  stato: optionalQuery(text().max(100)),
   esecuzione: optionalQuery(z.enum(EXECUTION_STATUSES)),
-  pageToken: optionalQuery(z.string().max(2000)),
+  pageToken: optionalQuery(z.string().max(2000).regex(/^[A-Za-z0-9_-]+$/, 'pagina non valida, riparti dalla prima')),
 });
 
-const ZWorkflowId = z.object({ workflowId: z.string().min(1).max(300) });
+const ZWorkflowId = z.object({ workflowId: text().min(1).max(300) });
 
 export function adminRoutes(runtime: ApiRuntime): Router {
   const router = Router();

@@ -6,7 +6,7 @@ import { actorOf } from '../auth';
 import { AppError } from '../errors';
 import { idempotencyKeyOf } from '../outbox/idempotency-key';
 import type { ApiRuntime } from '../runtime';
-import { optionalQuery, pagination, parse } from '../validation';
+import { assertStorableFileNames, optionalQuery, pagination, parse, text } from '../validation';
 import { communicationDetail, listCommunications, readAttachment } from './queries';
 import { sendCommunication } from './send-communication';
 
@@ -21,8 +21,8 @@ const ALLOWED_TYPES = new Set([
 
 const ZSendRequest = z.object({
   enteId: z.string({ error: 'scegli l’ente mittente' }).uuid('scegli l’ente mittente'),
-  oggetto: z.string({ error: 'l’oggetto è obbligatorio' }).trim().min(1, 'l’oggetto è obbligatorio').max(200, 'al massimo 200 caratteri'),
-  testo: z.string({ error: 'il testo è obbligatorio' }).trim().min(1, 'il testo è obbligatorio').max(10_000, 'al massimo 10000 caratteri'),
+  oggetto: text('l’oggetto è obbligatorio').trim().min(1, 'l’oggetto è obbligatorio').max(200, 'al massimo 200 caratteri'),
+  testo: text('il testo è obbligatorio').trim().min(1, 'il testo è obbligatorio').max(10_000, 'al massimo 10000 caratteri'),
 });
 
 const ZListQuery = z.object({
@@ -71,6 +71,7 @@ export function communicationRoutes(runtime: ApiRuntime): Router {
     const ente = await runtime.db.ente.findUniqueOrThrow({ where: { id: body.enteId } });
     if (ente.stato !== 'ATTIVO') throw new AppError('ENTE_NON_ATTIVO', 422, 'enteId: l’ente non è ancora accreditato sulla piattaforma.', 'enteId');
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+    assertStorableFileNames('allegati', files.map((file) => file.originalname));
     for (const file of files) {
       if (!ALLOWED_TYPES.has(file.mimetype)) {
         throw new AppError('DATI_NON_VALIDI', 422, `allegati: il tipo del file «${file.originalname}» non è ammesso`, 'allegati');

@@ -6,15 +6,15 @@ import { isValidCodiceFiscalePersona } from '../../workflows/shared/codice-fisca
 import { actorOf } from '../auth';
 import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
-import { parse } from '../validation';
+import { parse, text } from '../validation';
 
 const ZEnteParams = z.object({ id: z.string().uuid('identificativo di ente non valido') });
 const ZRevokeParams = ZEnteParams.extend({ roleId: z.string().uuid('identificativo di nomina non valido') });
 const ZNomina = z.object({
-  codiceFiscale: z.string({ error: 'il codice fiscale è obbligatorio' }).trim().toUpperCase().refine(isValidCodiceFiscalePersona, 'codice fiscale non valido'),
-  nome: z.string({ error: 'il nome è obbligatorio' }).trim().min(1, 'il nome è obbligatorio').max(100, 'al massimo 100 caratteri'),
-  cognome: z.string({ error: 'il cognome è obbligatorio' }).trim().min(1, 'il cognome è obbligatorio').max(100, 'al massimo 100 caratteri'),
-  email: z.string().trim().email('indirizzo e-mail non valido').max(200).optional().or(z.literal('').transform(() => undefined)),
+  codiceFiscale: text('il codice fiscale è obbligatorio').trim().toUpperCase().refine(isValidCodiceFiscalePersona, 'codice fiscale non valido'),
+  nome: text('il nome è obbligatorio').trim().min(1, 'il nome è obbligatorio').max(100, 'al massimo 100 caratteri'),
+  cognome: text('il cognome è obbligatorio').trim().min(1, 'il cognome è obbligatorio').max(100, 'al massimo 100 caratteri'),
+  email: text().trim().email('indirizzo e-mail non valido').max(200).optional().or(z.literal('').transform(() => undefined)),
   aree: z.array(z.enum(AREE, { error: 'area non valida' }), { error: 'scegli almeno un’area' }).min(1, 'scegli almeno un’area'),
 });
 

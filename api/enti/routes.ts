@@ -2,11 +2,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf } from '../auth';
 import type { ApiRuntime } from '../runtime';
-import { optionalQuery, parse } from '../validation';
+import { optionalQuery, parse, text } from '../validation';
 import { visibleEntiWhere } from './visibility';
 
 const ZEntiQuery = z.object({
-  q: optionalQuery(z.string().trim().max(100)),
+  q: optionalQuery(text().trim().max(100)),
   tipo: optionalQuery(z.enum(['REGIONE', 'COMUNE', 'ARCA', 'ALER', 'ALTRO'])),
 });
 

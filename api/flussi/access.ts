@@ -4,9 +4,12 @@ import { z } from 'zod';
 import type { Db } from '../../prisma/client';
 import type { Actor } from '../../workflows/shared/actor';
 import { notFound } from '../errors';
+import { isCalendarDate } from '../validation';
 
 const WORKFLOW_ID = /^invio-flussi-([0-9a-f-]{36})-(\d{4}-\d{2}-\d{2})$/;
-export const ZWorkflow = z.object({ workflowId: z.string().regex(WORKFLOW_ID, 'procedura di trasmissione non valida') });
+export const ZWorkflow = z.object({
+  workflowId: z.string().regex(WORKFLOW_ID, 'procedura di trasmissione non valida').refine((id) => isCalendarDate(id.slice(-10)), 'procedura di trasmissione non valida'),
+});
 export const ZUpload = z.object({ uploadId: z.string().uuid('caricamento non valido') });
 
 /** Who may transmit an ente's stock: its legal representative and its PATRIMONIO referenti. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MANUALE_LIMITI } from '../../workflows/shared/flussi';
 import { AppError, type FieldProblem } from '../errors';
+import { calendarDate, text } from '../validation';
 
 /** How many problems a refused form lists: enough to fix a page of rows, not a wall of text. */
 const MAX_DETAILS = 50;
@@ -17,13 +18,9 @@ const hasAtMostDecimals = (digits: number) => (value: number) => {
 };
 /** Tabs, newlines and other control characters have no place in an address (XML 1.0 forbids most of them). */
 const noControlCharacters = (value: string) => ![...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
-const isRealDate = (value: string) => {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-};
 
 const code = (pattern: RegExp, hint: string) =>
-  z.string({ error: required }).trim().min(1, required).regex(pattern, hint);
+  text(required).trim().min(1, required).regex(pattern, hint);
 const number = (hint: string) => z.number({ error: `deve essere un numero${hint ? ` ${hint}` : ''}` });
 
 const CODICE_FABBRICATO = /^[A-Za-z0-9_./-]{1,30}$/;
@@ -33,7 +30,7 @@ const CATASTO_HINT = 'da 1 a 10 lettere o cifre';
 
 export const ZFabbricatoManuale = z.object({
   codice: code(CODICE_FABBRICATO, CODICE_FABBRICATO_HINT),
-  indirizzo: z.string({ error: required }).trim().min(1, required).max(200, 'al massimo 200 caratteri')
+  indirizzo: text(required).trim().min(1, required).max(200, 'al massimo 200 caratteri')
     .refine(noControlCharacters, 'contiene caratteri non ammessi').transform((value) => value.replace(/\s+/g, ' ')),
   istatComune: code(/^\d{6}$/, 'il codice ISTAT del Comune, di 6 cifre (es. 072006 per Bari)'),
   latitudine: optional(number('tra -90 e 90').min(-90, 'deve essere tra -90 e 90').max(90, 'deve essere tra -90 e 90')),
@@ -49,7 +46,7 @@ export const ZUnitaManuale = z.object({
   foglio: code(CATASTO, CATASTO_HINT),
   particella: code(CATASTO, CATASTO_HINT),
   subalterno: code(CATASTO, CATASTO_HINT),
-  categoria: z.string({ error: required }).trim().toUpperCase().min(1, required).regex(/^[A-F]\/\d{1,2}$/, 'gruppo da A a F, barra e numero (es. A/3, C/6)'),
+  categoria: text(required).trim().toUpperCase().min(1, required).regex(/^[A-F]\/\d{1,2}$/, 'gruppo da A a F, barra e numero (es. A/3, C/6)'),
   superficie: number('in m²').gt(0, 'deve essere maggiore di 0 m²').max(100_000, 'deve essere in m²: al massimo 100.000')
     .refine(hasAtMostDecimals(2), 'al massimo 2 decimali'),
   vani: optional(number('').gt(0, 'deve essere maggiore di 0').max(1000, 'al massimo 1000').refine(hasAtMostDecimals(1), 'al massimo un decimale (mezzi vani: 4.5)')),
@@ -57,7 +54,7 @@ export const ZUnitaManuale = z.object({
   stato: z.enum(['LOCATO', 'LIBERO', 'SFITTO_CARENZE_MANUTENTIVE', 'SFITTO_RISTRUTTURAZIONE', 'OCCUPATO_SENZA_TITOLO', 'ALIENATO', 'DEMOLITO'], {
     error: 'deve essere uno degli stati ammessi (LOCATO, LIBERO, SFITTO_CARENZE_MANUTENTIVE, SFITTO_RISTRUTTURAZIONE, OCCUPATO_SENZA_TITOLO, ALIENATO, DEMOLITO)',
   }),
-  dataVendita: optional(z.string({ error: 'deve essere una data' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'deve essere una data AAAA-MM-GG').refine(isRealDate, 'non è una data esistente')),
+  dataVendita: optional(calendarDate('deve essere una data AAAA-MM-GG')),
   canoneMensile: optional(number('in euro').min(0, 'non può essere negativo').max(1_000_000, 'al massimo 1.000.000 €').refine(hasAtMostDecimals(2), 'al massimo 2 decimali (centesimi)')),
 });
 

@@ -9,7 +9,7 @@ import { actorOf } from '../auth';
 import { AppError } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { startProcedure } from '../start-procedure';
-import { optionalQuery, pagination, parse } from '../validation';
+import { assertStorableFileNames, calendarDate, optionalQuery, pagination, parse } from '../validation';
 import { flussiAccess, transmits, ZUpload, ZWorkflow } from './access';
 import { admitAttempt } from './admission';
 import { fileAttempt } from './attempts';
@@ -19,7 +19,7 @@ interface UploadAttempt { workflowId: string; enteId: string; actor: Actor }
 
 const ZStart = z.object({
   enteId: z.string({ error: 'scegli l’ente' }).uuid('scegli l’ente'),
-  dataRiferimento: z.string({ error: 'indica la data di riferimento' }).regex(/^\d{4}-(06-30|12-31)$/, 'la data di riferimento è il 30/06 o il 31/12 di un anno'),
+  dataRiferimento: calendarDate('indica la data di riferimento').regex(/^\d{4}-(06-30|12-31)$/, 'la data di riferimento è il 30/06 o il 31/12 di un anno'),
 });
 const ZProblems = z.object({ gravita: optionalQuery(z.enum(['ERRORE', 'AVVISO'])), ...pagination });
 
@@ -121,6 +121,7 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
     try {
       const { workflowId, enteId, actor } = res.locals.attempt as UploadAttempt;
       if (!file) throw new AppError('DATI_NON_VALIDI', 422, 'flusso: allega il file XML del flusso', 'flusso');
+      assertStorableFileNames('flusso', [file.originalname]);
       const summary = await fileAttempt(runtime, {
         workflowId,
         enteId,

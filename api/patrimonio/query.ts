@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { StockFilter, StockSortField } from '../../activities/stock';
 import { StatoUnita, UsoUnita } from '../../prisma/generated/enums';
-import { optionalQuery, pagination } from '../validation';
+import { calendarDate, optionalQuery, pagination, text } from '../validation';
 
 /** The planner's lists, by the name the URL carries, and the state each one lists. */
 export const LISTE = {
@@ -17,16 +17,10 @@ export type Lista = keyof typeof LISTE;
 const SORT_FIELDS = ['codice', 'ente', 'comune', 'indirizzo', 'stato', 'uso', 'superficie', 'canoneMensile', 'dataVendita'] as const satisfies readonly StockSortField[];
 const ORDINA = SORT_FIELDS.flatMap((field) => [field, `-${field}`] as const);
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (value: string) => {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-};
-
 /** Today in Italy: "alla data del" defaults to it, whatever the server's time zone. */
 export const todayInItaly = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
 
-const ZData = z.string().regex(ISO_DATE, 'usa il formato AAAA-MM-GG').refine(isRealDate, 'non è una data del calendario');
+const ZData = calendarDate('usa il formato AAAA-MM-GG');
 
 /**
  * `stato=LIBERO,LOCATO` or `stato=LIBERO&stato=LOCATO`: both read as a list. A wrong value is reported
@@ -56,8 +50,8 @@ export const ZStockFilter = z.object({
   comune: optionalQuery(z.string().regex(/^\d{6}$/, 'indica il codice ISTAT del Comune (6 cifre)')),
   stato: listOf(STATI, 'uno stato'),
   uso: listOf(USI, 'un uso'),
-  edificio: optionalQuery(z.string().trim().min(1).max(100, 'al massimo 100 caratteri')),
-  q: optionalQuery(z.string().trim().max(100, 'al massimo 100 caratteri')),
+  edificio: optionalQuery(text().trim().min(1).max(100, 'al massimo 100 caratteri')),
+  q: optionalQuery(text().trim().max(100, 'al massimo 100 caratteri')),
   lista: optionalQuery(z.enum(Object.keys(LISTE) as [Lista, ...Lista[]], { error: `lista non ammessa: usa ${Object.keys(LISTE).join(', ')}` })),
 });
 export type StockQuery = z.infer<typeof ZStockFilter>;

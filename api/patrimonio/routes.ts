@@ -7,14 +7,14 @@ import { buildingChanges, buildingHistory, buildingsForMap, stockAsOf, summaryAs
 import { actorOf } from '../auth';
 import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
-import { parse } from '../validation';
+import { parse, text } from '../validation';
 import { ExportJobs, type ExportJob } from './exports';
 import { toSort, toStockFilter, ZStockFilter, ZStockPage } from './query';
 import { seesStockOf, stockCall, visibleStockEnti } from './scope';
 
 const ZBuilding = z.object({
   enteId: z.string().uuid('ente non valido'),
-  codice: z.string().min(1).max(100, 'codice dell’edificio non valido'),
+  codice: text().min(1).max(100, 'codice dell’edificio non valido'),
 });
 const ZBuildingQuery = ZStockFilter.pick({ data: true });
 const ZExport = z.object({ id: z.string().uuid('esportazione non valida') });

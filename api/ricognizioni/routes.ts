@@ -15,18 +15,17 @@ import { actorOf } from '../auth';
 import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { idempotencyKeyOf } from '../outbox/idempotency-key';
-import { optionalQuery, pagination, parse } from '../validation';
+import { calendarDate, optionalQuery, pagination, parse, text } from '../validation';
 import { sendUpdate } from '../workflow-updates';
 import { allCampaignRows, campaignPage, campaignTotals, ESITI, type CampaignFilter, type CampaignRow } from './campaign-status';
 import { campaignToExcel } from './campaign-excel';
 import { endOfDayInRome } from './end-of-day';
 import { openRicognizione } from './open';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ZId = z.object({ id: z.string().uuid('ricognizione non valida') });
-const ZScadenza = z.string({ error: 'indica la scadenza' }).regex(ISO_DATE, 'indica la scadenza come data (AAAA-MM-GG)');
+const ZScadenza = calendarDate('indica la scadenza come data (AAAA-MM-GG)');
 const ZOpen = z.object({
-  dataRiferimento: z.string({ error: 'indica la data di riferimento' }).regex(/^\d{4}-(06-30|12-31)$/, 'la data di riferimento è il 30/06 o il 31/12 di un anno'),
+  dataRiferimento: calendarDate('indica la data di riferimento').regex(/^\d{4}-(06-30|12-31)$/, 'la data di riferimento è il 30/06 o il 31/12 di un anno'),
   scadenza: ZScadenza,
   sollecitiGiorni: z
     .array(z.number({ error: 'un numero di giorni' }).int('un numero intero di giorni').min(-90, 'al massimo 90 giorni prima').max(90, 'al massimo 90 giorni dopo'))
@@ -40,7 +39,7 @@ const ZFilter = z.object({
   esito: optionalQuery(z.enum(ESITI)),
   inRitardo: optionalQuery(z.enum(['true', 'false']).transform((value) => value === 'true')),
   tipo: optionalQuery(z.enum(['ARCA', 'ALER', 'COMUNE'])),
-  q: optionalQuery(z.string().max(100, 'al massimo 100 caratteri')),
+  q: optionalQuery(text().max(100, 'al massimo 100 caratteri')),
 });
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);

@@ -4,7 +4,7 @@ import type { Prisma, Task } from '../../prisma/generated/client';
 import { holdsCandidacy, type Actor } from '../../workflows/shared/actor';
 import { notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
-import { optionalQuery, pagination } from '../validation';
+import { optionalQuery, pagination, text } from '../validation';
 import { PROCEDURE_LABELS, procedureLabel } from '../procedures';
 import { namesOf } from '../people';
 import { procedureTimeline } from '../timeline';
@@ -12,7 +12,7 @@ import { candidacyWhere, visibleWhere } from './visibility';
 
 export const ZTaskListQuery = z.object({
   vista: z.enum(['mie', 'gruppi', 'completate']).default('mie'),
-  procedura: optionalQuery(z.string().max(100)),
+  procedura: optionalQuery(text().max(100)),
   ente: optionalQuery(z.string().uuid()),
   stato: optionalQuery(z.enum(['APERTA', 'COMPLETATA', 'ANNULLATA'])),
   scadenza: optionalQuery(z.enum(['scadute', 'oggi', 'settimana'])),

@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
 import type { errors, Interaction, Provider } from 'oidc-provider';
 import { z } from 'zod';
+import { text } from '../../api/validation';
 import type { Db } from '../../prisma/client';
 import { type AccountDirectory, SPID_L2 } from './configuration';
 import { findIdentity, listIdentities, type Identity } from './identities';
@@ -19,8 +20,9 @@ const CustomIdentityBody = z.object({
     .trim()
     .toUpperCase()
     .regex(CODICE_FISCALE, 'Codice fiscale non valido: servono 16 caratteri, per esempio RSSMRA80A01A662X.'),
-  nome: z.string().trim().min(1, 'Indica il nome.').max(100, 'Il nome è troppo lungo.'),
-  cognome: z.string().trim().min(1, 'Indica il cognome.').max(100, 'Il cognome è troppo lungo.'),
+  // The names become PUSH's user row at the first sign-in: text PostgreSQL can store, like every API field.
+  nome: text().trim().min(1, 'Indica il nome.').max(100, 'Il nome è troppo lungo.'),
+  cognome: text().trim().min(1, 'Indica il cognome.').max(100, 'Il cognome è troppo lungo.'),
   email: z
     .string()
     .trim()

@@ -131,6 +131,21 @@ test('when another identity has an invalid codice fiscale, then the provider sho
   expect(retry.body).toContain('value="NONVALIDO&lt;&gt;"');
 });
 
+test.each([['nome', 'Anna\u0000'], ['cognome', 'Ros\u0000si']])('when another identity’s %s holds unstorable text, then the provider shows the form again and nobody is registered', async (field, value) => {
+  const browser = new Browser();
+  const loginPage = await openLoginPage(browser, platform);
+  const stranger = randomCodiceFiscale();
+
+  const retry = await browser.visit(formAction(loginPage, 'custom'), {
+    method: 'POST',
+    body: new URLSearchParams({ codiceFiscale: stranger, nome: 'Anna', cognome: 'Rossi', [field]: value }),
+  });
+
+  expect(retry.response.status).toBe(422);
+  expect(retry.body).toContain('contiene caratteri non ammessi');
+  expect(await database.db.user.count({ where: { codiceFiscale: stranger } })).toBe(0);
+});
+
 test('when the user cancels at the provider, then PUSH says the login was cancelled', async () => {
   const browser = new Browser();
   const loginPage = await openLoginPage(browser, platform);
@@ -150,6 +165,29 @@ test('when returnTo points to another site, then the login ends on the home page
   expect(arrival.url).toBe(`${platform.baseUrl}/`);
   expect(arrival.body).toBe('PUSH');
 });
+
+/** Follows the login's redirects by hand up to PUSH's callback, and returns the Location the callback sends. */
+async function callbackLocation(codiceFiscale: string, returnTo: string): Promise<string | null> {
+  const browser = new Browser();
+  const loginPage = await openLoginPage(browser, platform, returnTo);
+  let current = formAction(loginPage, 'select');
+  let response = await browser.request(current, { method: 'POST', body: new URLSearchParams({ codiceFiscale }) });
+  for (let hop = 0; hop < 20 && !current.startsWith(`${platform.baseUrl}/auth/callback`); hop += 1) {
+    await response.arrayBuffer();
+    current = new URL(response.headers.get('location') ?? '', current).href;
+    response = await browser.request(current);
+  }
+  return response.headers.get('location');
+}
+
+test.each(['/.//evil.example', '/%2e//evil.example', '/a/..//evil.example', '/.\\/evil.example', '/.%2e//evil.example'])(
+  'when returnTo is %p, which normalises to another host, then PUSH redirects to its home page',
+  async (returnTo) => {
+    const { user } = await registeredReferente();
+
+    expect(await callbackLocation(user.codiceFiscale, returnTo)).toBe('/');
+  },
+);
 
 test('when the callback carries a state PUSH never issued, then it is refused as expired, in JSON for API clients', async () => {
   const response = await fetch(`${platform.baseUrl}/auth/callback?code=abc&state=inventato`, {

@@ -22,6 +22,16 @@ test.each([
   [undefined],
   [['/a', '/b']],
   [`/${'x'.repeat(2001)}`],
+  // Paths that only become another host once normalised: `//evil.example` is protocol-relative.
+  ['/.//evil.example'],
+  ['/%2e//evil.example'],
+  ['/%2E%2E//evil.example'],
+  ['/a/..//evil.example'],
+  ['/..//evil.example'],
+  ['/.\\/evil.example'],
+  ['/./\\evil.example'],
+  ['/.\t//evil.example'],
+  ['/\t\t/evil.example'],
 ])('when returnTo is %p, then login returns to the home page', (value) => {
   expect(safeReturnTo(value)).toBe('/');
 });
