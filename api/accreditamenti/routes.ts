@@ -28,14 +28,14 @@ function requirePdf(file: Express.Multer.File | undefined): Express.Multer.File 
   return file;
 }
 
+// Any other multipart problem reaches the error middleware, which names it in Italian.
+const isOversize = (error: unknown) => error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE';
+
 export function accreditationRoutes(runtime: ApiRuntime): Router {
   const router = Router();
   router.post('/accreditamenti', (req, res, next) => {
     upload(req, res, (error: unknown) => {
-      if (error instanceof multer.MulterError) {
-        const message = error.code === 'LIMIT_FILE_SIZE' ? 'attoNomina: il file può essere al massimo di 10 MB' : `attoNomina: ${error.message}`;
-        next(new AppError('DATI_NON_VALIDI', 422, message, 'attoNomina'));
-      } else next(error);
+      next(isOversize(error) ? new AppError('DATI_NON_VALIDI', 422, 'attoNomina: il file può essere al massimo di 10 MB', 'attoNomina') : error);
     });
   }, async (req, res) => {
     const actor = actorOf(req);
@@ -54,8 +54,7 @@ export function accreditationRoutes(runtime: ApiRuntime): Router {
   });
   router.post('/accreditamenti/:id/atto-nomina', (req, res, next) => {
     upload(req, res, (error: unknown) => {
-      if (error instanceof multer.MulterError) next(new AppError('DATI_NON_VALIDI', 422, 'attoNomina: il file può essere al massimo di 10 MB', 'attoNomina'));
-      else next(error);
+      next(isOversize(error) ? new AppError('DATI_NON_VALIDI', 422, 'attoNomina: il file può essere al massimo di 10 MB', 'attoNomina') : error);
     });
   }, async (req, res) => {
     const { id } = parse(ZId, req.params);

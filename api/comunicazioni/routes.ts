@@ -47,7 +47,8 @@ function uploadAttachments(): RequestHandler {
   return (req, res, next) => {
     upload(req, res, (error: unknown) => {
       if (error instanceof multer.MulterError) {
-        next(new AppError('DATI_NON_VALIDI', 422, messages[error.code] ?? `allegati: ${error.message}`, 'allegati'));
+        // Any other multipart problem reaches the error middleware, which names it in Italian.
+        next(messages[error.code] ? new AppError('DATI_NON_VALIDI', 422, messages[error.code]!, 'allegati') : error);
       } else next(error);
     });
   };

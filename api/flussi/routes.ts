@@ -45,7 +45,8 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
       res.locals.attempt = attempt;
       multer({ storage, limits: { files: 1, fileSize: admission.maxFileBytes, fields: 5 } }).single('flusso')(req, res, (error: unknown) => {
         if (error instanceof multer.MulterError) {
-          next(error.code === 'LIMIT_FILE_SIZE' ? admission.oversize : new AppError('DATI_NON_VALIDI', 422, `flusso: ${error.message}`, 'flusso'));
+          // Any other multipart problem reaches the error middleware, which names it in Italian.
+          next(error.code === 'LIMIT_FILE_SIZE' ? admission.oversize : error);
         } else if (error && req.destroyed) {
           // The client went away (multer has removed the partial file): nobody reads the answer, nothing went wrong here.
           next(new AppError('CARICAMENTO_INTERROTTO', 400, 'flusso: il caricamento si è interrotto prima della fine, riprova.', 'flusso'));
