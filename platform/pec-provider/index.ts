@@ -16,8 +16,9 @@ export type { Submission } from './acceptance';
 
 /**
  * Settings: `port` (0 picks a free one), `dir` (its store: mailboxes and what it accepted, kept across
- * restarts), `host` (default 127.0.0.1), `domain` (the provider's own, for its addresses and identifiers; default pec.push.localhost), `gestore` (name in <gestore-emittente>),
- * `servedDomains` (default: every domain), `nonexistentDomains` (default pec-inesistente.example),
+ * restarts), `host` (default 127.0.0.1), `domain` (the provider's own, for its addresses and
+ * identifiers; default pec.push.localhost), `gestore` (name in <gestore-emittente>), `servedDomains`
+ * (default: every domain), `nonexistentDomains` (default pec-inesistente.example),
  * `nonexistentLocalPartPrefix` (default "inesistente"), `accounts` (address → password; when given,
  * AUTH is required and a mailbox may only send as itself), `maxMessageBytes` (default 30 MiB),
  * `onError` (where failures after the SMTP answer go, a receipt listener's included; default stderr).
