@@ -15,6 +15,7 @@ import type { Signer } from '../activities/signature/signer';
 import type { Db } from '../prisma/client';
 import type { Config } from './config';
 import { startLocalPecProvider, type LocalPecProvider } from './pec-provider';
+import { readLocalReceipts } from './pec-provider/receipt-reader';
 
 export interface Adapters {
   protocol: ProtocolRegister;
@@ -71,7 +72,11 @@ export async function startAdapters(
 
   let localPec: LocalPecProvider | null = null;
   if (!config.PEC_SMTP_HOST) {
-    localPec = await startLocalPecProvider({ port: config.PEC_LOCAL_PORT, onError: (error) => log(`PEC provider: ${String(error)}`) });
+    localPec = await startLocalPecProvider({
+      port: config.PEC_LOCAL_PORT,
+      dir: config.PEC_LOCAL_DIR ?? path.join(config.PUSH_DATA_DIR, 'pec-provider'),
+      onError: (error) => log(`PEC provider: ${String(error)}`),
+    });
   }
   const pec = createPecService({
     db,
@@ -81,9 +86,7 @@ export async function startAdapters(
       : { host: config.PEC_SMTP_HOST!, port: config.PEC_SMTP_PORT, secure: config.PEC_SMTP_SECURE, user: config.PEC_SMTP_USER, password: config.PEC_SMTP_PASSWORD },
     onRecorded: hooks.onPecReceipt,
   });
-  const unsubscribe = localPec?.onReceipt(async (receipt) => {
-    await pec.ingestReceipt(receipt.raw);
-  });
+  const localReceipts = localPec ? readLocalReceipts(localPec, pec, { address: config.PEC_FROM, onError: (error) => log(`PEC receipts: ${String(error)}`) }) : null;
   const imap = config.PEC_IMAP_HOST
     ? createImapReceiptReader(
       { host: config.PEC_IMAP_HOST, port: config.PEC_IMAP_PORT, secure: config.PEC_IMAP_SECURE, user: config.PEC_IMAP_USER!, password: config.PEC_IMAP_PASSWORD!, mailbox: config.PEC_IMAP_MAILBOX },
@@ -100,9 +103,10 @@ export async function startAdapters(
     localPec,
     async close() {
       await imap?.stop();
-      // The provider hands its last receipts to the listener before closing: unsubscribe after.
+      // The provider wakes the reader for its last receipts before closing; what is left unread then
+      // is read at the next start.
       await localPec?.close();
-      unsubscribe?.();
+      await localReceipts?.stop();
       pec.close();
       await pdf.close();
     },

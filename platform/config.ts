@@ -69,6 +69,7 @@ const ConfigSchema = z.object({
   PEC_SMTP_USER: z.string().optional(),
   PEC_SMTP_PASSWORD: z.string().optional(),
   PEC_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  PEC_LOCAL_DIR: z.string().optional(),
   PEC_IMAP_HOST: z.string().optional(),
   PEC_IMAP_PORT: port.default(993),
   PEC_IMAP_SECURE: flag('true'),

@@ -69,8 +69,12 @@ export interface PecService {
   send(input: PecSendInput): Promise<PecMessageView>;
   /** The PEC with the receipts recorded for it, oldest first. */
   status(id: string): Promise<PecMessageStatus>;
-  /** Records a receipt (a whole RFC 5322 message carrying daticert.xml) and moves its PEC's state forward. */
-  ingestReceipt(raw: Buffer): Promise<IngestOutcome>;
+  /**
+   * Records a receipt (a whole RFC 5322 message carrying daticert.xml) and moves its PEC's state forward.
+   * `notifyDuplicate`: a receipt already recorded is notified again, with the PEC's current state (for a
+   * reader of an unread receipt: whoever recorded it may have died before notifying).
+   */
+  ingestReceipt(raw: Buffer, options?: { notifyDuplicate?: boolean }): Promise<IngestOutcome>;
 }
 
 /** Business failure codes: retrying cannot help, so they are non-retryable ApplicationFailures. */

@@ -27,7 +27,8 @@ export interface PecServiceSettings {
   /** The longest a send may hold its row lock (SMTP included) before it is abandoned and retried. Default 120 s. */
   sendTimeoutMs?: number;
   /**
-   * Called after a receipt is recorded (not for a duplicate), e.g. to signal the PEC's workflow. If it
+   * Called after a receipt is recorded (for a duplicate only when ingestReceipt is asked to notify it),
+   * e.g. to signal the PEC's workflow. If it
    * throws, ingestReceipt rejects with that error although the receipt stays recorded: a reader of the
    * database (the workflow's periodic status check) sees the same state.
    */
@@ -133,7 +134,8 @@ export function createPecService(settings: PecServiceSettings): PecService & { c
     //    The crash window is between the provider's 250 and the commit below: the row then has no
     //    sentAt and a retry sends again, with the same Message-ID. We accept that rather than never
     //    re-sending, because a legal notification that silently never leaves is worse than a second
-    //    copy that carries the first one's Message-ID: the local provider drops a repeated Message-ID,
+    //    copy that carries the first one's Message-ID: the local provider drops a repeated Message-ID
+    //    (it keeps the ones it accepted across restarts, with their receipts),
     //    receipts are matched by msgid to this one row (state only moves forward, each receipt is
     //    stored once by its own Message-ID), and a recipient's protocol system can recognise the copy.
     //    A real provider may deliver that second copy; the window is one SMTP round-trip wide.
@@ -160,7 +162,7 @@ export function createPecService(settings: PecServiceSettings): PecService & { c
     return toView(row);
   }
 
-  async function ingestReceipt(raw: Buffer): Promise<IngestOutcome> {
+  async function ingestReceipt(raw: Buffer, options: { notifyDuplicate?: boolean } = {}): Promise<IngestOutcome> {
     const { receiptMessageId, daticert, daticertXml } = await readReceipt(raw);
     const message = await db.pecMessage.findUnique({ where: { messageId: daticert.msgid } });
     if (!message) return 'unknown-message';
@@ -177,7 +179,7 @@ export function createPecService(settings: PecServiceSettings): PecService & { c
         data: [{ pecMessageId: message.id, tipo: daticert.tipo, receiptMessageId, daticert: daticertXml, receivedAt: daticert.data }],
         skipDuplicates: true,
       });
-      if (count === 0) return null;
+      if (count === 0) return options.notifyDuplicate ? { duplicate: true, row: await tx.pecMessage.findUniqueOrThrow({ where: { id: message.id } }) } : null;
       const effect = RECEIPT_EFFECT[daticert.tipo];
       if (effect) {
         // Conditional updates, atomic per row: the state only moves forward, and a receipt arriving
@@ -188,13 +190,12 @@ export function createPecService(settings: PecServiceSettings): PecService & { c
         });
         await tx.pecMessage.updateMany({ where: { id: message.id, [effect.timestamp]: null }, data: { [effect.timestamp]: daticert.data } });
       }
-      return tx.pecMessage.findUniqueOrThrow({ where: { id: message.id } });
+      return { duplicate: false, row: await tx.pecMessage.findUniqueOrThrow({ where: { id: message.id } }) };
     });
     if (!recorded) return 'duplicate';
-    await settings.onRecorded?.({
-      pecId: recorded.id, workflowId: recorded.workflowId, enteId: recorded.enteId, tipo: daticert.tipo, stato: recorded.stato, errore: recorded.errore,
-    });
-    return 'recorded';
+    const { row } = recorded;
+    await settings.onRecorded?.({ pecId: row.id, workflowId: row.workflowId, enteId: row.enteId, tipo: daticert.tipo, stato: row.stato, errore: row.errore });
+    return recorded.duplicate ? 'duplicate' : 'recorded';
   }
 
   async function status(id: string): Promise<PecMessageStatus> {

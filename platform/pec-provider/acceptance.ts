@@ -1,18 +1,22 @@
 // What the local provider does with a message it has received over SMTP: checks it as a PEC access
 // point would, issues the accettazione (or non-accettazione), delivers a busta di trasporto to each
-// recipient it can, and issues that recipient's avvenuta-consegna or errore-consegna.
+// recipient it can, and issues that recipient's avvenuta-consegna or errore-consegna. All of it is in
+// the store before the SMTP answer, so a message answered 250 always has its receipts.
 import { simpleParser } from 'mailparser';
 import { normalizeMessageId } from '../../activities/pec/daticert';
-import type { Mailboxes } from './mailboxes';
 import { accettazione, type AcceptedMessage, avvenutaConsegna, bustaDiTrasporto, erroreConsegna, type IssuedMessage, nonAccettazione, type ProviderIdentity } from './receipts';
 import { route, type RoutingSettings } from './routing';
+import type { ProviderStore } from './store';
 
-/** Every SMTP transaction the provider answered with 250, repeated Message-IDs included. */
+/** An SMTP transaction the provider answered with 250 (since it started), repeated Message-IDs included. */
 export interface Submission {
   messageId: string;
   from: string;
   to: string[];
-  /** A Message-ID this sender had already sent: answered 250, nothing issued or delivered again. */
+  /**
+   * A Message-ID this sender had already sent (before a restart too): answered 250, nothing issued or
+   * delivered again; the receipts of the first are in the sender's mailbox.
+   */
   duplicate: boolean;
   at: Date;
 }
@@ -25,14 +29,14 @@ export class SmtpRefusal extends Error {
 }
 
 export interface Acceptance {
-  /** The messages issued, in order; receipts are in the sender's mailbox, bustas in the recipients'. */
+  /** The messages issued, in order, stored: receipts in the sender's mailbox, bustas in the recipients'. */
   accept(raw: Buffer, envelope: { mailFrom: string; rcptTo: string[] }): Promise<IssuedMessage[]>;
   submissions(): Submission[];
 }
 
-export function createAcceptance(provider: ProviderIdentity, routing: RoutingSettings, mailboxes: Mailboxes): Acceptance {
+export function createAcceptance(provider: ProviderIdentity, routing: RoutingSettings, store: ProviderStore): Acceptance {
   const log: Submission[] = [];
-  const accepted = new Set<string>();
+  const accepted = store.acceptedKeys();
   let sequence = 0;
 
   async function accept(raw: Buffer, envelope: { mailFrom: string; rcptTo: string[] }): Promise<IssuedMessage[]> {
@@ -44,8 +48,9 @@ export function createAcceptance(provider: ProviderIdentity, routing: RoutingSet
     const fromHeader = headers.from?.value[0]?.address ?? '';
     const fromMatches = fromHeader.toLowerCase() === envelope.mailFrom.toLowerCase();
     // The same Message-ID accepted from the same sender is one message: a sender that resends after
-    // losing the provider's answer (the PEC adapter's crash window) gets no second delivery or
-    // receipts. Checked and marked with no await in between, so concurrent resends cannot both pass.
+    // losing the provider's answer (the PEC adapter's crash window, a restart of either side) gets no
+    // second delivery or receipts, the first one's being in its mailbox. Checked and marked with no
+    // await in between, so concurrent resends cannot both pass.
     const key = `${envelope.mailFrom.toLowerCase()} ${msgid}`;
     const duplicate = fromMatches && accepted.has(key);
     if (fromMatches) accepted.add(key);
@@ -69,8 +74,8 @@ export function createAcceptance(provider: ProviderIdentity, routing: RoutingSet
     const mismatch = `il mittente del messaggio (${fromHeader || 'assente'}) non corrisponde alla casella che lo invia (${envelope.mailFrom})`;
     try {
       const issued = fromMatches ? await deliver(message) : [await nonAccettazione(provider, message, mismatch)];
-      // Stored only once all are built: a failure leaves no half-processed message behind.
-      for (const item of issued) mailboxes.put(item, at);
+      // Stored in one step once all are built: a failure or a kill leaves no half-processed message.
+      await store.commit(fromMatches ? key : null, issued, at);
       submitted();
       return issued;
     } catch (error) {

@@ -1,26 +1,31 @@
 // A local PEC provider for development and tests: an SMTP submission server on loopback that answers
-// like a PEC provider, with receipts the platform reads directly from it (onReceipt, mailbox) instead
-// of polling an IMAP inbox. Plain SMTP, no TLS: it is meant for loopback only.
+// like a PEC provider. Like a real one it is durable: what it accepts, with the receipts it owes, is in
+// its store (store.ts) before it answers 250, and receipts stay in the sender's mailbox until read; the
+// platform reads them from there (receiptInbox) as it would from an IMAP inbox, woken by onReceipt.
+// Plain SMTP, no TLS: it is meant for loopback only.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { ReceiptTipo } from '../../activities/pec/pec';
+import type { ReceiptInbox } from '../../activities/pec/receipt-inbox';
 import { createAcceptance, SmtpRefusal, type Submission } from './acceptance';
-import { type MailboxEntry, Mailboxes } from './mailboxes';
 import type { IssuedMessage } from './receipts';
+import { type MailboxEntry, openProviderStore } from './store';
 
-export type { MailboxEntry } from './mailboxes';
+export type { MailboxEntry } from './store';
 export type { Submission } from './acceptance';
 
 /**
- * Settings: `port` (0 picks a free one), `host` (default 127.0.0.1), `domain` (the provider's own, for
- * its addresses and identifiers; default pec.push.localhost), `gestore` (name in <gestore-emittente>),
- * `servedDomains` (default: every domain), `nonexistentDomains` (default pec-inesistente.example),
+ * Settings: `port` (0 picks a free one), `dir` (its store: mailboxes and what it accepted, kept across
+ * restarts), `host` (default 127.0.0.1), `domain` (the provider's own, for its addresses and
+ * identifiers; default pec.push.localhost), `gestore` (name in <gestore-emittente>), `servedDomains`
+ * (default: every domain), `nonexistentDomains` (default pec-inesistente.example),
  * `nonexistentLocalPartPrefix` (default "inesistente"), `accounts` (address → password; when given,
  * AUTH is required and a mailbox may only send as itself), `maxMessageBytes` (default 30 MiB),
  * `onError` (where failures after the SMTP answer go, a receipt listener's included; default stderr).
  */
 export interface LocalPecProviderOptions {
   port: number;
+  dir: string;
   host?: string;
   domain?: string;
   gestore?: string;
@@ -49,11 +54,16 @@ export interface LocalPecProvider {
   port: number;
   /** Stops accepting, then waits for the receipts already issued to reach the listeners. */
   close(): Promise<void>;
-  /** Every receipt issued from now on, in order; returns the function that unsubscribes. */
+  /**
+   * Every receipt issued from now on, in order, once stored; returns the function that unsubscribes.
+   * A notice: the receipt stays unread in the mailbox whatever the listener does.
+   */
   onReceipt(listener: ReceiptListener): () => void;
   /** What an address's mailbox holds, oldest first: its receipts and the PEC delivered to it. */
   mailbox(address: string): MailboxEntry[];
-  /** Every SMTP transaction answered with 250, repeated Message-IDs included. */
+  /** The receipts in an address's mailbox, with their read state, as an IMAP inbox would give them. */
+  receiptInbox(address: string): ReceiptInbox<string>;
+  /** Every SMTP transaction answered with 250 since it started, repeated Message-IDs included. */
   submissions(): Submission[];
 }
 
@@ -68,7 +78,7 @@ export async function startLocalPecProvider(options: LocalPecProviderOptions): P
   const maxMessageBytes = options.maxMessageBytes ?? 30 * 1024 * 1024;
   const onError = options.onError ?? ((error: unknown) => console.error('[pec-provider]', error));
   const accounts = options.accounts;
-  const mailboxes = new Mailboxes();
+  const store = await openProviderStore(options.dir);
   const acceptance = createAcceptance(
     { domain: options.domain ?? 'pec.push.localhost', gestore: options.gestore ?? 'PUSH - gestore PEC locale di sviluppo' },
     {
@@ -76,7 +86,7 @@ export async function startLocalPecProvider(options: LocalPecProviderOptions): P
       nonexistentDomains: options.nonexistentDomains ?? ['pec-inesistente.example'],
       nonexistentLocalPartPrefix: options.nonexistentLocalPartPrefix ?? 'inesistente',
     },
-    mailboxes,
+    store,
   );
   const listeners = new Set<ReceiptListener>();
   // Receipts reach the listeners one at a time, in the order issued, as a mailbox would hand them out.
@@ -89,7 +99,7 @@ export async function startLocalPecProvider(options: LocalPecProviderOptions): P
           try {
             await listener({ tipo: receipt.tipo, to: receipt.to, messageId: receipt.messageId, raw: receipt.raw });
           } catch (error) {
-            // The receipt stays in the mailbox; the failure goes where the platform logs it.
+            // The receipt stays unread in the mailbox; the failure goes where the platform logs it.
             onError(error);
           }
         }
@@ -157,7 +167,13 @@ export async function startLocalPecProvider(options: LocalPecProviderOptions): P
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    mailbox: (address) => mailboxes.list(address),
+    mailbox: (address) => store.mailbox(address),
+    receiptInbox: (address) => ({
+      unreadReceipts: async () => store.unreadReceipts(address),
+      source: (id) => store.source(id),
+      markSeen: (id) => store.markSeen(id, false),
+      markRejected: (id) => store.markSeen(id, true),
+    }),
     submissions: () => acceptance.submissions(),
   };
 }

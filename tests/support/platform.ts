@@ -1,6 +1,7 @@
 // A real platform for a test file: database (the run's fresh one), reference data, a Temporal client
 // and a worker on a task queue of the file's own.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import { startAdapters, type RunningAdapters } from '../../platform/adapters';
@@ -39,8 +40,10 @@ export async function startTestPlatform(options: { address?: string } = {}): Pro
   const client = new Client({ connection, namespace: 'default' });
   const taskQueue = `test-${randomUUID()}`;
   const workers = new Set<RunningWorker>();
-  // The run's data folder (keys, documents), the embedded PEC provider on a free port.
-  const config = loadConfig({ ...process.env, PUSH_DATA_DIR: process.env.PUSH_TEST_DATA_DIR!, PEC_LOCAL_PORT: '0', PROTOCOL_AOO: 'AOO_TEST' });
+  // The run's data folder (keys, documents), the embedded PEC provider on a free port with mailboxes of its own.
+  const config = loadConfig({
+    ...process.env, PUSH_DATA_DIR: process.env.PUSH_TEST_DATA_DIR!, PEC_LOCAL_PORT: '0', PEC_LOCAL_DIR: path.join(process.env.PUSH_TEST_DATA_DIR!, 'pec-provider', taskQueue), PROTOCOL_AOO: 'AOO_TEST',
+  });
   const adapters = await startAdapters(config, db, process.env.DATABASE_URL!, { onPecReceipt: signalPecReceipt(client) });
   const { activities } = adapters;
 

@@ -1,7 +1,8 @@
 // The IMAP reader's rules, over a mailbox kept in memory: no IMAP server is available here, so the
 // ImapFlow side (withImapInbox) is exercised only as far as failing to connect.
 import { createPecService } from '../../../activities/pec/smtp-pec-service';
-import { createImapReceiptReader, drainInbox, type ReceiptInbox } from '../../../activities/pec/imap-receipt-reader';
+import { createImapReceiptReader } from '../../../activities/pec/imap-receipt-reader';
+import { drainInbox, type ReceiptInbox } from '../../../activities/pec/receipt-inbox';
 import { accettazione, avvenutaConsegna } from '../../../platform/pec-provider/receipts';
 import { createDb, type Db } from '../../../prisma/client';
 import { freePort } from '../../support/free-port';

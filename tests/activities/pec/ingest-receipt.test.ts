@@ -38,6 +38,19 @@ describe('ingestReceipt', () => {
     ]);
   });
 
+  it('when a recorded receipt is read again from an unread mailbox entry, then it is not stored again and its procedure is told again with the current state', async () => {
+    // The process that recorded it may have been killed before it told the procedure or marked it read.
+    const message = await createSentMessage(db, { workflowId: 'wf-renotify' });
+    const acceptance = await accettazione(PROVIDER, accepted(message));
+    await pec.ingestReceipt(acceptance.raw);
+    await pec.ingestReceipt((await avvenutaConsegna(PROVIDER, accepted(message), message.destinatario)).raw);
+    expect(await pec.ingestReceipt(acceptance.raw, { notifyDuplicate: true })).toBe('duplicate');
+    expect(await receiptsOf(message.id)).toBe(2);
+    expect(recorded.filter((event) => event.pecId === message.id).map(({ tipo, stato }) => [tipo, stato])).toEqual([
+      ['accettazione', 'ACCETTATO'], ['avvenuta-consegna', 'CONSEGNATO'], ['accettazione', 'CONSEGNATO'],
+    ]);
+  });
+
   it('when a receipt refers to a msgid the platform never sent, then it is an unknown message and nothing is stored', async () => {
     const message = await createSentMessage(db);
     const stranger = { ...message, messageId: `<${randomUUID()}@altrove.example>` };

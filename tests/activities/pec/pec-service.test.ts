@@ -1,38 +1,42 @@
 // The PEC adapter against the local provider over real SMTP, on a database of its own (rows are counted).
 import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { parseDaticert } from '../../../activities/pec/daticert';
-import type { IngestOutcome, PecSendInput } from '../../../activities/pec/pec';
+import type { PecSendInput } from '../../../activities/pec/pec';
+import type { ReceiptReader } from '../../../activities/pec/receipt-inbox';
 import { createPecService, messageIdFor } from '../../../activities/pec/smtp-pec-service';
 import { type LocalPecProvider, startLocalPecProvider } from '../../../platform/pec-provider';
+import { readLocalReceipts } from '../../../platform/pec-provider/receipt-reader';
 import { createDb, type Db } from '../../../prisma/client';
 import { createFreshDatabase, type FreshDatabase } from '../../support/fresh-database';
 import { eventually } from '../../support/platform';
 
 const SENDER = 'protocollo@pec.regione.puglia.it';
+/** A store of its own for each provider, in the run's data folder (removed at the end of the run). */
+const providerDir = () => path.join(process.env.PUSH_TEST_DATA_DIR!, 'pec-provider', randomUUID());
 
 describe('PEC adapter with the local provider', () => {
   let fresh: FreshDatabase;
   let db: Db;
   let provider: LocalPecProvider;
   let pec: ReturnType<typeof createPecService>;
+  let receipts: ReceiptReader<unknown>;
   const providerErrors: unknown[] = [];
-  const outcomes: IngestOutcome[] = [];
 
   beforeAll(async () => {
     fresh = await createFreshDatabase('push_pec');
     db = createDb(fresh.url);
-    provider = await startLocalPecProvider({ port: 0, onError: (error) => providerErrors.push(error) });
+    provider = await startLocalPecProvider({ port: 0, dir: providerDir(), onError: (error) => providerErrors.push(error) });
     pec = createPecService({ db, smtp: { host: '127.0.0.1', port: provider.port, secure: false }, from: SENDER });
-    // The platform reads receipts directly from the local provider.
-    provider.onReceipt(async (receipt) => {
-      outcomes.push(await pec.ingestReceipt(receipt.raw));
-    });
+    // The platform reads receipts from the local provider's mailbox as the adapters wire it.
+    receipts = readLocalReceipts(provider, pec, { address: SENDER, onError: (error) => providerErrors.push(error) });
   });
   afterAll(async () => {
-    pec.close();
     await provider.close();
+    await receipts.stop();
+    pec.close();
     await db.$disconnect();
     await fresh.drop();
   });
@@ -169,7 +173,7 @@ describe('PEC adapter in the crash window and with SMTP authentication', () => {
     fresh = await createFreshDatabase('push_pec_auth');
     db = createDb(fresh.url);
     // No receipt listener: the tests read the provider's mailbox themselves, as a late reader would.
-    provider = await startLocalPecProvider({ port: 0, accounts: { [SENDER]: password } });
+    provider = await startLocalPecProvider({ port: 0, dir: providerDir(), accounts: { [SENDER]: password } });
   });
   afterAll(async () => {
     await provider.close();
