@@ -98,12 +98,12 @@ describe('requests that start a procedure, under crashes and retries', () => {
       () => db.accreditationRequest.findFirst({ where: { codiceFiscale: '93000050721' } }),
     );
     await crashAfterCommit(
-      { kind: 'ricognizione', userId: users['regione.istruttore'], dataRiferimento: '2041-06-30', enteIds: [bariId, arcaIds[ARCA_JONICA]], idempotencyKey: keys.ricognizione },
-      () => db.ricognizione.findFirst({ where: { dataRiferimento: new Date('2041-06-30T00:00:00Z') } }),
+      { kind: 'ricognizione', userId: users['regione.istruttore'], dataRiferimento: '2061-06-30', enteIds: [bariId, arcaIds[ARCA_JONICA]], idempotencyKey: keys.ricognizione },
+      () => db.ricognizione.findFirst({ where: { dataRiferimento: new Date('2061-06-30T00:00:00Z') } }),
     );
     const communication = await db.communication.findFirstOrThrow({ where: { oggetto } });
     const request = await db.accreditationRequest.findFirstOrThrow({ where: { codiceFiscale: '93000050721' } });
-    const ricognizione = await db.ricognizione.findFirstOrThrow({ where: { dataRiferimento: new Date('2041-06-30T00:00:00Z') } });
+    const ricognizione = await db.ricognizione.findFirstOrThrow({ where: { dataRiferimento: new Date('2061-06-30T00:00:00Z') } });
     const workflowIds = [communication.workflowId, request.workflowId, ricognizione.workflowId];
     // The crash left each request committed and its procedure not started.
     expect(await Promise.all(workflowIds.map(workflowStatus))).toEqual(['NONE', 'NONE', 'NONE']);
@@ -174,11 +174,11 @@ describe('requests that start a procedure, under crashes and retries', () => {
     const reused = await openRicognizione(
       { db: platform.db, temporal: platform.client, taskQueue: platform.taskQueue, regioneEnteId: platform.ref.regioneId },
       platform.ref.users['bari.referente'],
-      { dataRiferimento: '2042-06-30', scadenza: new Date('2099-01-31T22:59:59Z'), sollecitiGiorni: [], enteIds: [bariId] },
+      { dataRiferimento: '2062-06-30', scadenza: new Date('2099-01-31T22:59:59Z'), sollecitiGiorni: [], enteIds: [bariId] },
       key,
     ).then(() => null, (error: unknown) => error as AppError);
     expect([reused?.status, reused?.code, reused?.field]).toEqual([409, 'CHIAVE_IDEMPOTENZA_RIUSATA', 'Idempotency-Key']);
-    expect(await platform.db.ricognizione.count({ where: { dataRiferimento: new Date('2042-06-30T00:00:00Z') } })).toBe(0);
+    expect(await platform.db.ricognizione.count({ where: { dataRiferimento: new Date('2062-06-30T00:00:00Z') } })).toBe(0);
     expect(await server.platform.db.communication.count({ where: { oggetto } })).toBe(1);
   });
 });
