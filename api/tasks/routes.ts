@@ -9,6 +9,10 @@ import { listTasks, procedureTypes, taskDetail, ZTaskListQuery } from './queries
 const ZTaskId = z.object({ id: z.string().uuid('identificativo di attività non valido') });
 const ZReassignRequest = z.object({ assigneeId: z.string().uuid('scegli a chi riassegnare') });
 const ZCompleteRequest = z.object({ decision: z.record(z.string(), z.unknown(), 'la decisione è obbligatoria') });
+/** One key per decision attempt (the client's retries resend it): visible ASCII, as Temporal takes it. */
+const ZDecisionHeaders = z.object({
+  'idempotency-key': z.string().regex(/^[\x21-\x7e]{1,200}$/, 'da 1 a 200 caratteri ASCII visibili, senza spazi').optional(),
+});
 
 export function taskRoutes(runtime: ApiRuntime): Router {
   const router = Router();
@@ -41,7 +45,9 @@ export function taskRoutes(runtime: ApiRuntime): Router {
   });
   router.post('/tasks/:id/complete', async (req, res) => {
     const { id } = parse(ZTaskId, req.params);
-    await completeTask(runtime, actorOf(req), id, parse(ZCompleteRequest, req.body).decision);
+    const { decision } = parse(ZCompleteRequest, req.body);
+    const idempotencyKey = parse(ZDecisionHeaders, req.headers)['idempotency-key'];
+    await completeTask(runtime, actorOf(req), id, decision, idempotencyKey);
     res.json({ ok: true });
   });
   return router;
