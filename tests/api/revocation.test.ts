@@ -75,6 +75,12 @@ describe('when a referente who claimed a task is revoked', () => {
       headers: { 'content-type': 'application/json', 'idempotency-key': `decisione-${taskId}` },
       body: JSON.stringify({ decision: { azione: 'CONSISTENZA_NULLA' } }),
     });
+    const badKey = await collega.json<{ error: { field: string } }>(`/api/tasks/${taskId}/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'con spazi' },
+      body: JSON.stringify({ decision: { azione: 'CONSISTENZA_NULLA' } }),
+    });
+    expect([badKey.status, badKey.body.error.field]).toEqual([422, 'idempotency-key']);
     expect((await decide()).status).toBe(200);
     expect((await decide()).status).toBe(200);
     expect(await server.platform.db.task.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({ stato: 'COMPLETATA', completedById: collegaId });
