@@ -9,10 +9,10 @@ const STATUS_OF: Record<string, number> = {
   [TASK_FAILURE.notOpen]: 409,
 };
 
-/** Sends an update to a workflow; the validator's refusal becomes an Italian API error. */
-export async function sendUpdate(run: () => Promise<unknown>): Promise<void> {
+/** Sends an update to a workflow and returns its result; the validator's refusal becomes an Italian API error. */
+export async function sendUpdate<T>(run: () => Promise<T>): Promise<T> {
   try {
-    await run();
+    return await run();
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const failure = error.cause;

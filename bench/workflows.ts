@@ -23,6 +23,7 @@ export async function humanStepChain(input: ChainInput): Promise<number> {
       data: { step },
     });
   }
+  await tasks.settled();
   return input.steps;
 }
 

@@ -27,6 +27,8 @@ export interface RunningDevServer {
   /** Resolves with how the server ended, whoever ended it. */
   exited: Promise<string>;
   stop(): Promise<void>;
+  /** kill -9, as a crash would: for tests of what survives one. */
+  kill(): Promise<void>;
 }
 
 const SA_TYPE_FLAG: Record<string, string> = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', DATETIME: 'Datetime' };
@@ -66,6 +68,9 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   if (headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort), '--ui-ip', '127.0.0.1');
   for (const key of SEARCH_ATTRIBUTES) args.push('--search-attribute', `${key.name}=${SA_TYPE_FLAG[key.type]}`);
+  // Eager activity dispatch: the server hands the activities a workflow task schedules back to the worker in
+  // its answer to that task, with no poll round-trip (the task projection's writes, workflows/human-tasks.ts).
+  args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true');
 
   if (dbFile) await stopLeftovers(dbFile, log);
   const child = await spawnDevServer(cliPath, args, options);
@@ -98,6 +103,11 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -101,6 +101,7 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
       if (!answer) {
         await acts.markAccreditation({ requestId: input.requestId, stato: 'DECADUTA' });
         setStato('DECADUTA');
+        await tasks.settled();
         await notify('decadenza', `Richiesta di accreditamento decaduta – ${input.denominazione}`,
           `La richiesta di accreditamento (prot. n. ${entrata.number}/${entrata.year}) è decaduta: l'integrazione richiesta non è pervenuta entro il ${scadenzaTesto}.`);
         return { esito: 'DECADUTA', protocolloEntrata: entrata.number };
@@ -132,6 +133,7 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
       setStato('RESPINTA');
       await notify('rigetto', `Rigetto della richiesta di accreditamento – ${input.denominazione}`,
         `Si trasmette il provvedimento di rigetto (prot. n. ${uscita.number}/${uscita.year}).\n\nMotivazione: ${decision.motivazione}`, [rigetto.documentId]);
+      await tasks.settled();
       return { esito: 'RESPINTA', protocolloEntrata: entrata.number, protocolloUscita: uscita.number };
     }
 
@@ -175,6 +177,7 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
       `Si trasmette il provvedimento di accreditamento firmato digitalmente (prot. n. ${uscita.number}/${uscita.year}). Il rappresentante legale può ora nominare i referenti dell'ente.`, [provvedimento.documentId]);
     await acts.activateEnte({ requestId: input.requestId, actorId: firma.actor.userId });
     setStato('ACCREDITATA');
+    await tasks.settled();
     return { esito: 'ACCREDITATA', protocolloEntrata: entrata.number, protocolloUscita: uscita.number };
   }
 }

@@ -1,12 +1,18 @@
 // The human-task engine every procedure reuses: a workflow asks a person for a decision, the decision
 // arrives as an Update whose validator refuses a wrong or unauthorized one before anything is recorded,
 // and the task projection (the inbox) is kept by activities.
+//
+// The projection never runs ahead of the workflow's history: every write is a regular activity, scheduled
+// by the workflow task that records the change, so it runs only once Temporal has persisted that task
+// (a local activity would run before, and a crash in between would leave the inbox saying what history
+// does not hold). With eager activity dispatch the server hands the write back in its answer to that
+// workflow task, so it costs no extra poll. Each write is idempotent by its event key.
 import {
   CancellationScope,
   condition,
   currentUpdateInfo,
   isCancellation,
-  proxyLocalActivities,
+  proxyActivities,
   setHandler,
   uuid4,
   workflowInfo,
@@ -21,15 +27,16 @@ import {
   reassignTaskUpdate,
   releaseTaskUpdate,
   refuse,
+  returnToGroupUpdate,
+  RUOLO_REVOCATO,
   TASK_FAILURE,
   type OpenTask,
   type TaskSpec,
 } from './shared/tasks';
 
-// The projection writes are short, idempotent database writes: as local activities they run in the
-// worker without a round-trip through the server, which keeps the inbox in step with the workflow.
-const projection = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+// Short, idempotent database writes; a lost worker's write is retried after the start-to-close timeout.
+const projection = proxyActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
 });
 
@@ -42,14 +49,23 @@ export interface TaskOutcome<K extends FormKey> {
 export type DecisionCheck<K extends FormKey> = (decision: DecisionOf<K>) => DecisionProblem | null;
 
 interface Entry extends OpenTask {
-  /** Set while the completing update runs, so a second decision is refused at once. */
+  /** Set once a decision is recorded, or the task is being cancelled: any later decision is refused. */
   completing: boolean;
   outcome?: TaskOutcome<FormKey>;
   check?: DecisionCheck<FormKey>;
+  /** The procedure itself named the assignee (spec.assigneeId) and nobody changed it: they need no role. */
+  named: boolean;
+  /** The task's projection writes, chained so that they land in the order the workflow made the changes. */
+  writes: Promise<void>;
 }
 
+/**
+ * A procedure's human tasks. A procedure that uses it ends with `await tasks.settled()`, so the inbox
+ * has its last decision written before the workflow closes.
+ */
 export class HumanTasks {
   private readonly open = new Map<string, Entry>();
+  private readonly pending = new Set<Promise<void>>();
 
   constructor() {
     setHandler(openTasksQuery, () =>
@@ -57,12 +73,16 @@ export class HumanTasks {
         taskId, taskKey, candidates, assigneeId, formKey,
       })),
     );
-    setHandler(completeTaskUpdate, async ({ taskId, actor, decision }) => {
+    // Synchronous: the decision is recorded in the same workflow task that accepts the Update, which also
+    // schedules its projection write and whatever the procedure does next (the next task's opening).
+    setHandler(completeTaskUpdate, ({ taskId, actor, decision }) => {
       const entry = this.entry(taskId);
-      entry.completing = true;
       const { value } = checkDecision(entry.formKey, decision) as { value: DecisionOf<FormKey> };
-      await projection.completeTask({ taskId, actorId: actor.userId, outcome: value });
+      const updateId = currentUpdateInfo()!.id;
+      entry.completing = true;
       entry.outcome = { decision: value, actor };
+      void this.write(entry, () => projection.completeTask({ taskId, actorId: actor.userId, outcome: value, updateId }));
+      return { actorId: actor.userId, outcome: value };
     }, {
       validator: ({ taskId, actor, decision }) => {
         const entry = this.mayAct(taskId, actor);
@@ -72,6 +92,7 @@ export class HumanTasks {
         if (problem) refuse(TASK_FAILURE.invalidDecision, problem.message, problem.field ?? undefined);
       },
     });
+    // The assignment updates complete once their row is written: the API answers with the task as it is now.
     setHandler(claimTaskUpdate, async ({ taskId, actor }) => {
       await this.assign(taskId, actor.userId, actor.userId, 'PRESA_IN_CARICO');
     }, {
@@ -93,11 +114,20 @@ export class HumanTasks {
     }, {
       validator: ({ taskId, actor, assignee }) => {
         const entry = this.entry(taskId);
-        const mayReassign = entry.assigneeId === actor.userId || (entry.assigneeId === null && holdsCandidacy(actor, entry.candidates));
+        const mayReassign = (entry.assigneeId === actor.userId || entry.assigneeId === null) && this.holds(entry, actor);
         if (!mayReassign) refuse(TASK_FAILURE.notAllowed, "Solo l'assegnatario può riassegnare l'attività.");
         if (!holdsCandidacy(assignee, entry.candidates)) {
           refuse(TASK_FAILURE.invalidDecision, `${assignee.nomeCompleto} non ha il ruolo richiesto per questa attività.`, 'assigneeId');
         }
+      },
+    });
+    setHandler(returnToGroupUpdate, async ({ taskId, actorId }) => {
+      await this.assign(taskId, null, actorId, 'RILASCIATA', RUOLO_REVOCATO);
+    }, {
+      validator: ({ taskId, assignee }) => {
+        const entry = this.entry(taskId);
+        if (entry.assigneeId !== assignee.userId) refuse(TASK_FAILURE.notOpen, `L'attività non è più assegnata a ${assignee.nomeCompleto}.`);
+        if (this.holds(entry, assignee)) refuse(TASK_FAILURE.notAllowed, `${assignee.nomeCompleto} ha ancora il ruolo richiesto per questa attività.`);
       },
     });
   }
@@ -118,19 +148,20 @@ export class HumanTasks {
       formKey: spec.formKey,
       completing: false,
       check: check as DecisionCheck<FormKey> | undefined,
+      named: Boolean(spec.assigneeId),
+      writes: Promise.resolve(),
     };
     // Registered before the projection makes the task visible: a person may act on it at once.
     this.open.set(taskId, entry);
     try {
-      await projection.openTask({ ...spec, taskId, workflowId: workflowInfo().workflowId });
+      await this.write(entry, () => projection.openTask({ ...spec, taskId, workflowId: workflowInfo().workflowId }));
       const answered = deadline === undefined
         ? await condition(() => entry.outcome !== undefined).then(() => true)
         : await condition(() => entry.outcome !== undefined, Math.max(0, deadline - Date.now()));
-      // A decision already being recorded when the deadline passed still counts.
-      if (!answered && entry.completing) await condition(() => entry.outcome !== undefined);
-      else if (!answered) {
+      // The decision is recorded synchronously, so past the deadline without an outcome there is none.
+      if (!answered) {
         entry.completing = true;
-        await projection.cancelTask({ taskId });
+        await this.write(entry, () => projection.cancelTask({ taskId }));
         return null;
       }
       return entry.outcome as TaskOutcome<K>;
@@ -148,7 +179,23 @@ export class HumanTasks {
   async reschedule(taskKey: string, dueAt: string | null): Promise<void> {
     const entry = [...this.open.values()].find((candidate) => candidate.taskKey === taskKey && !candidate.completing);
     if (!entry) return;
-    await projection.rescheduleTask({ taskId: entry.taskId, dueAt, eventKey: `${entry.taskId}:${uuid4()}` });
+    const eventKey = `${entry.taskId}:${uuid4()}`;
+    await this.write(entry, () => projection.rescheduleTask({ taskId: entry.taskId, dueAt, eventKey }));
+  }
+
+  /** Resolves once every projection write scheduled so far has landed: call it before the procedure returns. */
+  async settled(): Promise<void> {
+    await condition(() => this.pending.size === 0);
+  }
+
+  /** Chains a projection write after the task's earlier ones; `settled` waits for it. */
+  private write(entry: Entry, run: () => Promise<void>): Promise<void> {
+    const written = entry.writes.then(run);
+    entry.writes = written.catch(() => undefined);
+    this.pending.add(written);
+    const forget = () => this.pending.delete(written);
+    written.then(forget, forget);
+    return written;
   }
 
   private entry(taskId: string): Entry {
@@ -157,22 +204,30 @@ export class HumanTasks {
     return entry;
   }
 
+  /**
+   * Whether the actor may hold the task: their roles, read by the API on this very request, cover it; or
+   * the procedure named them. A revoked referente keeps no claimed task.
+   */
+  private holds(entry: Entry, actor: Actor): boolean {
+    return holdsCandidacy(actor, entry.candidates) || (entry.named && entry.assigneeId === actor.userId);
+  }
+
   /** The actor may act on a task they hold, or on an unassigned one their role covers. */
   private mayAct(taskId: string, actor: Actor): Entry {
     const entry = this.entry(taskId);
     if (entry.assigneeId !== null && entry.assigneeId !== actor.userId) {
       refuse(TASK_FAILURE.notAllowed, "L'attività è assegnata a un altro utente: chiedi di rilasciarla o riassegnarla.");
     }
-    if (entry.assigneeId === null && !holdsCandidacy(actor, entry.candidates)) {
-      refuse(TASK_FAILURE.notAllowed, 'Non hai il ruolo richiesto per questa attività.');
-    }
+    if (!this.holds(entry, actor)) refuse(TASK_FAILURE.notAllowed, 'Non hai il ruolo richiesto per questa attività.');
     return entry;
   }
 
-  private async assign(taskId: string, assigneeId: string | null, actorId: string, tipo: 'PRESA_IN_CARICO' | 'RILASCIATA' | 'RIASSEGNATA') {
+  /** The new assignee holds the task at once; the handler returns when the inbox shows it. */
+  private async assign(taskId: string, assigneeId: string | null, actorId: string, tipo: 'PRESA_IN_CARICO' | 'RILASCIATA' | 'RIASSEGNATA', motivo?: string) {
     const entry = this.entry(taskId);
-    const eventKey = `${taskId}:${currentUpdateInfo()?.id ?? tipo}`;
-    await projection.assignTask({ taskId, assigneeId, actorId, tipo, eventKey });
     entry.assigneeId = assigneeId;
+    entry.named = false;
+    const eventKey = `${taskId}:${currentUpdateInfo()?.id ?? tipo}`;
+    await this.write(entry, () => projection.assignTask({ taskId, assigneeId, actorId, tipo, eventKey, motivo }));
   }
 }

@@ -142,5 +142,6 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
       if (outcome.stato === 'ERRORE') throw new StepFailed(`La PEC a ${input.entePec} non è stata consegnata: ${outcome.errore ?? 'errore di consegna'}`);
     });
   }
+  await tasks.settled();
   return { azione: decision.azione, snapshotId: snapshot.snapshotId, units: snapshot.units, protocollo: { numero: registration.number, anno: registration.year } };
 }

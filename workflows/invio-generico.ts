@@ -51,5 +51,6 @@ export async function invioGenerico(input: InvioGenericoInput): Promise<InvioGen
     actorId: actor.userId,
   });
   upsertSearchAttributes([{ key: SA_STATO, value: decision.esito }]);
+  await tasks.settled();
   return { protocollo: { numero: registration.number, anno: registration.year }, esito: decision.esito };
 }

@@ -6,6 +6,7 @@ import { isValidCodiceFiscalePersona } from '../../workflows/shared/codice-fisca
 import { actorOf } from '../auth';
 import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
+import { returnTasksOfRevoked } from '../tasks/revoked-assignees';
 import { parse, text } from '../validation';
 
 const ZEnteParams = z.object({ id: z.string().uuid('identificativo di ente non valido') });
@@ -82,7 +83,7 @@ export function referentiRoutes(runtime: ApiRuntime): Router {
     const { id, roleId } = parse(ZRevokeParams, req.params);
     const actor = actorOf(req);
     await assertRepresents(db, actor, id);
-    await db.$transaction(async (tx) => {
+    const revoked = await db.$transaction(async (tx) => {
       const role = await tx.roleAssignment.findFirst({ where: { id: roleId, enteId: id, ruolo: 'REFERENTE' } });
       if (!role) throw notFound('Nomina');
       if (role.revokedAt) throw new AppError('GIA_REVOCATA', 409, 'La nomina è già stata revocata.');
@@ -90,7 +91,10 @@ export function referentiRoutes(runtime: ApiRuntime): Router {
       await tx.auditEvent.create({
         data: { actorId: actor.userId, enteId: id, azione: 'REFERENTE_REVOCATO', oggetto: `ruolo:${roleId}`, details: { utenteId: role.userId, area: role.area } },
       });
+      return role;
     });
+    // The revocation holds from now on; the tasks the referente had taken under it go back to the group.
+    await returnTasksOfRevoked(runtime, revoked.userId, actor.userId);
     res.json({ items: await listReferenti(db, id) });
   });
   return router;

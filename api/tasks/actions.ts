@@ -1,3 +1,5 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { completionUpdateId, createTaskProjection } from '../../activities/tasks/task-projection';
 import { holdsCandidacy, type Actor } from '../../workflows/shared/actor';
 import {
   claimTaskUpdate,
@@ -11,11 +13,24 @@ import { AppError } from '../errors';
 import { sendUpdate } from '../workflow-updates';
 import type { ApiRuntime } from '../runtime';
 import { findVisibleTask } from './queries';
+import { returnIfRevoked } from './revoked-assignees';
+
+const notOpen = () => new AppError(TASK_FAILURE.notOpen, 409, "L'attività non è più aperta.");
 
 async function openTaskHandle(runtime: ApiRuntime, actor: Actor, taskId: string) {
   const task = await findVisibleTask(runtime, actor, taskId);
-  if (task.stato !== 'APERTA') throw new AppError(TASK_FAILURE.notOpen, 409, "L'attività non è più aperta.");
+  if (task.stato !== 'APERTA') throw notOpen();
+  await returnIfRevoked(runtime, task, actor);
   return { task, handle: runtime.temporal.workflow.getHandle(task.workflowId) };
+}
+
+/**
+ * Temporal's update id for a decision: the client's Idempotency-Key scoped to the task and the user, so
+ * Temporal records a retried decision once. Without a key every request is a decision of its own.
+ */
+export function decisionUpdateId(taskId: string, userId: string, idempotencyKey: string | undefined): string {
+  if (!idempotencyKey) return randomUUID();
+  return `decisione-${createHash('sha256').update(`${taskId}\n${userId}\n${idempotencyKey}`).digest('hex')}`;
 }
 
 export async function claimTask(runtime: ApiRuntime, actor: Actor, taskId: string) {
@@ -37,9 +52,23 @@ export async function reassignTask(runtime: ApiRuntime, actor: Actor, taskId: st
   await sendUpdate(() => handle.executeUpdate(reassignTaskUpdate, { args: [{ taskId, actor, assignee }] }));
 }
 
-export async function completeTask(runtime: ApiRuntime, actor: Actor, taskId: string, decision: unknown) {
-  const { handle } = await openTaskHandle(runtime, actor, taskId);
-  await sendUpdate(() => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, decision }] }));
+/**
+ * Hands a decision to the workflow. Once executeUpdate returns, history holds it: the API writes the
+ * inbox row itself (the workflow's own write of the same row then changes nothing), so the person sees it
+ * at once. A retry of a decision already recorded, with the same key, answers as the first request did.
+ */
+export async function completeTask(runtime: ApiRuntime, actor: Actor, taskId: string, decision: unknown, idempotencyKey?: string) {
+  const updateId = decisionUpdateId(taskId, actor.userId, idempotencyKey);
+  const task = await findVisibleTask(runtime, actor, taskId);
+  if (task.stato !== 'APERTA') {
+    if (idempotencyKey && (await completionUpdateId(runtime.db, taskId)) === updateId) return;
+    throw notOpen();
+  }
+  await returnIfRevoked(runtime, task, actor);
+  const handle = runtime.temporal.workflow.getHandle(task.workflowId);
+  // The update's result is the decision as history holds it (the first request's, on a retry).
+  const recorded = await sendUpdate(() => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, decision }], updateId }));
+  await createTaskProjection(runtime.db).completeTask({ taskId, ...recorded, updateId });
 }
 
 /** The people a task may be reassigned to: active users whose roles cover it. */

@@ -8,6 +8,7 @@ import { optionalQuery, pagination, text } from '../validation';
 import { PROCEDURE_LABELS, procedureLabel } from '../procedures';
 import { namesOf } from '../people';
 import { procedureTimeline } from '../timeline';
+import { revokedAssignee } from './revoked-assignees';
 import { candidacyWhere, visibleWhere } from './visibility';
 
 export const ZTaskListQuery = z.object({
@@ -88,7 +89,8 @@ export async function listTasks(runtime: ApiRuntime, actor: Actor, query: TaskLi
       dueWhere(query.scadenza, now),
     ],
   };
-  const [rows, total] = await runtime.db.$transaction([
+  // Side by side rather than in a transaction: at READ COMMITTED each statement has its own snapshot anyway.
+  const [rows, total] = await Promise.all([
     runtime.db.task.findMany({
       where,
       include: taskInclude,
@@ -122,6 +124,8 @@ export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: stri
   const people = await namesOf(db, events.map((event) => event.actorId));
   const open = task.stato === 'APERTA';
   const candidate = holdsCandidacy(actor, { candidateEnteId: task.candidateEnteId, candidateRole: task.candidateRole, candidateArea: task.candidateArea });
+  // A task its holder took under a role since revoked is free for the group (acting on it returns it first).
+  const free = task.assigneeId === null || (task.assigneeId !== actor.userId && (await revokedAssignee(runtime, task)) !== null);
   return {
     ...toSummary(task),
     formKey: task.formKey,
@@ -136,10 +140,10 @@ export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: stri
       details: event.details,
     })),
     timeline,
-    canClaim: open && task.assigneeId === null && candidate,
+    canClaim: open && free && candidate,
     canRelease: open && task.assigneeId === actor.userId,
-    canReassign: open && (task.assigneeId === actor.userId || (task.assigneeId === null && candidate)),
-    canComplete: open && (task.assigneeId === actor.userId || (task.assigneeId === null && candidate)),
+    canReassign: open && (task.assigneeId === actor.userId || (free && candidate)),
+    canComplete: open && (task.assigneeId === actor.userId || (free && candidate)),
   };
 }
 

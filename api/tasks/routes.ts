@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf } from '../auth';
 import type { ApiRuntime } from '../runtime';
+import { idempotencyKeyOf } from '../outbox/idempotency-key';
 import { parse, storableJson } from '../validation';
 import { claimTask, completeTask, reassignCandidates, reassignTask, releaseTask } from './actions';
 import { listTasks, procedureTypes, taskDetail, ZTaskListQuery } from './queries';
@@ -41,7 +42,9 @@ export function taskRoutes(runtime: ApiRuntime): Router {
   });
   router.post('/tasks/:id/complete', async (req, res) => {
     const { id } = parse(ZTaskId, req.params);
-    await completeTask(runtime, actorOf(req), id, parse(ZCompleteRequest, req.body).decision);
+    const { decision } = parse(ZCompleteRequest, req.body);
+    const idempotencyKey = idempotencyKeyOf(req) ?? undefined;
+    await completeTask(runtime, actorOf(req), id, decision, idempotencyKey);
     res.json({ ok: true });
   });
   return router;

@@ -13,8 +13,20 @@ export function candidacyWhere(actor: Actor): Prisma.TaskWhereInput[] {
   }));
 }
 
-/** What an actor may see: tasks they could take, hold or completed; administrators see all, read-only. */
+const ASSIGNMENT_CHANGES: Prisma.TaskEventWhereInput = { tipo: { in: ['PRESA_IN_CARICO', 'RIASSEGNATA', 'RILASCIATA'] } };
+
+/** Tasks whose assignee the procedure itself named (the applicant of an integration): they hold it with no role. */
+export const namedAssignment: Prisma.TaskWhereInput = { events: { none: ASSIGNMENT_CHANGES } };
+
+/** Tasks someone took or was given by a person: the assignee holds them only while their roles cover them. */
+export const claimedAssignment: Prisma.TaskWhereInput = { events: { some: ASSIGNMENT_CHANGES } };
+
+/**
+ * What an actor may see: tasks their roles of the moment cover, tasks the procedure named them for, and
+ * tasks they completed; administrators see all, read-only. A task claimed under a role since revoked is
+ * not among them: its holder loses it at once.
+ */
 export function visibleWhere(actor: Actor, regioneEnteId: string): Prisma.TaskWhereInput {
   if (isAdministrator(actor, regioneEnteId)) return {};
-  return { OR: [...candidacyWhere(actor), { assigneeId: actor.userId }, { completedById: actor.userId }] };
+  return { OR: [...candidacyWhere(actor), { assigneeId: actor.userId, ...namedAssignment }, { completedById: actor.userId }] };
 }

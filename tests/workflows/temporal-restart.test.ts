@@ -5,31 +5,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { sendCommunication } from '../../api/comunicazioni/send-communication';
 import { COMUNE_BARI } from '../../prisma/seed/reference-data';
-import { startDevServer, type RunningDevServer } from '../../temporal-config/dev-server';
+import type { RunningDevServer } from '../../temporal-config/dev-server';
 import { completeTaskUpdate } from '../../workflows/shared/tasks';
 import { freePort } from '../support/free-port';
+import { ownTemporal } from '../support/own-temporal';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
 
 describe('when the Temporal server restarts in the middle of a procedure', () => {
   let dir: string;
-  let port: number;
+  let start: () => Promise<RunningDevServer>;
   let server: RunningDevServer;
   let platform: TestPlatform;
 
-  const start = () =>
-    startDevServer({
-      cliPath: process.env.TEMPORAL_CLI!,
-      namespace: 'default',
-      port,
-      uiPort: 0,
-      headless: true,
-      dbFile: path.join(dir, 'temporal.sqlite'),
-      log: () => undefined,
-    });
-
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'push-temporal-restart-'));
-    port = await freePort();
+    start = ownTemporal(dir, await freePort());
     server = await start();
     platform = await startTestPlatform({ address: server.address });
     await platform.startWorker();

@@ -45,10 +45,31 @@ export interface ReassignTaskInput {
   assignee: Actor;
 }
 
-export const completeTaskUpdate = defineUpdate<void, [CompleteTaskInput]>('completeTask');
+/** Returns the decision as the workflow recorded it, so the API can write the same projection row. */
+export interface CompletedTask {
+  actorId: string;
+  outcome: unknown;
+}
+
+/**
+ * Returns to the group a task whose assignee no longer holds its candidacy (a revoked role). `assignee`
+ * is the assignee as the API loaded them, roles read now: the workflow checks they really lost it.
+ */
+export interface ReturnToGroupInput {
+  taskId: string;
+  assignee: Actor;
+  /** Who caused it: the person who revoked the role, or the colleague taking the task over. */
+  actorId: string;
+}
+
+/** Why a task went back to the group: shown in its history. */
+export const RUOLO_REVOCATO = 'ruolo revocato';
+
+export const completeTaskUpdate = defineUpdate<CompletedTask, [CompleteTaskInput]>('completeTask');
 export const claimTaskUpdate = defineUpdate<void, [ClaimTaskInput]>('claimTask');
 export const releaseTaskUpdate = defineUpdate<void, [ClaimTaskInput]>('releaseTask');
 export const reassignTaskUpdate = defineUpdate<void, [ReassignTaskInput]>('reassignTask');
+export const returnToGroupUpdate = defineUpdate<void, [ReturnToGroupInput]>('returnTaskToGroup');
 export const openTasksQuery = defineQuery<OpenTask[]>('openTasks');
 
 /** Failure types the API maps to HTTP answers. */

@@ -8,6 +8,7 @@ interface RequestOptions {
   body?: unknown;
   /** The auth guard handles a missing session itself; every other call sends the browser to sign in. */
   redirectOnUnauthorized?: boolean;
+  /** Headers of the call on top of the usual ones (an Idempotency-Key). */
   headers?: Record<string, string>;
 }
 
@@ -77,7 +78,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 export const http = {
   get: <T>(path: string, query?: QueryParams, options?: Omit<RequestOptions, 'query' | 'body'>) =>
     request<T>('GET', path, { ...options, query }),
-  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body, headers }),
+  post: <T>(path: string, body?: unknown, options?: Pick<RequestOptions, 'headers'>) => request<T>('POST', path, { ...options, body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 

@@ -63,7 +63,7 @@ export const listRicognizioni = () => http.get<{ items: RicognizioneSintesi[] }>
 export const getRicognizione = (id: string) => http.get<Ricognizione>(`/api/ricognizioni/${id}`);
 export const listEntiRicognizione = (id: string, filtro: FiltroEnti, page: { pagina: number; perPagina: number }) =>
   http.get<Page<EnteRicognizione>>(`/api/ricognizioni/${id}/enti`, { ...filtro, ...page });
-export const apriRicognizione = (input: NuovaRicognizione) => http.post<{ id: string; workflowId: string; enti: number }>('/api/ricognizioni', input, idempotencyKey());
+export const apriRicognizione = (input: NuovaRicognizione) => http.post<{ id: string; workflowId: string; enti: number }>('/api/ricognizioni', input, { headers: idempotencyKey() });
 export const prorogaRicognizione = (id: string, scadenza: string) => http.post<{ scadenza: string }>(`/api/ricognizioni/${id}/proroga`, { scadenza });
 export const chiudiRicognizione = (id: string) => http.post<void>(`/api/ricognizioni/${id}/chiusura`);
 

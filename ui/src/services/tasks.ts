@@ -69,6 +69,9 @@ export const reassignTask = (id: string, assigneeId: string) =>
 export const listCandidates = (id: string) =>
   http.get<{ items: Person[] }>(`${taskPath(id)}/candidates`).then((r) => r.items);
 
-/** Hands the human decision to the workflow; a 422 names the field the workflow's validator rejected. */
-export const completeTask = (id: string, decision: Record<string, unknown>) =>
-  http.post<{ ok: true }>(`${taskPath(id)}/complete`, { decision });
+/**
+ * Hands the human decision to the workflow; a 422 names the field the workflow's validator rejected.
+ * `idempotencyKey` is the decision's: a retry with it is recorded once and answers as the first call did.
+ */
+export const completeTask = (id: string, decision: Record<string, unknown>, idempotencyKey: string) =>
+  http.post<{ ok: true }>(`${taskPath(id)}/complete`, { decision }, { headers: { 'Idempotency-Key': idempotencyKey } });
