@@ -99,7 +99,7 @@ describe('when a referente who claimed a task is revoked', () => {
 
   it('then the task returns to the group at once, the history says why, the revoked person is shut out and a colleague decides it', async () => {
     const revocato = await nominate('RVCLCU85C43E506', 'Lucia');
-    const { taskId } = await transmission('2019-12-31');
+    const { taskId } = await transmission('2071-12-31');
     expect((await revocato.session.postJson(`/api/tasks/${taskId}/claim`, {})).status).toBe(200);
 
     expect((await revoke(revocato.roleId)).status).toBe(200);
@@ -119,7 +119,7 @@ describe('when a referente who claimed a task is revoked', () => {
 
   it('when the revocation cannot reach Temporal, then the revoked person still can neither read nor decide, and a colleague takes the task', async () => {
     const revocato = await nominate('RVCMRA80D44E506', 'Mara');
-    const { workflowId, taskId, handle } = await transmission('2020-06-30');
+    const { workflowId, taskId, handle } = await transmission('2072-06-30');
     expect((await revocato.session.postJson(`/api/tasks/${taskId}/claim`, {})).status).toBe(200);
 
     const temporal = server.runtime.temporal;
