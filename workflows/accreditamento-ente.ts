@@ -24,8 +24,8 @@ export interface AccreditamentoResult {
 export async function accreditamentoEnte(input: AccreditamentoInput): Promise<AccreditamentoResult> {
   const { workflowId } = workflowInfo();
   const DAY_MS = input.durataGiornoMs ?? REAL_DAY_MS;
-  const tasks = new HumanTasks();
   const incidents = new Incidents({ enteId: input.enteId, regioneEnteId: input.regioneEnteId });
+  const tasks = new HumanTasks(incidents);
   const acts = incidents.guard(raw);
   const deliveries = new PecDelivery();
   const regione = (role: 'ISTRUTTORE' | 'DIRIGENTE'): TaskCandidates => ({ candidateEnteId: input.regioneEnteId, candidateRole: role, candidateArea: null });

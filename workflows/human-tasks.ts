@@ -18,6 +18,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { Incidents } from './incidents';
 import { holdsCandidacy, type Actor } from './shared/actor';
 import { checkDecision, type DecisionOf, type DecisionProblem, type FormKey } from './shared/forms';
 import {
@@ -35,10 +36,13 @@ import {
 } from './shared/tasks';
 
 // Short, idempotent database writes; a lost worker's write is retried after the start-to-close timeout.
+// Bounded (a few minutes of a database that does not answer): past them the procedure opens an incident.
 const projection = proxyActivities<Activities>({
   startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds', maximumAttempts: 30 },
 });
+
+type Projection = typeof projection;
 
 export interface TaskOutcome<K extends FormKey> {
   decision: DecisionOf<K>;
@@ -66,8 +70,16 @@ interface Entry extends OpenTask {
 export class HumanTasks {
   private readonly open = new Map<string, Entry>();
   private readonly pending = new Set<Promise<void>>();
+  /** The writes the procedure's own flow makes (open, complete, cancel, reschedule): a failure is an incident. */
+  private readonly guarded: Projection;
 
-  constructor() {
+  /**
+   * `incidents`: the procedure's, so that a projection write that can never succeed (text the database
+   * refuses) opens an incident and waits for an administrator instead of failing the procedure. Writes an
+   * assignment Update waits for stay unguarded: their failure is the answer to the person who asked.
+   */
+  constructor(incidents?: Incidents) {
+    this.guarded = incidents ? incidents.guard(projection) : projection;
     setHandler(openTasksQuery, () =>
       [...this.open.values()].map(({ taskId, taskKey, candidates, assigneeId, formKey }) => ({
         taskId, taskKey, candidates, assigneeId, formKey,
@@ -81,7 +93,7 @@ export class HumanTasks {
       const updateId = currentUpdateInfo()!.id;
       entry.completing = true;
       entry.outcome = { decision: value, actor };
-      void this.write(entry, () => projection.completeTask({ taskId, actorId: actor.userId, outcome: value, updateId }));
+      void this.write(entry, () => this.guarded.completeTask({ taskId, actorId: actor.userId, outcome: value, updateId }));
       return { actorId: actor.userId, outcome: value };
     }, {
       validator: ({ taskId, actor, decision }) => {
@@ -154,14 +166,14 @@ export class HumanTasks {
     // Registered before the projection makes the task visible: a person may act on it at once.
     this.open.set(taskId, entry);
     try {
-      await this.write(entry, () => projection.openTask({ ...spec, taskId, workflowId: workflowInfo().workflowId }));
+      await this.write(entry, () => this.guarded.openTask({ ...spec, taskId, workflowId: workflowInfo().workflowId }));
       const answered = deadline === undefined
         ? await condition(() => entry.outcome !== undefined).then(() => true)
         : await condition(() => entry.outcome !== undefined, Math.max(0, deadline - Date.now()));
       // The decision is recorded synchronously, so past the deadline without an outcome there is none.
       if (!answered) {
         entry.completing = true;
-        await this.write(entry, () => projection.cancelTask({ taskId }));
+        await this.write(entry, () => this.guarded.cancelTask({ taskId }));
         return null;
       }
       return entry.outcome as TaskOutcome<K>;
@@ -180,7 +192,7 @@ export class HumanTasks {
     const entry = [...this.open.values()].find((candidate) => candidate.taskKey === taskKey && !candidate.completing);
     if (!entry) return;
     const eventKey = `${entry.taskId}:${uuid4()}`;
-    await this.write(entry, () => projection.rescheduleTask({ taskId: entry.taskId, dueAt, eventKey }));
+    await this.write(entry, () => this.guarded.rescheduleTask({ taskId: entry.taskId, dueAt, eventKey }));
   }
 
   /** Resolves once every projection write scheduled so far has landed: call it before the procedure returns. */

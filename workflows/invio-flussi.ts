@@ -31,8 +31,8 @@ export interface InvioFlussiResult {
 
 export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiResult> {
   const { workflowId } = workflowInfo();
-  const tasks = new HumanTasks();
   const incidents = new Incidents({ enteId: input.enteId, regioneEnteId: input.regioneEnteId });
+  const tasks = new HumanTasks(incidents);
   const acts = incidents.guard(raw);
   const loading = incidents.guard(validation);
   const deliveries = new PecDelivery();

@@ -12,8 +12,9 @@ const raw = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function invioGenerico(input: InvioGenericoInput): Promise<InvioGenericoResult> {
-  const tasks = new HumanTasks();
-  const acts = new Incidents({ enteId: input.enteId, regioneEnteId: input.regioneEnteId }).guard(raw);
+  const incidents = new Incidents({ enteId: input.enteId, regioneEnteId: input.regioneEnteId });
+  const tasks = new HumanTasks(incidents);
+  const acts = incidents.guard(raw);
   const { workflowId } = workflowInfo();
 
   const registration = await acts.registerProtocol({

@@ -78,4 +78,31 @@ describe('when an activity is given text PostgreSQL refuses', () => {
     expect((ended as WorkflowFailedError).cause).toMatchObject({ type: 'PROCEDURA_CHIUSA_DA_AMMINISTRATORE' });
     expect(await platform.db.incident.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ stato: 'RISOLTO', nota: 'Protocollata a mano.' });
   });
+
+  it('when the task it opens carries such text, then opening the task opens an incident instead of failing the procedure', async () => {
+    const communicationId = randomUUID();
+    const workflowId = invioGenericoWorkflowId(communicationId);
+    const enteId = platform.ref.demoComuneIds[COMUNE_BARI];
+    const sender = await platform.actor('bari.rappresentante');
+    // The stored communication is clean; the text the task would show is not (as if it slipped past the API).
+    await platform.db.communication.create({ data: { id: communicationId, workflowId, enteId, senderId: sender.userId, oggetto: 'Oggetto pulito', testo: 'Testo pulito' } });
+    const input: InvioGenericoInput = {
+      communicationId,
+      enteId,
+      enteDenominazione: 'Comune di Bari',
+      oggetto: 'Oggetto pulito',
+      testo: 'Testo con un byte \u0000 nullo',
+      regioneEnteId: platform.ref.regioneId,
+      documenti: { primario: { nome: 'comunicazione.txt', sha256: 'b'.repeat(64) }, allegati: [] },
+      giorniPresaInCarico: 30,
+    };
+    const handle = await platform.client.workflow.start(INVIO_GENERICO_WORKFLOW, { workflowId, taskQueue: platform.taskQueue, args: [input] });
+
+    const incident = await eventually(() => platform.db.incident.findFirst({ where: { workflowId, stato: 'APERTO' } }), 15_000);
+    expect(incident.step).toBe('Attività openTask');
+    expect(incident.errore).toContain('22P05');
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    expect(await platform.db.task.count({ where: { workflowId } })).toBe(0);
+    await handle.terminate('test finished');
+  });
 });
