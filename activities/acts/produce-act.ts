@@ -29,27 +29,52 @@ const filenameOf = (titolo: string, signed: boolean) =>
 /**
  * Renders an act from its template, signs it when a signer is given, and files it. The bytes never
  * travel through the workflow's history: only the document's id and hash do.
+ *
+ * A signed act is rendered once: Chromium stamps every rendering with its own date and identifier, so a
+ * retry after a crash between signing and filing would hand the signer other bytes under the same key,
+ * which the signer rightly refuses. The rendering is therefore filed first, as a draft outside any
+ * procedure, signed from what was filed, and taken back once the signed act is filed.
  */
 export function createActActivities(deps: { db: Db; documents: DocumentStore; pdf: PdfRenderer; signer: Signer }) {
+  const filedAs = async (idempotencyKey: string) => deps.db.document.findUnique({ where: { idempotencyKey } });
+
+  async function renderedOnce(input: ProduceActInput): Promise<{ content: Buffer; draftId: string }> {
+    const idempotencyKey = `${input.idempotencyKey}/da-firmare`;
+    const kept = await filedAs(idempotencyKey);
+    if (kept) return { content: (await deps.documents.read(kept.id)).content, draftId: kept.id };
+    const draft = await deps.documents.store({
+      idempotencyKey,
+      content: await deps.pdf.render(input.template, input.data),
+      filename: filenameOf(input.titolo, false),
+      mimeType: 'application/pdf',
+      titolo: `${input.titolo} (da firmare)`,
+      tipo: 'BOZZA_DA_FIRMARE',
+    });
+    // A concurrent attempt may have filed its rendering first: the store returns that one, so read it back.
+    return { content: (await deps.documents.read(draft.id)).content, draftId: draft.id };
+  }
+
   return {
     async produceAct(input: ProduceActInput): Promise<ProducedAct> {
-      const existing = await deps.db.document.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+      const existing = await filedAs(input.idempotencyKey);
       if (existing) return { documentId: existing.id, nome: existing.filename, sha256: existing.sha256 };
-      const rendered = await deps.pdf.render(input.template, input.data);
-      const content = input.signerUserId
-        ? await deps.signer.signPdf({ pdf: rendered, signerUserId: input.signerUserId, reason: input.titolo, idempotencyKey: input.idempotencyKey })
-        : rendered;
+      const signerUserId = input.signerUserId;
+      const draft = signerUserId ? await renderedOnce(input) : null;
+      const content = draft && signerUserId
+        ? await deps.signer.signPdf({ pdf: draft.content, signerUserId, reason: input.titolo, idempotencyKey: input.idempotencyKey })
+        : await deps.pdf.render(input.template, input.data);
       const stored = await deps.documents.store({
         idempotencyKey: input.idempotencyKey,
         content,
-        filename: filenameOf(input.titolo, Boolean(input.signerUserId)),
+        filename: filenameOf(input.titolo, Boolean(signerUserId)),
         mimeType: 'application/pdf',
         titolo: input.titolo,
         tipo: input.tipo,
         workflowId: input.workflowId,
         enteId: input.enteId,
-        createdById: input.signerUserId,
+        createdById: signerUserId,
       });
+      if (draft) await deps.documents.discard(draft.draftId);
       return { documentId: stored.id, nome: stored.filename, sha256: stored.sha256 };
     },
   };
