@@ -13,8 +13,8 @@ const STEP_TIMEOUT_MS = 240_000;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 export interface LoadStats {
-  /** A retried creation or decision answered 409 (the first attempt had taken effect, or was lost). */
-  conflictsAfterRetry: number;
+  /** Retried requests answered 409 (the first attempt had taken effect), by kind of request. */
+  conflictsAfterRetry: Record<string, number>;
   /** Human steps answered. */
   stepsDone: number;
 }
@@ -43,14 +43,15 @@ function expectOk<T>(what: string, answer: Answer<T>, stats: LoadStats): Answer<
   if (answer.status >= 200 && answer.status < 300) return answer;
   // A retried request the first attempt had already done: the person sees it done and moves on.
   if (answer.status === 409 && answer.attempt > 1) {
-    stats.conflictsAfterRetry++;
+    const kind = what.replace(/ [0-9a-f-]{36}$/, '');
+    stats.conflictsAfterRetry[kind] = (stats.conflictsAfterRetry[kind] ?? 0) + 1;
     return null;
   }
   throw new Unexpected(`${what} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
 }
 
 export class LoadDriver {
-  readonly stats: LoadStats = { conflictsAfterRetry: 0, stepsDone: 0 };
+  readonly stats: LoadStats = { conflictsAfterRetry: {}, stepsDone: 0 };
   readonly procedures: DrivenProcedure[] = [];
   private readonly running: Promise<void>[] = [];
   private istruttore!: { session: ApiSession; inbox: (procedura: string) => Inbox };

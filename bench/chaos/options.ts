@@ -24,8 +24,9 @@ const DEFAULTS: ChaosOptions = {
   kills: 5,
   seed: 0,
   waves: 5,
-  minKillDelayMs: 4_000,
-  maxKillDelayMs: 15_000,
+  // A wave's requests run for a few seconds after it starts: kill within them, while decisions are in flight.
+  minKillDelayMs: 500,
+  maxKillDelayMs: 5_000,
   settleMs: 120_000,
   deadlineMs: 15 * 60_000,
 };
