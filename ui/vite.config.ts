@@ -10,7 +10,12 @@ export default defineConfig({
   root: uiDir,
   plugins: [vue(), vuetify({ autoImport: true })],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    // `@shared`: the procedures' pure definitions (descriptors, task contracts), the same modules the API
+    // and the workflows read, so the UI checks and labels with their rules.
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      '@shared': fileURLToPath(new URL('../workflows/shared', import.meta.url)),
+    },
   },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),

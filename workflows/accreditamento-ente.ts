@@ -2,14 +2,16 @@
 // approves it, rejects it with reasons, or asks for an integration by a deadline (past which it lapses);
 // on approval a dirigente signs the provvedimento, which is protocolled out, filed and sent by PEC, and
 // the ente becomes active with the representative as its legal representative.
-import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { SA_STATO } from '../temporal-config/settings';
 import { HumanTasks } from './human-tasks';
+import { setBusinessState } from './kit/business-state';
 import { ACTIVITY_RETRY, Incidents, StepFailed } from './incidents';
 import { PecDelivery } from './pec-delivery';
 import { ACCREDITAMENTO, type AccreditamentoEsito, type AccreditamentoInput } from './shared/accreditamento';
 import type { TaskCandidates } from './shared/actor';
+import type { StateOf } from './shared/procedure';
+import { ACCREDITAMENTO_PROCEDURE } from './shared/procedures';
 
 const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
 
@@ -29,7 +31,7 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
   const acts = incidents.guard(raw);
   const deliveries = new PecDelivery();
   const regione = (role: 'ISTRUTTORE' | 'DIRIGENTE'): TaskCandidates => ({ candidateEnteId: input.regioneEnteId, candidateRole: role, candidateArea: null });
-  const setStato = (stato: string) => upsertSearchAttributes([{ key: SA_STATO, value: stato }]);
+  const setStato = (stato: StateOf<typeof ACCREDITAMENTO_PROCEDURE>) => setBusinessState(ACCREDITAMENTO_PROCEDURE, stato);
 
   /** Sends a PEC to the ente and waits for its delivery; an undeliverable PEC becomes an incident. */
   async function notify(key: string, oggetto: string, testo: string, documentIds: string[] = []): Promise<void> {

@@ -2,15 +2,16 @@
 // referenti upload flussi (each attempt validated and kept with its report) until one has no errors,
 // then confirm it — or declare a consistenza nulla, or no change since the last transmission. The
 // transmission is protocolled in, loaded as the ente's snapshot, and a receipt is filed and sent by PEC.
-import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { SA_STATO } from '../temporal-config/settings';
 import { HumanTasks } from './human-tasks';
+import { setBusinessState } from './kit/business-state';
 import { ACTIVITY_RETRY, Incidents, StepFailed } from './incidents';
 import { PecDelivery } from './pec-delivery';
 import { holdsCandidacy, type TaskCandidates } from './shared/actor';
 import { dataItaliana } from './shared/dates';
 import { accettaCaricamentiQuery, caricaFlussoUpdate, INVIO_FLUSSI, scadenzaSignal, type InvioFlussiInput, type UploadSummary } from './shared/flussi';
+import { INVIO_FLUSSI_PROCEDURE } from './shared/procedures';
 import { refuse, TASK_FAILURE } from './shared/tasks';
 
 const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
@@ -53,7 +54,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
     const tentativo = ++attempts;
     const summary = await validation.validateFlussoUpload({ workflowId, enteId: input.enteId, dataRiferimento: input.dataRiferimento, documentId, tentativo, actorId: actor.userId });
     uploads.set(summary.uploadId, summary);
-    upsertSearchAttributes([{ key: SA_STATO, value: summary.esito === 'CON_ERRORI' ? 'FLUSSO_CON_ERRORI' : 'FLUSSO_VALIDATO' }]);
+    setBusinessState(INVIO_FLUSSI_PROCEDURE, summary.esito === 'CON_ERRORI' ? 'FLUSSO_CON_ERRORI' : 'FLUSSO_VALIDATO');
     return summary;
   }, {
     validator: ({ actor }) => {
@@ -65,7 +66,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
   });
   // The same condition as the update's validator, for the API to ask before it receives a file.
   setHandler(accettaCaricamentiQuery, () => !closed);
-  upsertSearchAttributes([{ key: SA_STATO, value: 'IN_ATTESA' }]);
+  setBusinessState(INVIO_FLUSSI_PROCEDURE, 'IN_ATTESA');
 
   const { decision, actor } = await tasks.ask({
     taskKey: 'trasmissione',
@@ -108,7 +109,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
     workflowId,
     protocolloId: registration.id,
   });
-  upsertSearchAttributes([{ key: SA_STATO, value: 'TRASMESSO' }]);
+  setBusinessState(INVIO_FLUSSI_PROCEDURE, 'TRASMESSO');
 
   const ricevuta = await acts.produceAct({
     idempotencyKey: `${workflowId}/ricevuta`,

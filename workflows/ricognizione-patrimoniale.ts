@@ -11,18 +11,19 @@ import {
   proxyActivities,
   setHandler,
   startChild,
-  upsertSearchAttributes,
   WorkflowIdReusePolicy,
   workflowInfo,
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../temporal-config/settings';
-import { INVIO_FLUSSI, invioFlussiWorkflowId, scadenzaSignal, type InvioFlussiInput } from './shared/flussi';
+import { startingSearchAttributes } from '../temporal-config/settings';
+import { invioFlussiWorkflowId, scadenzaSignal, type InvioFlussiInput } from './shared/flussi';
 import { chiudiRicognizioneUpdate, prorogaScadenzaUpdate, runsCampaigns, type RicognizioneInput } from './shared/ricognizione';
+import { INVIO_FLUSSI_PROCEDURE, RICOGNIZIONE_PROCEDURE } from './shared/procedures';
 import { refuse, TASK_FAILURE } from './shared/tasks';
 import { ACTIVITY_RETRY, Incidents } from './incidents';
 import { invioFlussi } from './invio-flussi';
+import { setBusinessState } from './kit/business-state';
 
 // The Update handlers' activities answer whoever sent the Update; the campaign's own go through incidents.
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
@@ -86,7 +87,7 @@ export async function ricognizionePatrimoniale(input: RicognizioneInput): Promis
       if (closed) refuse(TASK_FAILURE.notOpen, 'La ricognizione è già chiusa.');
     },
   });
-  upsertSearchAttributes([{ key: SA_STATO, value: 'APERTA' }]);
+  setBusinessState(RICOGNIZIONE_PROCEDURE, 'APERTA');
 
   // Each ente due gets its transmission; one the ente opened itself keeps running and gets the deadline.
   const due = await campaign.dueEnti({ ricognizioneId: input.ricognizioneId });
@@ -102,11 +103,7 @@ export async function ricognizionePatrimoniale(input: RicognizioneInput): Promis
         parentClosePolicy: ParentClosePolicy.ABANDON,
         // A transmission that ended (the ente confirmed) is never started again.
         workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-        typedSearchAttributes: [
-          { key: SA_PROCEDURA, value: INVIO_FLUSSI },
-          { key: SA_ENTE, value: ente.enteId },
-          { key: SA_STATO, value: 'IN_ATTESA' },
-        ],
+        typedSearchAttributes: startingSearchAttributes(INVIO_FLUSSI_PROCEDURE, ente.enteId),
       });
       return null;
     } catch (error) {
@@ -133,6 +130,6 @@ export async function ricognizionePatrimoniale(input: RicognizioneInput): Promis
   }
   // The closing Update records the closure: it finishes before the campaign does.
   await condition(allHandlersFinished);
-  upsertSearchAttributes([{ key: SA_STATO, value: 'CHIUSA' }]);
+  setBusinessState(RICOGNIZIONE_PROCEDURE, 'CHIUSA');
   return { stato: 'CHIUSA' };
 }
