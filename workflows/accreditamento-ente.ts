@@ -6,10 +6,11 @@ import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { HumanTasks } from './human-tasks';
 import { setBusinessState } from './kit/business-state';
-import { ACTIVITY_RETRY, Incidents, StepFailed } from './incidents';
-import { PecDelivery } from './pec-delivery';
+import { Notices } from './kit/notices';
+import { ACTIVITY_RETRY, Incidents } from './incidents';
 import { ACCREDITAMENTO, type AccreditamentoEsito, type AccreditamentoInput } from './shared/accreditamento';
 import type { TaskCandidates } from './shared/actor';
+import { message, protocolloCitato } from './shared/messages';
 import type { StateOf } from './shared/procedure';
 import { ACCREDITAMENTO_PROCEDURE } from './shared/procedures';
 
@@ -29,19 +30,9 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
   const incidents = new Incidents({ enteId: input.enteId, regioneEnteId: input.regioneEnteId });
   const tasks = new HumanTasks(incidents);
   const acts = incidents.guard(raw);
-  const deliveries = new PecDelivery();
+  const notices = new Notices({ incidents, enteId: input.enteId });
   const regione = (role: 'ISTRUTTORE' | 'DIRIGENTE'): TaskCandidates => ({ candidateEnteId: input.regioneEnteId, candidateRole: role, candidateArea: null });
   const setStato = (stato: StateOf<typeof ACCREDITAMENTO_PROCEDURE>) => setBusinessState(ACCREDITAMENTO_PROCEDURE, stato);
-
-  /** Sends a PEC to the ente and waits for its delivery; an undeliverable PEC becomes an incident. */
-  async function notify(key: string, oggetto: string, testo: string, documentIds: string[] = []): Promise<void> {
-    await incidents.step(`Invio PEC: ${oggetto}`, async (attempt) => {
-      // A retry an administrator asks for is a new message, on purpose: the first was not delivered.
-      const sent = await raw.sendPec({ idempotencyKey: `${workflowId}/pec/${key}/${attempt}`, to: input.pec, oggetto, testo, documentIds, workflowId, enteId: input.enteId });
-      const outcome = await deliveries.outcome(sent.pecId);
-      if (outcome.stato === 'ERRORE') throw new StepFailed(`La PEC a ${input.pec} non è stata consegnata: ${outcome.errore ?? 'errore di consegna'}`);
-    });
-  }
 
   const entrata = await acts.registerProtocol({
     idempotencyKey: `${workflowId}/protocollo-entrata`,
@@ -86,9 +77,8 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
         actorId: review.actor.userId,
       });
       setStato('INTEGRAZIONE_RICHIESTA');
-      const scadenzaTesto = new Date(scadenza).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' });
-      await notify(`integrazione-${round}`, `Richiesta di integrazione – accreditamento ${input.denominazione}`,
-        `Si chiede di integrare la richiesta di accreditamento entro il ${scadenzaTesto}:\n\n${decision.richiesta}\n\nLa risposta si invia dalla piattaforma PUSH; decorso il termine la richiesta decade.`);
+      const scadenzaIso = new Date(scadenza).toISOString();
+      await notices.send(`integrazione-${round}`, input.pec, message('accreditamento-integrazione', { denominazione: input.denominazione, scadenza: scadenzaIso, richiesta: decision.richiesta! }));
       const answer = await tasks.askUntil({
         taskKey: `integrazione-${round}`,
         titolo: `Integrazione richiesta: accreditamento ${input.denominazione}`,
@@ -104,8 +94,7 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
         await acts.markAccreditation({ requestId: input.requestId, stato: 'DECADUTA' });
         setStato('DECADUTA');
         await tasks.settled();
-        await notify('decadenza', `Richiesta di accreditamento decaduta – ${input.denominazione}`,
-          `La richiesta di accreditamento (prot. n. ${entrata.number}/${entrata.year}) è decaduta: l'integrazione richiesta non è pervenuta entro il ${scadenzaTesto}.`);
+        await notices.send('decadenza', input.pec, message('accreditamento-decadenza', { denominazione: input.denominazione, protocollo: protocolloCitato(entrata), scadenza: scadenzaIso }));
         return { esito: 'DECADUTA', protocolloEntrata: entrata.number };
       }
       await acts.recordIntegration({ requestId: input.requestId, risposta: answer.decision.risposta, attoNominaDocumentId: answer.decision.attoNominaDocumentId, actorId: answer.actor.userId });
@@ -133,8 +122,7 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
       });
       await acts.markAccreditation({ requestId: input.requestId, stato: 'RESPINTA', motivazione: decision.motivazione, protocolloUscitaId: uscita.id, provvedimentoDocumentId: rigetto.documentId, actorId: review.actor.userId });
       setStato('RESPINTA');
-      await notify('rigetto', `Rigetto della richiesta di accreditamento – ${input.denominazione}`,
-        `Si trasmette il provvedimento di rigetto (prot. n. ${uscita.number}/${uscita.year}).\n\nMotivazione: ${decision.motivazione}`, [rigetto.documentId]);
+      await notices.send('rigetto', input.pec, message('accreditamento-rigetto', { denominazione: input.denominazione, protocollo: protocolloCitato(uscita), motivazione: decision.motivazione! }), [rigetto.documentId]);
       await tasks.settled();
       return { esito: 'RESPINTA', protocolloEntrata: entrata.number, protocolloUscita: uscita.number };
     }
@@ -175,8 +163,7 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
       documenti: { primario: provvedimento, allegati: [] },
     });
     await acts.markAccreditation({ requestId: input.requestId, stato: 'IN_FIRMA', protocolloUscitaId: uscita.id, provvedimentoDocumentId: provvedimento.documentId, actorId: firma.actor.userId });
-    await notify('provvedimento', `Accreditamento sulla piattaforma PUSH – ${input.denominazione}`,
-      `Si trasmette il provvedimento di accreditamento firmato digitalmente (prot. n. ${uscita.number}/${uscita.year}). Il rappresentante legale può ora nominare i referenti dell'ente.`, [provvedimento.documentId]);
+    await notices.send('provvedimento', input.pec, message('accreditamento-provvedimento', { denominazione: input.denominazione, protocollo: protocolloCitato(uscita) }), [provvedimento.documentId]);
     await acts.activateEnte({ requestId: input.requestId, actorId: firma.actor.userId });
     setStato('ACCREDITATA');
     await tasks.settled();

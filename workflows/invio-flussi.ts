@@ -6,10 +6,11 @@ import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow'
 import type { Activities } from '../activities';
 import { HumanTasks } from './human-tasks';
 import { setBusinessState } from './kit/business-state';
-import { ACTIVITY_RETRY, Incidents, StepFailed } from './incidents';
-import { PecDelivery } from './pec-delivery';
+import { Notices } from './kit/notices';
+import { ACTIVITY_RETRY, Incidents } from './incidents';
 import { holdsCandidacy, type TaskCandidates } from './shared/actor';
 import { dataItaliana } from './shared/dates';
+import { message, protocolloCitato } from './shared/messages';
 import { accettaCaricamentiQuery, caricaFlussoUpdate, INVIO_FLUSSI, scadenzaSignal, type InvioFlussiInput, type UploadSummary } from './shared/flussi';
 import { INVIO_FLUSSI_PROCEDURE } from './shared/procedures';
 import { refuse, TASK_FAILURE } from './shared/tasks';
@@ -36,7 +37,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
   const tasks = new HumanTasks(incidents);
   const acts = incidents.guard(raw);
   const loading = incidents.guard(validation);
-  const deliveries = new PecDelivery();
+  const notices = new Notices({ incidents, enteId: input.enteId });
   const referenti: TaskCandidates = { candidateEnteId: input.enteId, candidateRole: 'REFERENTE', candidateArea: 'PATRIMONIO' };
   const uploads = new Map<string, UploadSummary>();
   let attempts = 0;
@@ -129,19 +130,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
     enteId: input.enteId,
   });
   if (input.entePec) {
-    await incidents.step('Invio PEC della ricevuta', async (attempt) => {
-      const sent = await raw.sendPec({
-        idempotencyKey: `${workflowId}/pec/ricevuta/${attempt}`,
-        to: input.entePec!,
-        oggetto: `Ricevuta di trasmissione del patrimonio al ${dataItaliana(input.dataRiferimento)}`,
-        testo: `La trasmissione è stata protocollata con il n. ${registration.number}/${registration.year} e registrata come situazione ufficiale del patrimonio al ${dataItaliana(input.dataRiferimento)} (${snapshot.units} unità). In allegato la ricevuta.`,
-        documentIds: [ricevuta.documentId],
-        workflowId,
-        enteId: input.enteId,
-      });
-      const outcome = await deliveries.outcome(sent.pecId);
-      if (outcome.stato === 'ERRORE') throw new StepFailed(`La PEC a ${input.entePec} non è stata consegnata: ${outcome.errore ?? 'errore di consegna'}`);
-    });
+    await notices.send('ricevuta', input.entePec, message('flussi-ricevuta', { dataRiferimento: input.dataRiferimento, protocollo: protocolloCitato(registration), unita: snapshot.units }), [ricevuta.documentId]);
   }
   await tasks.settled();
   return { azione: decision.azione, snapshotId: snapshot.snapshotId, units: snapshot.units, protocollo: { numero: registration.number, anno: registration.year } };
