@@ -6,6 +6,8 @@ import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { HumanTasks } from './human-tasks';
 import { setBusinessState } from './kit/business-state';
+import { issueAct } from './kit/issue-act';
+import { Istruttoria } from './kit/istruttoria';
 import { Notices } from './kit/notices';
 import { ACTIVITY_RETRY, Incidents } from './incidents';
 import { ACCREDITAMENTO, type AccreditamentoEsito, type AccreditamentoInput } from './shared/accreditamento';
@@ -31,6 +33,9 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
   const tasks = new HumanTasks(incidents);
   const acts = incidents.guard(raw);
   const notices = new Notices({ incidents, enteId: input.enteId });
+  const kit = { acts, notices, enteId: input.enteId };
+  // One outgoing registration per request, whichever act it is: the key predates issueAct's own.
+  const protocolloUscitaKey = `${workflowId}/protocollo-uscita`;
   const regione = (role: 'ISTRUTTORE' | 'DIRIGENTE'): TaskCandidates => ({ candidateEnteId: input.regioneEnteId, candidateRole: role, candidateArea: null });
   const setStato = (stato: StateOf<typeof ACCREDITAMENTO_PROCEDURE>) => setBusinessState(ACCREDITAMENTO_PROCEDURE, stato);
 
@@ -54,9 +59,8 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
     protocollo: { numero: entrata.number, anno: entrata.year, data: entrata.registeredAt },
   };
 
-  for (let round = 1; ; round++) {
-    const review = await tasks.ask({
-      taskKey: `istruttoria-${round}`,
+  const istruttoria = new Istruttoria({ tasks, notices }, {
+    review: (round) => ({
       titolo: `Istruttoria accreditamento: ${input.denominazione}`,
       procedura: ACCREDITAMENTO,
       enteId: input.enteId,
@@ -64,67 +68,57 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
       dueAt: new Date(Date.now() + input.giorniIstruttoria * DAY_MS).toISOString(),
       formKey: 'istruttoria-accreditamento',
       data: { ...datiRichiesta, round },
-    });
-    const decision = review.decision;
-
-    if (decision.esito === 'INTEGRAZIONE') {
-      const scadenza = Date.now() + decision.giorniIntegrazione! * DAY_MS;
-      await acts.markAccreditation({
-        requestId: input.requestId,
-        stato: 'INTEGRAZIONE_RICHIESTA',
-        integrazioneRichiesta: decision.richiesta,
-        integrazioneScadenza: new Date(scadenza).toISOString(),
-        actorId: review.actor.userId,
-      });
-      setStato('INTEGRAZIONE_RICHIESTA');
-      const scadenzaIso = new Date(scadenza).toISOString();
-      await notices.send(`integrazione-${round}`, input.pec, message('accreditamento-integrazione', { denominazione: input.denominazione, scadenza: scadenzaIso, richiesta: decision.richiesta! }));
-      const answer = await tasks.askUntil({
-        taskKey: `integrazione-${round}`,
+    }),
+    integration: {
+      pec: input.pec,
+      dayMs: DAY_MS,
+      requested: async (review, scadenza) => {
+        await acts.markAccreditation({ requestId: input.requestId, stato: 'INTEGRAZIONE_RICHIESTA', integrazioneRichiesta: review.decision.richiesta, integrazioneScadenza: scadenza, actorId: review.actor.userId });
+        setStato('INTEGRAZIONE_RICHIESTA');
+      },
+      message: (review, scadenza) => message('accreditamento-integrazione', { denominazione: input.denominazione, scadenza, richiesta: review.decision.richiesta! }),
+      task: (review) => ({
         titolo: `Integrazione richiesta: accreditamento ${input.denominazione}`,
         procedura: ACCREDITAMENTO,
         enteId: input.enteId,
         candidates: { candidateEnteId: input.enteId, candidateRole: 'RAPPRESENTANTE_LEGALE', candidateArea: null },
         assigneeId: input.richiedenteId,
-        dueAt: new Date(scadenza).toISOString(),
         formKey: 'integrazione-accreditamento',
-        data: { ...datiRichiesta, richiesta: decision.richiesta },
-      }, scadenza);
-      if (!answer) {
+        data: { ...datiRichiesta, richiesta: review.decision.richiesta },
+      }),
+      received: async (answer) => {
+        await acts.recordIntegration({ requestId: input.requestId, risposta: answer.decision.risposta, attoNominaDocumentId: answer.decision.attoNominaDocumentId, actorId: answer.actor.userId });
+        setStato('PROTOCOLLATA');
+      },
+      lapsed: async () => {
         await acts.markAccreditation({ requestId: input.requestId, stato: 'DECADUTA' });
         setStato('DECADUTA');
-        await tasks.settled();
-        await notices.send('decadenza', input.pec, message('accreditamento-decadenza', { denominazione: input.denominazione, protocollo: protocolloCitato(entrata), scadenza: scadenzaIso }));
-        return { esito: 'DECADUTA', protocolloEntrata: entrata.number };
-      }
-      await acts.recordIntegration({ requestId: input.requestId, risposta: answer.decision.risposta, attoNominaDocumentId: answer.decision.attoNominaDocumentId, actorId: answer.actor.userId });
-      setStato('PROTOCOLLATA');
-      continue;
-    }
+      },
+      lapseMessage: (scadenza) => message('accreditamento-decadenza', { denominazione: input.denominazione, protocollo: protocolloCitato(entrata), scadenza }),
+    },
+  });
+
+  for (;;) {
+    const outcome = await istruttoria.decide();
+    if (outcome.esito === 'DECADUTA') return { esito: 'DECADUTA', protocolloEntrata: entrata.number };
+    const { review, round } = outcome;
+    const decision = review.decision;
 
     if (decision.esito === 'RESPINGI') {
-      const rigetto = await acts.produceAct({
-        idempotencyKey: `${workflowId}/rigetto`,
+      const rigetto = await issueAct(kit, {
+        key: 'rigetto',
         template: 'rigetto-accreditamento',
         data: { ...datiRichiesta, motivazione: decision.motivazione },
         titolo: `Rigetto della richiesta di accreditamento – ${input.denominazione}`,
         tipo: 'RIGETTO_ACCREDITAMENTO',
-        workflowId,
-        enteId: input.enteId,
+        protocollo: { oggetto: `Rigetto della richiesta di accreditamento – ${input.denominazione}`, corrispondente: input.denominazione, idempotencyKey: protocolloUscitaKey },
+        pec: { to: input.pec, message: (uscita) => message('accreditamento-rigetto', { denominazione: input.denominazione, protocollo: protocolloCitato(uscita), motivazione: decision.motivazione! }) },
+      }, async ({ documento, protocollo }) => {
+        await acts.markAccreditation({ requestId: input.requestId, stato: 'RESPINTA', motivazione: decision.motivazione, protocolloUscitaId: protocollo.id, provvedimentoDocumentId: documento.documentId, actorId: review.actor.userId });
+        setStato('RESPINTA');
       });
-      const uscita = await acts.registerProtocol({
-        idempotencyKey: `${workflowId}/protocollo-uscita`,
-        direction: 'USCITA',
-        oggetto: `Rigetto della richiesta di accreditamento – ${input.denominazione}`,
-        corrispondente: input.denominazione,
-        workflowId,
-        documenti: { primario: rigetto, allegati: [] },
-      });
-      await acts.markAccreditation({ requestId: input.requestId, stato: 'RESPINTA', motivazione: decision.motivazione, protocolloUscitaId: uscita.id, provvedimentoDocumentId: rigetto.documentId, actorId: review.actor.userId });
-      setStato('RESPINTA');
-      await notices.send('rigetto', input.pec, message('accreditamento-rigetto', { denominazione: input.denominazione, protocollo: protocolloCitato(uscita), motivazione: decision.motivazione! }), [rigetto.documentId]);
       await tasks.settled();
-      return { esito: 'RESPINTA', protocolloEntrata: entrata.number, protocolloUscita: uscita.number };
+      return { esito: 'RESPINTA', protocolloEntrata: entrata.number, protocolloUscita: rigetto.protocollo.number };
     }
 
     await acts.markAccreditation({ requestId: input.requestId, stato: 'IN_FIRMA', actorId: review.actor.userId });
@@ -144,29 +138,21 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
       continue;
     }
 
-    const provvedimento = await acts.produceAct({
-      idempotencyKey: `${workflowId}/provvedimento`,
+    const provvedimento = await issueAct(kit, {
+      key: 'provvedimento',
       template: 'provvedimento-accreditamento',
       data: { ...datiRichiesta, dirigente: firma.actor.nomeCompleto, istruttore: review.actor.nomeCompleto },
       titolo: `Provvedimento di accreditamento – ${input.denominazione}`,
       tipo: 'PROVVEDIMENTO_ACCREDITAMENTO',
-      workflowId,
-      enteId: input.enteId,
       signerUserId: firma.actor.userId,
+      protocollo: { oggetto: `Provvedimento di accreditamento – ${input.denominazione}`, corrispondente: input.denominazione, idempotencyKey: protocolloUscitaKey },
+      pec: { to: input.pec, message: (uscita) => message('accreditamento-provvedimento', { denominazione: input.denominazione, protocollo: protocolloCitato(uscita) }) },
+    }, async ({ documento, protocollo }) => {
+      await acts.markAccreditation({ requestId: input.requestId, stato: 'IN_FIRMA', protocolloUscitaId: protocollo.id, provvedimentoDocumentId: documento.documentId, actorId: firma.actor.userId });
     });
-    const uscita = await acts.registerProtocol({
-      idempotencyKey: `${workflowId}/protocollo-uscita`,
-      direction: 'USCITA',
-      oggetto: `Provvedimento di accreditamento – ${input.denominazione}`,
-      corrispondente: input.denominazione,
-      workflowId,
-      documenti: { primario: provvedimento, allegati: [] },
-    });
-    await acts.markAccreditation({ requestId: input.requestId, stato: 'IN_FIRMA', protocolloUscitaId: uscita.id, provvedimentoDocumentId: provvedimento.documentId, actorId: firma.actor.userId });
-    await notices.send('provvedimento', input.pec, message('accreditamento-provvedimento', { denominazione: input.denominazione, protocollo: protocolloCitato(uscita) }), [provvedimento.documentId]);
     await acts.activateEnte({ requestId: input.requestId, actorId: firma.actor.userId });
     setStato('ACCREDITATA');
     await tasks.settled();
-    return { esito: 'ACCREDITATA', protocolloEntrata: entrata.number, protocolloUscita: uscita.number };
+    return { esito: 'ACCREDITATA', protocolloEntrata: entrata.number, protocolloUscita: provvedimento.protocollo.number };
   }
 }
