@@ -1,5 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowIdReusePolicy } from '@temporalio/client';
-import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../temporal-config/settings';
+import { startingSearchAttributes } from '../temporal-config/settings';
+import { procedureById } from '../workflows/shared/procedures';
 
 /** What starts a procedure's workflow: its type, id, queue, argument and the search attributes it is found by. */
 export interface ProcedureToStart<A = unknown> {
@@ -14,16 +15,14 @@ export interface ProcedureToStart<A = unknown> {
 
 /** Starts a procedure's workflow with the search attributes the monitoring page filters by. */
 export async function startProcedure<A>(temporal: Client, procedure: ProcedureToStart<A>): Promise<void> {
+  const descriptor = procedureById(procedure.procedura);
+  if (!descriptor) throw new Error(`procedura sconosciuta: ${procedure.procedura}`);
   await temporal.workflow.start(procedure.workflowType, {
     workflowId: procedure.workflowId,
     taskQueue: procedure.taskQueue,
     args: [procedure.input],
     workflowIdReusePolicy: procedure.workflowIdReusePolicy,
-    typedSearchAttributes: [
-      { key: SA_PROCEDURA, value: procedure.procedura },
-      { key: SA_ENTE, value: procedure.enteId },
-      { key: SA_STATO, value: 'INVIATA' },
-    ],
+    typedSearchAttributes: startingSearchAttributes(descriptor, procedure.enteId),
   });
 }
 

@@ -2,6 +2,7 @@
 import { condition, defineUpdate, setHandler } from '@temporalio/workflow';
 import { HumanTasks } from '../workflows/human-tasks';
 import type { TaskCandidates } from '../workflows/shared/actor';
+import { INVIO_GENERICO } from '../workflows/shared/invio-generico';
 
 export interface ChainInput {
   steps: number;
@@ -16,7 +17,8 @@ export async function humanStepChain(input: ChainInput): Promise<number> {
     await tasks.ask({
       taskKey: `passo-${step}`,
       titolo: `Passo ${step} di ${input.steps}`,
-      procedura: 'benchmark',
+      // The steps use the presa-in-carico form, so they are tasks of the procedure that owns it.
+      procedura: INVIO_GENERICO,
       enteId: input.enteId,
       candidates: input.candidates,
       formKey: 'presa-in-carico',

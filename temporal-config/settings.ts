@@ -1,4 +1,5 @@
-import { defineSearchAttributeKey } from '@temporalio/common';
+import { defineSearchAttributeKey, type SearchAttributePair } from '@temporalio/common';
+import type { ProcedureDescriptor } from '../workflows/shared/procedure';
 
 /** Custom search attributes: what the monitoring page filters procedures by. */
 export const SA_PROCEDURA = defineSearchAttributeKey('PushProcedura', 'KEYWORD');
@@ -6,6 +7,15 @@ export const SA_ENTE = defineSearchAttributeKey('PushEnte', 'KEYWORD');
 export const SA_STATO = defineSearchAttributeKey('PushStato', 'KEYWORD');
 
 export const SEARCH_ATTRIBUTES = [SA_PROCEDURA, SA_ENTE, SA_STATO] as const;
+
+/** What a procedure starts with, whether the API starts it or a campaign starts it as its child. */
+export function startingSearchAttributes(procedure: ProcedureDescriptor, enteId: string): SearchAttributePair[] {
+  return [
+    { key: SA_PROCEDURA, value: procedure.id },
+    { key: SA_ENTE, value: enteId },
+    { key: SA_STATO, value: procedure.initialState },
+  ];
+}
 
 /** Worker settings, sized for the 2-core machines the platform is measured on. */
 export const WORKER_SETTINGS = {

@@ -2,14 +2,19 @@
 // approves it, rejects it with reasons, or asks for an integration by a deadline (past which it lapses);
 // on approval a dirigente signs the provvedimento, which is protocolled out, filed and sent by PEC, and
 // the ente becomes active with the representative as its legal representative.
-import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { SA_STATO } from '../temporal-config/settings';
 import { HumanTasks } from './human-tasks';
-import { ACTIVITY_RETRY, Incidents, StepFailed } from './incidents';
-import { PecDelivery } from './pec-delivery';
+import { setBusinessState } from './kit/business-state';
+import { issueAct } from './kit/issue-act';
+import { Istruttoria } from './kit/istruttoria';
+import { Notices } from './kit/notices';
+import { ACTIVITY_RETRY, Incidents } from './incidents';
 import { ACCREDITAMENTO, type AccreditamentoEsito, type AccreditamentoInput } from './shared/accreditamento';
 import type { TaskCandidates } from './shared/actor';
+import { message, protocolloCitato } from './shared/messages';
+import type { StateOf } from './shared/procedure';
+import { ACCREDITAMENTO_PROCEDURE } from './shared/procedures';
 
 const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
 
@@ -27,19 +32,12 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
   const incidents = new Incidents({ enteId: input.enteId, regioneEnteId: input.regioneEnteId });
   const tasks = new HumanTasks(incidents);
   const acts = incidents.guard(raw);
-  const deliveries = new PecDelivery();
+  const notices = new Notices({ incidents, enteId: input.enteId });
+  const kit = { acts, notices, enteId: input.enteId };
+  // One outgoing registration per request, whichever act it is: the key predates issueAct's own.
+  const protocolloUscitaKey = `${workflowId}/protocollo-uscita`;
   const regione = (role: 'ISTRUTTORE' | 'DIRIGENTE'): TaskCandidates => ({ candidateEnteId: input.regioneEnteId, candidateRole: role, candidateArea: null });
-  const setStato = (stato: string) => upsertSearchAttributes([{ key: SA_STATO, value: stato }]);
-
-  /** Sends a PEC to the ente and waits for its delivery; an undeliverable PEC becomes an incident. */
-  async function notify(key: string, oggetto: string, testo: string, documentIds: string[] = []): Promise<void> {
-    await incidents.step(`Invio PEC: ${oggetto}`, async (attempt) => {
-      // A retry an administrator asks for is a new message, on purpose: the first was not delivered.
-      const sent = await raw.sendPec({ idempotencyKey: `${workflowId}/pec/${key}/${attempt}`, to: input.pec, oggetto, testo, documentIds, workflowId, enteId: input.enteId });
-      const outcome = await deliveries.outcome(sent.pecId);
-      if (outcome.stato === 'ERRORE') throw new StepFailed(`La PEC a ${input.pec} non è stata consegnata: ${outcome.errore ?? 'errore di consegna'}`);
-    });
-  }
+  const setStato = (stato: StateOf<typeof ACCREDITAMENTO_PROCEDURE>) => setBusinessState(ACCREDITAMENTO_PROCEDURE, stato);
 
   const entrata = await acts.registerProtocol({
     idempotencyKey: `${workflowId}/protocollo-entrata`,
@@ -61,9 +59,8 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
     protocollo: { numero: entrata.number, anno: entrata.year, data: entrata.registeredAt },
   };
 
-  for (let round = 1; ; round++) {
-    const review = await tasks.ask({
-      taskKey: `istruttoria-${round}`,
+  const istruttoria = new Istruttoria({ tasks, notices }, {
+    review: (round) => ({
       titolo: `Istruttoria accreditamento: ${input.denominazione}`,
       procedura: ACCREDITAMENTO,
       enteId: input.enteId,
@@ -71,70 +68,57 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
       dueAt: new Date(Date.now() + input.giorniIstruttoria * DAY_MS).toISOString(),
       formKey: 'istruttoria-accreditamento',
       data: { ...datiRichiesta, round },
-    });
-    const decision = review.decision;
-
-    if (decision.esito === 'INTEGRAZIONE') {
-      const scadenza = Date.now() + decision.giorniIntegrazione! * DAY_MS;
-      await acts.markAccreditation({
-        requestId: input.requestId,
-        stato: 'INTEGRAZIONE_RICHIESTA',
-        integrazioneRichiesta: decision.richiesta,
-        integrazioneScadenza: new Date(scadenza).toISOString(),
-        actorId: review.actor.userId,
-      });
-      setStato('INTEGRAZIONE_RICHIESTA');
-      const scadenzaTesto = new Date(scadenza).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' });
-      await notify(`integrazione-${round}`, `Richiesta di integrazione – accreditamento ${input.denominazione}`,
-        `Si chiede di integrare la richiesta di accreditamento entro il ${scadenzaTesto}:\n\n${decision.richiesta}\n\nLa risposta si invia dalla piattaforma PUSH; decorso il termine la richiesta decade.`);
-      const answer = await tasks.askUntil({
-        taskKey: `integrazione-${round}`,
+    }),
+    integration: {
+      pec: input.pec,
+      dayMs: DAY_MS,
+      requested: async (review, scadenza) => {
+        await acts.markAccreditation({ requestId: input.requestId, stato: 'INTEGRAZIONE_RICHIESTA', integrazioneRichiesta: review.decision.richiesta, integrazioneScadenza: scadenza, actorId: review.actor.userId });
+        setStato('INTEGRAZIONE_RICHIESTA');
+      },
+      message: (review, scadenza) => message('accreditamento-integrazione', { denominazione: input.denominazione, scadenza, richiesta: review.decision.richiesta! }),
+      task: (review) => ({
         titolo: `Integrazione richiesta: accreditamento ${input.denominazione}`,
         procedura: ACCREDITAMENTO,
         enteId: input.enteId,
         candidates: { candidateEnteId: input.enteId, candidateRole: 'RAPPRESENTANTE_LEGALE', candidateArea: null },
         assigneeId: input.richiedenteId,
-        dueAt: new Date(scadenza).toISOString(),
         formKey: 'integrazione-accreditamento',
-        data: { ...datiRichiesta, richiesta: decision.richiesta },
-      }, scadenza);
-      if (!answer) {
+        data: { ...datiRichiesta, richiesta: review.decision.richiesta },
+      }),
+      received: async (answer) => {
+        await acts.recordIntegration({ requestId: input.requestId, risposta: answer.decision.risposta, attoNominaDocumentId: answer.decision.attoNominaDocumentId, actorId: answer.actor.userId });
+        setStato('PROTOCOLLATA');
+      },
+      lapsed: async () => {
         await acts.markAccreditation({ requestId: input.requestId, stato: 'DECADUTA' });
         setStato('DECADUTA');
-        await tasks.settled();
-        await notify('decadenza', `Richiesta di accreditamento decaduta – ${input.denominazione}`,
-          `La richiesta di accreditamento (prot. n. ${entrata.number}/${entrata.year}) è decaduta: l'integrazione richiesta non è pervenuta entro il ${scadenzaTesto}.`);
-        return { esito: 'DECADUTA', protocolloEntrata: entrata.number };
-      }
-      await acts.recordIntegration({ requestId: input.requestId, risposta: answer.decision.risposta, attoNominaDocumentId: answer.decision.attoNominaDocumentId, actorId: answer.actor.userId });
-      setStato('PROTOCOLLATA');
-      continue;
-    }
+      },
+      lapseMessage: (scadenza) => message('accreditamento-decadenza', { denominazione: input.denominazione, protocollo: protocolloCitato(entrata), scadenza }),
+    },
+  });
+
+  for (;;) {
+    const outcome = await istruttoria.decide();
+    if (outcome.esito === 'DECADUTA') return { esito: 'DECADUTA', protocolloEntrata: entrata.number };
+    const { review, round } = outcome;
+    const decision = review.decision;
 
     if (decision.esito === 'RESPINGI') {
-      const rigetto = await acts.produceAct({
-        idempotencyKey: `${workflowId}/rigetto`,
+      const rigetto = await issueAct(kit, {
+        key: 'rigetto',
         template: 'rigetto-accreditamento',
         data: { ...datiRichiesta, motivazione: decision.motivazione },
         titolo: `Rigetto della richiesta di accreditamento – ${input.denominazione}`,
         tipo: 'RIGETTO_ACCREDITAMENTO',
-        workflowId,
-        enteId: input.enteId,
+        protocollo: { oggetto: `Rigetto della richiesta di accreditamento – ${input.denominazione}`, corrispondente: input.denominazione, idempotencyKey: protocolloUscitaKey },
+        pec: { to: input.pec, message: (uscita) => message('accreditamento-rigetto', { denominazione: input.denominazione, protocollo: protocolloCitato(uscita), motivazione: decision.motivazione! }) },
+      }, async ({ documento, protocollo }) => {
+        await acts.markAccreditation({ requestId: input.requestId, stato: 'RESPINTA', motivazione: decision.motivazione, protocolloUscitaId: protocollo.id, provvedimentoDocumentId: documento.documentId, actorId: review.actor.userId });
+        setStato('RESPINTA');
       });
-      const uscita = await acts.registerProtocol({
-        idempotencyKey: `${workflowId}/protocollo-uscita`,
-        direction: 'USCITA',
-        oggetto: `Rigetto della richiesta di accreditamento – ${input.denominazione}`,
-        corrispondente: input.denominazione,
-        workflowId,
-        documenti: { primario: rigetto, allegati: [] },
-      });
-      await acts.markAccreditation({ requestId: input.requestId, stato: 'RESPINTA', motivazione: decision.motivazione, protocolloUscitaId: uscita.id, provvedimentoDocumentId: rigetto.documentId, actorId: review.actor.userId });
-      setStato('RESPINTA');
-      await notify('rigetto', `Rigetto della richiesta di accreditamento – ${input.denominazione}`,
-        `Si trasmette il provvedimento di rigetto (prot. n. ${uscita.number}/${uscita.year}).\n\nMotivazione: ${decision.motivazione}`, [rigetto.documentId]);
       await tasks.settled();
-      return { esito: 'RESPINTA', protocolloEntrata: entrata.number, protocolloUscita: uscita.number };
+      return { esito: 'RESPINTA', protocolloEntrata: entrata.number, protocolloUscita: rigetto.protocollo.number };
     }
 
     await acts.markAccreditation({ requestId: input.requestId, stato: 'IN_FIRMA', actorId: review.actor.userId });
@@ -154,30 +138,21 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
       continue;
     }
 
-    const provvedimento = await acts.produceAct({
-      idempotencyKey: `${workflowId}/provvedimento`,
+    const provvedimento = await issueAct(kit, {
+      key: 'provvedimento',
       template: 'provvedimento-accreditamento',
       data: { ...datiRichiesta, dirigente: firma.actor.nomeCompleto, istruttore: review.actor.nomeCompleto },
       titolo: `Provvedimento di accreditamento – ${input.denominazione}`,
       tipo: 'PROVVEDIMENTO_ACCREDITAMENTO',
-      workflowId,
-      enteId: input.enteId,
       signerUserId: firma.actor.userId,
+      protocollo: { oggetto: `Provvedimento di accreditamento – ${input.denominazione}`, corrispondente: input.denominazione, idempotencyKey: protocolloUscitaKey },
+      pec: { to: input.pec, message: (uscita) => message('accreditamento-provvedimento', { denominazione: input.denominazione, protocollo: protocolloCitato(uscita) }) },
+    }, async ({ documento, protocollo }) => {
+      await acts.markAccreditation({ requestId: input.requestId, stato: 'IN_FIRMA', protocolloUscitaId: protocollo.id, provvedimentoDocumentId: documento.documentId, actorId: firma.actor.userId });
     });
-    const uscita = await acts.registerProtocol({
-      idempotencyKey: `${workflowId}/protocollo-uscita`,
-      direction: 'USCITA',
-      oggetto: `Provvedimento di accreditamento – ${input.denominazione}`,
-      corrispondente: input.denominazione,
-      workflowId,
-      documenti: { primario: provvedimento, allegati: [] },
-    });
-    await acts.markAccreditation({ requestId: input.requestId, stato: 'IN_FIRMA', protocolloUscitaId: uscita.id, provvedimentoDocumentId: provvedimento.documentId, actorId: firma.actor.userId });
-    await notify('provvedimento', `Accreditamento sulla piattaforma PUSH – ${input.denominazione}`,
-      `Si trasmette il provvedimento di accreditamento firmato digitalmente (prot. n. ${uscita.number}/${uscita.year}). Il rappresentante legale può ora nominare i referenti dell'ente.`, [provvedimento.documentId]);
     await acts.activateEnte({ requestId: input.requestId, actorId: firma.actor.userId });
     setStato('ACCREDITATA');
     await tasks.settled();
-    return { esito: 'ACCREDITATA', protocolloEntrata: entrata.number, protocolloUscita: uscita.number };
+    return { esito: 'ACCREDITATA', protocolloEntrata: entrata.number, protocolloUscita: provvedimento.protocollo.number };
   }
 }

@@ -2,15 +2,17 @@
 // referenti upload flussi (each attempt validated and kept with its report) until one has no errors,
 // then confirm it — or declare a consistenza nulla, or no change since the last transmission. The
 // transmission is protocolled in, loaded as the ente's snapshot, and a receipt is filed and sent by PEC.
-import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { SA_STATO } from '../temporal-config/settings';
 import { HumanTasks } from './human-tasks';
-import { ACTIVITY_RETRY, Incidents, StepFailed } from './incidents';
-import { PecDelivery } from './pec-delivery';
+import { setBusinessState } from './kit/business-state';
+import { Notices } from './kit/notices';
+import { ACTIVITY_RETRY, Incidents } from './incidents';
 import { holdsCandidacy, type TaskCandidates } from './shared/actor';
 import { dataItaliana } from './shared/dates';
+import { message, protocolloCitato } from './shared/messages';
 import { accettaCaricamentiQuery, caricaFlussoUpdate, INVIO_FLUSSI, scadenzaSignal, type InvioFlussiInput, type UploadSummary } from './shared/flussi';
+import { INVIO_FLUSSI_PROCEDURE } from './shared/procedures';
 import { refuse, TASK_FAILURE } from './shared/tasks';
 
 const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
@@ -35,7 +37,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
   const tasks = new HumanTasks(incidents);
   const acts = incidents.guard(raw);
   const loading = incidents.guard(validation);
-  const deliveries = new PecDelivery();
+  const notices = new Notices({ incidents, enteId: input.enteId });
   const referenti: TaskCandidates = { candidateEnteId: input.enteId, candidateRole: 'REFERENTE', candidateArea: 'PATRIMONIO' };
   const uploads = new Map<string, UploadSummary>();
   let attempts = 0;
@@ -53,7 +55,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
     const tentativo = ++attempts;
     const summary = await validation.validateFlussoUpload({ workflowId, enteId: input.enteId, dataRiferimento: input.dataRiferimento, documentId, tentativo, actorId: actor.userId });
     uploads.set(summary.uploadId, summary);
-    upsertSearchAttributes([{ key: SA_STATO, value: summary.esito === 'CON_ERRORI' ? 'FLUSSO_CON_ERRORI' : 'FLUSSO_VALIDATO' }]);
+    setBusinessState(INVIO_FLUSSI_PROCEDURE, summary.esito === 'CON_ERRORI' ? 'FLUSSO_CON_ERRORI' : 'FLUSSO_VALIDATO');
     return summary;
   }, {
     validator: ({ actor }) => {
@@ -65,7 +67,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
   });
   // The same condition as the update's validator, for the API to ask before it receives a file.
   setHandler(accettaCaricamentiQuery, () => !closed);
-  upsertSearchAttributes([{ key: SA_STATO, value: 'IN_ATTESA' }]);
+  setBusinessState(INVIO_FLUSSI_PROCEDURE, 'IN_ATTESA');
 
   const { decision, actor } = await tasks.ask({
     taskKey: 'trasmissione',
@@ -108,7 +110,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
     workflowId,
     protocolloId: registration.id,
   });
-  upsertSearchAttributes([{ key: SA_STATO, value: 'TRASMESSO' }]);
+  setBusinessState(INVIO_FLUSSI_PROCEDURE, 'TRASMESSO');
 
   const ricevuta = await acts.produceAct({
     idempotencyKey: `${workflowId}/ricevuta`,
@@ -128,19 +130,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
     enteId: input.enteId,
   });
   if (input.entePec) {
-    await incidents.step('Invio PEC della ricevuta', async (attempt) => {
-      const sent = await raw.sendPec({
-        idempotencyKey: `${workflowId}/pec/ricevuta/${attempt}`,
-        to: input.entePec!,
-        oggetto: `Ricevuta di trasmissione del patrimonio al ${dataItaliana(input.dataRiferimento)}`,
-        testo: `La trasmissione è stata protocollata con il n. ${registration.number}/${registration.year} e registrata come situazione ufficiale del patrimonio al ${dataItaliana(input.dataRiferimento)} (${snapshot.units} unità). In allegato la ricevuta.`,
-        documentIds: [ricevuta.documentId],
-        workflowId,
-        enteId: input.enteId,
-      });
-      const outcome = await deliveries.outcome(sent.pecId);
-      if (outcome.stato === 'ERRORE') throw new StepFailed(`La PEC a ${input.entePec} non è stata consegnata: ${outcome.errore ?? 'errore di consegna'}`);
-    });
+    await notices.send('ricevuta', input.entePec, message('flussi-ricevuta', { dataRiferimento: input.dataRiferimento, protocollo: protocolloCitato(registration), unita: snapshot.units }), [ricevuta.documentId]);
   }
   await tasks.settled();
   return { azione: decision.azione, snapshotId: snapshot.snapshotId, units: snapshot.units, protocollo: { numero: registration.number, anno: registration.year } };

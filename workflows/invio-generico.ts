@@ -1,11 +1,12 @@
 // Procedure 6 — Invio generico: an ente sends the Region a communication; it is protocolled in, an
 // istruttore takes it in charge (or declares it not of the Region's competence), the ente sees both.
-import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { SA_STATO } from '../temporal-config/settings';
 import { HumanTasks } from './human-tasks';
+import { setBusinessState } from './kit/business-state';
 import { ACTIVITY_RETRY, Incidents } from './incidents';
 import { INVIO_GENERICO, type InvioGenericoInput, type InvioGenericoResult } from './shared/invio-generico';
+import { INVIO_GENERICO_PROCEDURE } from './shared/procedures';
 
 const raw = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: ACTIVITY_RETRY });
 
@@ -26,7 +27,7 @@ export async function invioGenerico(input: InvioGenericoInput): Promise<InvioGen
     documenti: input.documenti,
   });
   await acts.markCommunicationProtocolled({ communicationId: input.communicationId, registration });
-  upsertSearchAttributes([{ key: SA_STATO, value: 'PROTOCOLLATA' }]);
+  setBusinessState(INVIO_GENERICO_PROCEDURE, 'PROTOCOLLATA');
 
   const { decision, actor } = await tasks.ask({
     taskKey: 'presa-in-carico',
@@ -51,7 +52,7 @@ export async function invioGenerico(input: InvioGenericoInput): Promise<InvioGen
     note: decision.note,
     actorId: actor.userId,
   });
-  upsertSearchAttributes([{ key: SA_STATO, value: decision.esito }]);
+  setBusinessState(INVIO_GENERICO_PROCEDURE, decision.esito);
   await tasks.settled();
   return { protocollo: { numero: registration.number, anno: registration.year }, esito: decision.esito };
 }

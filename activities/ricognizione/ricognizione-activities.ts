@@ -2,7 +2,8 @@
 // each of them gets (opening notice, reminders), and the campaign's deadline and closing on record.
 // "Due" is always read from the stock: an ente is due until it has a snapshot at the reference date.
 import type { Db } from '../../prisma/client';
-import { formatDate } from '../pdf/helpers';
+import { message, type Message } from '../../workflows/shared/messages';
+import { createMessageRenderer } from '../notifications/messages';
 import type { PecService } from '../pec/pec';
 import { heartbeat } from '../progress';
 
@@ -25,28 +26,17 @@ export interface PecRound {
   scadenza: string;
 }
 
-function message(round: PecRound, ente: CampaignEnte, dataRiferimento: Date): { oggetto: string; testo: string } {
-  const at = formatDate(dataRiferimento);
-  const by = formatDate(round.scadenza);
-  const overdue = Date.now() > Date.parse(round.scadenza);
-  if (round.kind === 'AVVIO') {
-    return {
-      oggetto: `Ricognizione del patrimonio ERP al ${at} – avvio`,
-      testo: `Spettabile ${ente.denominazione},\nla Regione ha avviato la ricognizione del patrimonio di edilizia residenziale pubblica al ${at}. `
-        + `Entro il ${by} trasmettete sulla piattaforma PUSH il flusso patrimoniale, oppure dichiarate la consistenza nulla o nessuna variazione `
-        + `rispetto all'ultima trasmissione. L'attività è nella casella dei referenti PATRIMONIO dell'ente.`,
-    };
-  }
-  return {
-    oggetto: `Ricognizione del patrimonio ERP al ${at} – sollecito`,
-    testo: `Spettabile ${ente.denominazione},\n${overdue ? `il termine del ${by} è scaduto e` : `il termine scade il ${by} e`} `
-      + `non risulta ancora la vostra trasmissione del patrimonio ERP al ${at}. Provvedete sulla piattaforma PUSH `
-      + `(flusso patrimoniale, consistenza nulla o nessuna variazione).`,
-  };
+/** The round's message: the opening notice, or a reminder that says whether the deadline has passed. */
+function roundMessage(round: PecRound, ente: CampaignEnte, dataRiferimento: Date): Message {
+  const valori = { denominazione: ente.denominazione, dataRiferimento: dataRiferimento.toISOString(), scadenza: round.scadenza };
+  return round.kind === 'AVVIO'
+    ? message('ricognizione-avvio', valori)
+    : message('ricognizione-sollecito', { ...valori, scaduto: Date.now() > Date.parse(round.scadenza) });
 }
 
 export function createRicognizioneActivities(deps: { db: Db; pec: PecService }) {
   const { db, pec } = deps;
+  const messages = createMessageRenderer();
 
   /** The enti in scope that have no snapshot at the reference date yet. */
   async function dueEnti(ricognizioneId: string): Promise<CampaignEnte[]> {
@@ -83,7 +73,7 @@ export function createRicognizioneActivities(deps: { db: Db; pec: PecService }) 
           continue;
         }
         if (already.has(ente.memberId)) continue;
-        const { oggetto, testo } = message(round, ente, ricognizione.dataRiferimento);
+        const { oggetto, testo } = messages.render(roundMessage(round, ente, ricognizione.dataRiferimento));
         const pecMessage = await pec.send({ idempotencyKey: `${round.workflowId}/${round.round}/${ente.enteId}`, to: ente.pec, subject: oggetto, text: testo, workflowId: round.workflowId, enteId: ente.enteId });
         await db.ricognizionePec.createMany({ data: [{ ricognizioneEnteId: ente.memberId, round: round.round, pecId: pecMessage.id }], skipDuplicates: true });
         sent++;

@@ -7,8 +7,13 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../prisma/client';
 import { Prisma } from '../../prisma/generated/client';
 import { latestSnapshots, type StockFilter } from './as-of-sql';
-import { STATO_UNITA_LABEL, USO_UNITA_LABEL } from './labels';
+import type { StatoUnita, UsoUnita } from '../../prisma/generated/enums';
+import { STATO_UNITA_LABEL as STATO_LABEL, USO_UNITA_LABEL as USO_LABEL } from '../../workflows/shared/stock-labels';
 import { countUnits, selectUnits, type StockUnit } from './queries';
+
+// Typed against the database's enums: a new state or use without a label fails the type-check.
+const STATO_UNITA_LABEL: Record<StatoUnita, string> = STATO_LABEL;
+const USO_UNITA_LABEL: Record<UsoUnita, string> = USO_LABEL;
 
 export interface ExportProgress {
   written: number;

@@ -6,7 +6,6 @@ export { consistenzaNulla, nessunaVariazione } from './declarations';
 export { containing } from './as-of-sql';
 export { STOCK_FAILURE } from './errors';
 export { EXCEL_HEADERS, exportUnitsToExcel, type ExportOptions, type ExportProgress } from './excel-export';
-export { STATO_UNITA_LABEL, USO_UNITA_LABEL } from './labels';
 export { IncomingRows } from './incoming-rows';
 export { loadSnapshot, loadSnapshotAsRead, type SnapshotHeader } from './loader';
 export type { PgSource } from './pg-transaction';

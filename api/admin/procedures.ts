@@ -2,7 +2,7 @@ import { temporal } from '@temporalio/proto';
 import type { Payload } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../../temporal-config/settings';
-import { procedureLabel } from '../procedures';
+import { procedureLabel, stateLabel } from '../../workflows/shared/procedures';
 import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
 
@@ -61,6 +61,7 @@ async function toItems(runtime: ApiRuntime, executions: ExecutionInfo[]) {
       tipoLabel: procedureLabel(tipo),
       enteId: attributes.get(SA_ENTE) ?? null,
       statoPratica: attributes.get(SA_STATO) ?? null,
+      statoPraticaLabel: attributes.get(SA_STATO) ? stateLabel(attributes.get(SA_STATO)!, tipo) : null,
       esecuzione: STATUS_NAMES[info.status ?? 0] ?? 'Running',
       startTime: toDate(info.startTime),
       closeTime: toDate(info.closeTime),

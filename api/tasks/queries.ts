@@ -5,7 +5,7 @@ import { holdsCandidacy, type Actor } from '../../workflows/shared/actor';
 import { notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { optionalQuery, pagination, text } from '../validation';
-import { PROCEDURE_LABELS, procedureLabel } from '../procedures';
+import { PROCEDURES, procedureLabel } from '../../workflows/shared/procedures';
 import { namesOf } from '../people';
 import { procedureTimeline } from '../timeline';
 import { revokedAssignee } from './revoked-assignees';
@@ -156,4 +156,4 @@ async function documentsOfProcedure(db: Db, workflowId: string) {
   return attachments.map((file) => ({ ...file, url: `/api/allegati/${file.id}` }));
 }
 
-export const procedureTypes = () => Object.entries(PROCEDURE_LABELS).map(([value, label]) => ({ value, label }));
+export const procedureTypes = () => PROCEDURES.map((procedure) => ({ value: procedure.id, label: procedure.label }));

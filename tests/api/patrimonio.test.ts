@@ -4,7 +4,8 @@
 // dates of their own (2090), so other test files sharing the run's database neither disturb nor are
 // disturbed by them.
 import ExcelJS from 'exceljs';
-import { EXCEL_HEADERS, loadSnapshot, STATO_UNITA_LABEL } from '../../activities/stock';
+import { EXCEL_HEADERS, loadSnapshot } from '../../activities/stock';
+import { STATO_UNITA_LABEL } from '../../workflows/shared/stock-labels';
 import { ARCA_PUGLIA_CENTRALE, COMUNE_BARI } from '../../prisma/seed/reference-data';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { startTestServer, type TestServer } from '../support/api-server';

@@ -1,9 +1,12 @@
 // What the API needs to start an accreditamento and talk to it, without importing workflow code.
 
-export const ACCREDITAMENTO = 'accreditamento-ente';
-export const ACCREDITAMENTO_WORKFLOW = 'accreditamentoEnte';
+import { workflowIdOf } from './procedure';
+import { ACCREDITAMENTO_PROCEDURE } from './procedures/accreditamento-ente';
 
-export const accreditamentoWorkflowId = (requestId: string) => `${ACCREDITAMENTO}-${requestId}`;
+export const ACCREDITAMENTO = ACCREDITAMENTO_PROCEDURE.id;
+export const ACCREDITAMENTO_WORKFLOW = ACCREDITAMENTO_PROCEDURE.workflowType;
+
+export const accreditamentoWorkflowId = (requestId: string) => workflowIdOf(ACCREDITAMENTO_PROCEDURE, requestId);
 
 export interface AccreditamentoInput {
   requestId: string;

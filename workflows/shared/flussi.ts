@@ -1,9 +1,11 @@
 // What the API needs to start an Invio flussi patrimoniali and talk to it, without importing workflow code.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from './actor';
+import { workflowIdOf } from './procedure';
+import { INVIO_FLUSSI_PROCEDURE } from './procedures/invio-flussi';
 
-export const INVIO_FLUSSI = 'invio-flussi';
-export const INVIO_FLUSSI_WORKFLOW = 'invioFlussi';
+export const INVIO_FLUSSI = INVIO_FLUSSI_PROCEDURE.id;
+export const INVIO_FLUSSI_WORKFLOW = INVIO_FLUSSI_PROCEDURE.workflowType;
 
 /**
  * The document tipo of an attempt's flusso: uploaded as a file, or written by the platform from the
@@ -15,7 +17,7 @@ export const FLUSSO_DOCUMENTO = { file: 'FLUSSO_PATRIMONIALE', manuale: 'FLUSSO_
 export const MANUALE_LIMITI = { unita: 500, fabbricati: 500 } as const;
 
 /** One procedure per ente and reference date: starting it twice finds the first. */
-export const invioFlussiWorkflowId = (enteId: string, dataRiferimento: string) => `${INVIO_FLUSSI}-${enteId}-${dataRiferimento}`;
+export const invioFlussiWorkflowId = (enteId: string, dataRiferimento: string) => workflowIdOf(INVIO_FLUSSI_PROCEDURE, enteId, dataRiferimento);
 
 export interface InvioFlussiInput {
   enteId: string;

@@ -1,8 +1,10 @@
 // What the API needs to start an invio generico and read its result, without importing workflow code.
 
-export const INVIO_GENERICO = 'invio-generico';
-/** The workflow function's name, as the worker registers it. */
-export const INVIO_GENERICO_WORKFLOW = 'invioGenerico';
+import { workflowIdOf } from './procedure';
+import { INVIO_GENERICO_PROCEDURE } from './procedures/invio-generico';
+
+export const INVIO_GENERICO = INVIO_GENERICO_PROCEDURE.id;
+export const INVIO_GENERICO_WORKFLOW = INVIO_GENERICO_PROCEDURE.workflowType;
 
 export interface InvioGenericoInput {
   communicationId: string;
@@ -23,4 +25,4 @@ export interface InvioGenericoResult {
   esito: 'PRESA_IN_CARICO' | 'NON_DI_COMPETENZA';
 }
 
-export const invioGenericoWorkflowId = (communicationId: string) => `${INVIO_GENERICO}-${communicationId}`;
+export const invioGenericoWorkflowId = (communicationId: string) => workflowIdOf(INVIO_GENERICO_PROCEDURE, communicationId);

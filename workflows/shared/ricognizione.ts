@@ -1,12 +1,14 @@
 // What the API needs to open a ricognizione patrimoniale and talk to it, without importing workflow code.
 import { defineUpdate } from '@temporalio/workflow';
 import type { Actor } from './actor';
+import { workflowIdOf } from './procedure';
+import { RICOGNIZIONE_PROCEDURE } from './procedures/ricognizione-patrimoniale';
 
-export const RICOGNIZIONE = 'ricognizione-patrimoniale';
-export const RICOGNIZIONE_WORKFLOW = 'ricognizionePatrimoniale';
+export const RICOGNIZIONE = RICOGNIZIONE_PROCEDURE.id;
+export const RICOGNIZIONE_WORKFLOW = RICOGNIZIONE_PROCEDURE.workflowType;
 
 /** One campaign per reference date: opening it twice finds the first. */
-export const ricognizioneWorkflowId = (dataRiferimento: string) => `${RICOGNIZIONE}-${dataRiferimento}`;
+export const ricognizioneWorkflowId = (dataRiferimento: string) => workflowIdOf(RICOGNIZIONE_PROCEDURE, dataRiferimento);
 
 /** Days from the deadline on which the enti still due are reminded by PEC, unless the Region says otherwise. */
 export const SOLLECITI_PREDEFINITI = [-7, -1, 3] as const;

@@ -2,13 +2,14 @@
 import { ApplicationFailure, defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor, TaskCandidates } from './actor';
 import type { FormKey } from './forms';
+import type { ProcedureId } from './procedures';
 
 /** What a workflow asks of a person. */
 export interface TaskSpec {
   /** The step of the procedure: unique within the workflow, it makes opening the task idempotent. */
   taskKey: string;
   titolo: string;
-  procedura: string;
+  procedura: ProcedureId;
   /** The ente whose matter this is. */
   enteId: string;
   candidates: TaskCandidates;

@@ -1,9 +1,10 @@
+import { ACCREDITAMENTO_PROCEDURE } from '@shared/procedures';
 import { http, idempotencyKey, upload } from './http';
 import type { PecStato } from './pec';
 import type { Page, ProtocolloRef } from './types';
 
 /** The procedure's type, as the inbox filters tasks by it. */
-export const PROCEDURA_ACCREDITAMENTO = 'accreditamento-ente';
+export const PROCEDURA_ACCREDITAMENTO = ACCREDITAMENTO_PROCEDURE.id;
 
 export type EnteTipo = 'COMUNE' | 'ARCA' | 'ALER' | 'ALTRO';
 

@@ -1,3 +1,4 @@
+import { INVIO_FLUSSI_PROCEDURE } from '@shared/procedures';
 import { http, upload } from './http';
 import type { StatoUnita, UsoUnita } from './patrimonio';
 
@@ -5,7 +6,7 @@ export type { StatoUnita, UsoUnita };
 import type { Page } from './types';
 
 /** The procedure's type, as the inbox filters tasks by it. */
-export const PROCEDURA_FLUSSI = 'invio-flussi';
+export const PROCEDURA_FLUSSI = INVIO_FLUSSI_PROCEDURE.id;
 
 /** The largest flusso the API accepts. */
 export const FLUSSO_MAX_BYTES = 100 * 1024 * 1024;

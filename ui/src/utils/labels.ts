@@ -15,7 +15,17 @@ import type { Esecuzione } from '@/services/procedure';
 import type { Area, Ruolo } from '@/services/session';
 import type { TaskHistoryTipo, TaskScadenza, TaskStato } from '@/services/tasks';
 
-/** Italian labels (and chip colours) for the API's enumerations. */
+import {
+  ACCREDITAMENTO_PROCEDURE,
+  BUSINESS_STATES,
+  INVIO_FLUSSI_PROCEDURE,
+  INVIO_GENERICO_PROCEDURE,
+  PROCEDURES,
+  RICOGNIZIONE_PROCEDURE,
+} from '@shared/procedures';
+import { STATO_UNITA_LABEL, USO_UNITA_LABEL } from '@shared/stock-labels';
+
+/** Italian labels (and chip colours) for the API's enumerations; the procedures' own from their descriptors. */
 
 export interface Option<T extends string = string> {
   value: T;
@@ -70,12 +80,7 @@ export const TASK_HISTORY: Record<TaskHistoryTipo, string> = {
   SCADENZA_MODIFICATA: 'Scadenza modificata',
 };
 
-export const COMUNICAZIONE_STATO: Record<ComunicazioneStato, string> = {
-  INVIATA: 'Inviata',
-  PROTOCOLLATA: 'Protocollata',
-  PRESA_IN_CARICO: 'Presa in carico',
-  NON_DI_COMPETENZA: 'Non di competenza',
-};
+export const COMUNICAZIONE_STATO: Record<ComunicazioneStato, string> = INVIO_GENERICO_PROCEDURE.states;
 
 export const COMUNICAZIONE_STATO_COLOR: Record<ComunicazioneStato, string> = {
   INVIATA: 'secondary',
@@ -91,15 +96,7 @@ export const ENTE_TIPO: Record<EnteTipo, string> = {
   ALTRO: 'Altro ente',
 };
 
-export const ACCREDITAMENTO_STATO: Record<AccreditamentoStato, string> = {
-  INVIATA: 'Inviata',
-  PROTOCOLLATA: 'Protocollata',
-  INTEGRAZIONE_RICHIESTA: 'Integrazione richiesta',
-  IN_FIRMA: 'In firma',
-  RESPINTA: 'Respinta',
-  DECADUTA: 'Decaduta',
-  ACCREDITATA: 'Accreditata',
-};
+export const ACCREDITAMENTO_STATO: Record<AccreditamentoStato, string> = ACCREDITAMENTO_PROCEDURE.states;
 
 export const ACCREDITAMENTO_STATO_COLOR: Record<AccreditamentoStato, string> = {
   INVIATA: 'secondary',
@@ -111,24 +108,15 @@ export const ACCREDITAMENTO_STATO_COLOR: Record<AccreditamentoStato, string> = {
   ACCREDITATA: 'success',
 };
 
-export const FLUSSO_STATO: Record<FlussoStato, string> = {
-  IN_ATTESA: 'In attesa',
-  FLUSSO_CON_ERRORI: 'Flusso con errori',
-  FLUSSO_VALIDATO: 'Flusso validato',
-  TRASMESSO: 'Trasmesso',
-};
+export const FLUSSO_STATO: Record<FlussoStato, string> = INVIO_FLUSSI_PROCEDURE.states;
 
-export const RICOGNIZIONE_STATO: Record<RicognizioneStato, string> = { APERTA: 'Aperta', CHIUSA: 'Chiusa' };
+export const RICOGNIZIONE_STATO: Record<RicognizioneStato, string> = RICOGNIZIONE_PROCEDURE.states;
 
 /** A procedure's business state, as the admin filter offers it (the states of the procedures PUSH runs). */
-export const STATO_PRATICA: Record<string, string> = { ...COMUNICAZIONE_STATO, ...ACCREDITAMENTO_STATO, ...FLUSSO_STATO, ...RICOGNIZIONE_STATO, CHIUSA_DA_AMMINISTRATORE: 'Chiusa dall’amministratore' };
+export const STATO_PRATICA: Readonly<Record<string, string>> = BUSINESS_STATES;
 
 /** The procedures' names where the UI shows one itself (lists and tasks carry the API's label). */
-export const PROCEDURA: Record<string, string> = {
-  'accreditamento-ente': 'Accreditamento ente',
-  'invio-flussi': 'Invio flussi patrimoniali',
-  'ricognizione-patrimoniale': 'Ricognizione patrimoniale',
-};
+export const PROCEDURA: Readonly<Record<string, string>> = Object.fromEntries(PROCEDURES.map((procedure) => [procedure.id, procedure.label]));
 
 export const ESITO_RICOGNIZIONE: Record<EsitoRicognizione, string> = {
   IN_ATTESA: 'In attesa',
@@ -240,15 +228,7 @@ export const ESECUZIONE_COLOR: Record<Esecuzione, string> = {
 };
 
 /** The states of a housing unit, as the flusso and the anagrafe name them. */
-export const STATO_UNITA: Record<StatoUnita, string> = {
-  LOCATO: 'Locato',
-  LIBERO: 'Libero',
-  SFITTO_CARENZE_MANUTENTIVE: 'Sfitto per carenze manutentive',
-  SFITTO_RISTRUTTURAZIONE: 'Sfitto per ristrutturazione',
-  OCCUPATO_SENZA_TITOLO: 'Occupato senza titolo',
-  ALIENATO: 'Alienato',
-  DEMOLITO: 'Demolito',
-};
+export const STATO_UNITA: Record<StatoUnita, string> = STATO_UNITA_LABEL;
 
 export const STATO_UNITA_COLOR: Record<StatoUnita, string> = {
   LOCATO: 'success',
@@ -260,11 +240,7 @@ export const STATO_UNITA_COLOR: Record<StatoUnita, string> = {
   DEMOLITO: 'secondary',
 };
 
-export const USO_UNITA: Record<UsoUnita, string> = {
-  SAP: 'Servizi abitativi pubblici',
-  SAS: 'Servizi abitativi sociali',
-  ALTRO: 'Altro uso',
-};
+export const USO_UNITA: Record<UsoUnita, string> = USO_UNITA_LABEL;
 
 /** The uses in a table's narrow column (the filter and the building page spell them out). */
 export const USO_UNITA_BREVE: Record<UsoUnita, string> = { SAP: 'SAP', SAS: 'SAS', ALTRO: 'Altro' };

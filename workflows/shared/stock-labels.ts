@@ -1,7 +1,7 @@
-// How the stock's enums read in Italian, for the exports (and any page that shows them).
-import type { StatoUnita, UsoUnita } from '../../prisma/generated/enums';
+// How the stock's enums read in Italian: the same words on the pages (alias @shared), in the exports and
+// in the documents. The exports type-check these against the database's enums.
 
-export const STATO_UNITA_LABEL: Record<StatoUnita, string> = {
+export const STATO_UNITA_LABEL = {
   LOCATO: 'Locato',
   LIBERO: 'Libero',
   SFITTO_CARENZE_MANUTENTIVE: 'Sfitto per carenze manutentive',
@@ -9,10 +9,10 @@ export const STATO_UNITA_LABEL: Record<StatoUnita, string> = {
   OCCUPATO_SENZA_TITOLO: 'Occupato senza titolo',
   ALIENATO: 'Alienato',
   DEMOLITO: 'Demolito',
-};
+} as const;
 
-export const USO_UNITA_LABEL: Record<UsoUnita, string> = {
+export const USO_UNITA_LABEL = {
   SAP: 'Servizi abitativi pubblici',
   SAS: 'Servizi abitativi sociali',
-  ALTRO: 'Altro',
-};
+  ALTRO: 'Altro uso',
+} as const;
