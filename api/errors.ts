@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
+import { RequestRefused } from '../activities/refusal';
 import { requestFailure } from './request-errors';
 
 /** One field at fault, when a request has several (a form of many rows): its path and the Italian message. */
@@ -44,6 +45,7 @@ export function fromZodError(error: z.ZodError): AppError {
 function asAppError(error: unknown, req: Parameters<ErrorRequestHandler>[1]): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return fromZodError(error);
+  if (error instanceof RequestRefused) return new AppError(error.code, error.kind === 'conflict' ? 409 : 422, error.message, error.field);
   const failure = requestFailure(error, req);
   return failure && new AppError(failure.code, failure.status, failure.message, failure.field);
 }

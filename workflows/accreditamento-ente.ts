@@ -10,7 +10,7 @@ import { issueAct } from './kit/issue-act';
 import { Istruttoria } from './kit/istruttoria';
 import { Notices } from './kit/notices';
 import { ACTIVITY_RETRY, Incidents } from './incidents';
-import { ACCREDITAMENTO, type AccreditamentoEsito, type AccreditamentoInput } from './shared/accreditamento';
+import { ACCREDITAMENTO, GIORNI_ISTRUTTORIA, type AccreditamentoEsito, type AccreditamentoInput } from './shared/accreditamento';
 import type { TaskCandidates } from './shared/actor';
 import { message, protocolloCitato } from './shared/messages';
 import type { StateOf } from './shared/procedure';
@@ -65,7 +65,7 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
       procedura: ACCREDITAMENTO,
       enteId: input.enteId,
       candidates: regione('ISTRUTTORE'),
-      dueAt: new Date(Date.now() + input.giorniIstruttoria * DAY_MS).toISOString(),
+      dueAt: new Date(Date.now() + (input.giorniIstruttoria ?? GIORNI_ISTRUTTORIA) * DAY_MS).toISOString(),
       formKey: 'istruttoria-accreditamento',
       data: { ...datiRichiesta, round },
     }),

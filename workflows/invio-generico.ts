@@ -5,7 +5,7 @@ import type { Activities } from '../activities';
 import { HumanTasks } from './human-tasks';
 import { setBusinessState } from './kit/business-state';
 import { ACTIVITY_RETRY, Incidents } from './incidents';
-import { INVIO_GENERICO, type InvioGenericoInput, type InvioGenericoResult } from './shared/invio-generico';
+import { GIORNI_PRESA_IN_CARICO, INVIO_GENERICO, type InvioGenericoInput, type InvioGenericoResult } from './shared/invio-generico';
 import { INVIO_GENERICO_PROCEDURE } from './shared/procedures';
 
 const raw = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: ACTIVITY_RETRY });
@@ -35,7 +35,7 @@ export async function invioGenerico(input: InvioGenericoInput): Promise<InvioGen
     procedura: INVIO_GENERICO,
     enteId: input.enteId,
     candidates: { candidateEnteId: input.regioneEnteId, candidateRole: 'ISTRUTTORE', candidateArea: null },
-    dueAt: new Date(Date.now() + input.giorniPresaInCarico * DAY_MS).toISOString(),
+    dueAt: new Date(Date.now() + (input.giorniPresaInCarico ?? GIORNI_PRESA_IN_CARICO) * DAY_MS).toISOString(),
     formKey: 'presa-in-carico',
     data: {
       communicationId: input.communicationId,

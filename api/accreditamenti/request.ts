@@ -24,14 +24,3 @@ export type AccreditamentoRequest = z.infer<typeof ZAccreditamentoRequest>;
 
 /** The act naming the representative: a PDF, within the limits. */
 export const ATTO_NOMINA_LIMITS = { maxBytes: 10 * 1024 * 1024 };
-
-/** A Comune's name as people write it: case, accents and apostrophes do not matter. */
-export function normalizeName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/[’'`]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}

@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../prisma/client';
-import type { Ente, Prisma } from '../../prisma/generated/client';
 import { ACCREDITAMENTO, ACCREDITAMENTO_WORKFLOW, accreditamentoWorkflowId, type AccreditamentoInput } from '../../workflows/shared/accreditamento';
-import { AppError } from '../errors';
+import { admitAccreditationRequest } from '../../activities/accreditation/admission';
 import { requestIdFor, submitProcedure } from '../outbox/procedure-outbox';
-import { normalizeName, type AccreditamentoRequest } from './request';
-
-const PENDING = ['INVIATA', 'PROTOCOLLATA', 'INTEGRAZIONE_RICHIESTA', 'IN_FIRMA'] as const;
-const GIORNI_ISTRUTTORIA = 30;
+import type { AccreditamentoRequest } from './request';
 
 /** Stores a document (the document store) and says where it is and what its Impronta is. */
 export type StoreDocument = (input: {
@@ -33,35 +29,11 @@ export interface SubmitRuntime {
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
-const invalid = (field: string, message: string) => new AppError('DATI_NON_VALIDI', 422, `${field}: ${message}`, field);
-
-/** The ente the request is for: a Comune of the reference data, or another body by codice fiscale. */
-async function resolveEnte(tx: Prisma.TransactionClient, request: AccreditamentoRequest): Promise<{ ente: Ente }> {
-  if (request.tipo === 'COMUNE') {
-    const comune = await tx.ente.findUnique({ where: { codice: request.istatComune! } });
-    if (!comune || comune.tipo !== 'COMUNE') throw invalid('istatComune', `nessun Comune della Puglia ha il codice ISTAT ${request.istatComune}`);
-    const nome = normalizeName(comune.denominazione.replace(/^Comune di /, ''));
-    if (!normalizeName(request.denominazione).includes(nome)) {
-      throw invalid('denominazione', `il codice ISTAT ${request.istatComune} è del ${comune.denominazione}: correggi la denominazione o il codice`);
-    }
-    if (comune.siglaProvincia !== request.provincia) {
-      throw invalid('provincia', `il ${comune.denominazione} è in provincia di ${comune.provincia} (${comune.siglaProvincia})`);
-    }
-    return { ente: comune };
-  }
-  const known = await tx.ente.findFirst({ where: { codiceFiscale: request.codiceFiscale } });
-  if (known) return { ente: known };
-  const ente = await tx.ente.create({
-    data: { codice: `CF-${request.codiceFiscale}`, tipo: request.tipo, denominazione: request.denominazione, codiceFiscale: request.codiceFiscale, stato: 'NON_ACCREDITATO' },
-  });
-  return { ente };
-}
-
 /**
  * Files the act of appointment, then records the request and its procedure to start in one transaction
  * and starts it (see ../outbox/procedure-outbox): a crash leaves either no request or a request whose
- * procedure runs, and a retry with the same idempotency key answers with the first request. An ente
- * already active, or with a request pending, is refused.
+ * procedure runs, and a retry with the same idempotency key answers with the first request. The
+ * procedure's own rules (../../activities/accreditation/admission) admit the request or refuse it.
  */
 export async function submitAccreditamento(
   runtime: SubmitRuntime,
@@ -74,14 +46,7 @@ export async function submitAccreditamento(
   const id = requestIdFor(submission);
   const workflowId = accreditamentoWorkflowId(id);
   return submitProcedure<{ id: string; workflowId: string }>(runtime, submission, async (tx) => {
-    // One request at a time per codice fiscale: concurrent submissions queue here.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`accreditamento:${request.codiceFiscale}`}))`;
-    const { ente } = await resolveEnte(tx, request);
-    if (ente.stato === 'ATTIVO') throw new AppError('ENTE_GIA_ACCREDITATO', 409, `${ente.denominazione} è già accreditato sulla piattaforma.`, 'codiceFiscale');
-    const pending = await tx.accreditationRequest.findFirst({
-      where: { stato: { in: [...PENDING] }, OR: [{ codiceFiscale: request.codiceFiscale }, { enteId: ente.id }] },
-    });
-    if (pending) throw new AppError('RICHIESTA_IN_CORSO', 409, `Per ${ente.denominazione} c’è già una richiesta di accreditamento in corso.`, 'codiceFiscale');
+    const ente = await admitAccreditationRequest(tx, request);
     // Filed before the request's row commits: a document store is no part of this transaction. Its key
     // follows the request id (and the content), so a retried request files nothing twice.
     const atto = await runtime.storeDocument({
@@ -126,7 +91,6 @@ export async function submitAccreditamento(
       rappresentante,
       attoNomina: { documentId: atto.id, nome: atto.filename, sha256: atto.sha256 },
       regioneEnteId: runtime.regioneEnteId,
-      giorniIstruttoria: GIORNI_ISTRUTTORIA,
       durataGiornoMs: options.durataGiornoMs,
     };
     return { procedure: { procedura: ACCREDITAMENTO, workflowId, enteId: ente.id, input }, response: { id, workflowId } };

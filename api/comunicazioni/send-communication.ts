@@ -26,8 +26,6 @@ export interface ProcedureRuntime {
   regioneEnteId: string;
 }
 
-const GIORNI_PRESA_IN_CARICO = 30;
-
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 /**
@@ -75,7 +73,6 @@ export async function sendCommunication(db: Db, runtime: ProcedureRuntime, input
         primario: { nome: 'comunicazione.txt', sha256: sha256(Buffer.from(input.testo, 'utf8')) },
         allegati: communication.attachments.map((file) => ({ nome: file.filename, sha256: file.sha256 })),
       },
-      giorniPresaInCarico: GIORNI_PRESA_IN_CARICO,
     };
     return { procedure: { procedura: INVIO_GENERICO, workflowId, enteId: input.enteId, input: workflowInput }, response: { id, workflowId } };
   });

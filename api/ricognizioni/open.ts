@@ -1,16 +1,12 @@
-// Opening a ricognizione: its row, the enti in scope, the audit row and the campaign's procedure to start
-// are written in one transaction, then the procedure starts (see ../outbox/procedure-outbox).
-import { dataItaliana } from '../../workflows/shared/dates';
+// Opening a ricognizione: the procedure's rules admit it (../../activities/ricognizione/admission), then its
+// row, the enti in scope, the audit row and the campaign's procedure to start are written in one
+// transaction, and the procedure starts (see ../outbox/procedure-outbox).
+import { admitRicognizione, type RicognizioneToOpen } from '../../activities/ricognizione/admission';
 import { RICOGNIZIONE, RICOGNIZIONE_WORKFLOW, ricognizioneWorkflowId, type RicognizioneInput } from '../../workflows/shared/ricognizione';
-import { AppError } from '../errors';
 import { requestIdFor, submitProcedure, type OutboxRuntime } from '../outbox/procedure-outbox';
 
-export interface OpenRicognizione {
-  /** AAAA-MM-GG: 30/06 or 31/12. */
-  dataRiferimento: string;
-  scadenza: Date;
+export interface OpenRicognizione extends RicognizioneToOpen {
   sollecitiGiorni: number[];
-  enteIds: string[];
 }
 
 /** Opens the campaign, one per reference date; a retry with the same idempotency key answers with the first. */
@@ -23,10 +19,8 @@ export async function openRicognizione(
   const request = { requestedById: actorId, workflowType: RICOGNIZIONE_WORKFLOW, idempotencyKey };
   const { regioneEnteId } = runtime;
   return submitProcedure<{ id: string; workflowId: string; enti: number }>(runtime, request, async (tx) => {
+    const enteIds = await admitRicognizione(tx, input);
     const dataRiferimento = new Date(`${input.dataRiferimento}T00:00:00Z`);
-    if (await tx.ricognizione.findUnique({ where: { dataRiferimento } })) {
-      throw new AppError('GIA_PRESENTE', 409, `dataRiferimento: una ricognizione al ${dataItaliana(input.dataRiferimento)} è già stata aperta`, 'dataRiferimento');
-    }
     const id = requestIdFor(request);
     const workflowId = ricognizioneWorkflowId(input.dataRiferimento);
     await tx.ricognizione.create({
@@ -37,11 +31,11 @@ export async function openRicognizione(
         scadenza: input.scadenza,
         sollecitiGiorni: input.sollecitiGiorni,
         createdById: actorId,
-        enti: { createMany: { data: input.enteIds.map((enteId) => ({ enteId })) } },
+        enti: { createMany: { data: enteIds.map((enteId) => ({ enteId })) } },
       },
     });
     await tx.auditEvent.create({
-      data: { actorId, enteId: regioneEnteId, azione: 'RICOGNIZIONE_APERTA', oggetto: `ricognizione:${id}`, details: { workflowId, enti: input.enteIds.length } },
+      data: { actorId, enteId: regioneEnteId, azione: 'RICOGNIZIONE_APERTA', oggetto: `ricognizione:${id}`, details: { workflowId, enti: enteIds.length } },
     });
     const workflowInput: RicognizioneInput = {
       ricognizioneId: id,
@@ -50,6 +44,6 @@ export async function openRicognizione(
       sollecitiGiorni: input.sollecitiGiorni,
       regioneEnteId,
     };
-    return { procedure: { procedura: RICOGNIZIONE, workflowId, enteId: regioneEnteId, input: workflowInput }, response: { id, workflowId, enti: input.enteIds.length } };
+    return { procedure: { procedura: RICOGNIZIONE, workflowId, enteId: regioneEnteId, input: workflowInput }, response: { id, workflowId, enti: enteIds.length } };
   });
 }

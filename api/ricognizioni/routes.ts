@@ -83,16 +83,7 @@ export function ricognizioniRoutes(runtime: ApiRuntime): Router {
     const actor = actorOf(req);
     requireRunner(actor);
     const input = parse(ZOpen, req.body);
-    const scadenza = endOfDayInRome(input.scadenza);
-    if (input.scadenza <= input.dataRiferimento) throw new AppError('DATI_NON_VALIDI', 422, 'scadenza: la scadenza deve seguire la data di riferimento', 'scadenza');
-    if (scadenza.getTime() <= Date.now()) throw new AppError('DATI_NON_VALIDI', 422, 'scadenza: la scadenza deve essere futura', 'scadenza');
-    const enti = await db.ente.findMany({
-      where: input.enteIds ? { id: { in: input.enteIds } } : { tipo: { in: ['ARCA', 'ALER', 'COMUNE'] } },
-      select: { id: true, tipo: true },
-    });
-    if (input.enteIds && enti.length !== new Set(input.enteIds).size) throw new AppError('DATI_NON_VALIDI', 422, 'enteIds: uno o più enti non esistono', 'enteIds');
-    if (enti.some((ente) => ente.tipo === 'REGIONE')) throw new AppError('DATI_NON_VALIDI', 422, 'enteIds: la Regione non trasmette il patrimonio', 'enteIds');
-    const opened = await openRicognizione(runtime, actor.userId, { ...input, scadenza, enteIds: enti.map((ente) => ente.id) }, idempotencyKeyOf(req));
+    const opened = await openRicognizione(runtime, actor.userId, { ...input, scadenza: endOfDayInRome(input.scadenza) }, idempotencyKeyOf(req));
     res.status(201).json(opened);
   });
 
