@@ -3,6 +3,7 @@
 // Ctrl-C stops everything in reverse order; so does the death of an embedded service (a person or a supervisor
 // runs `npm start` again) or of the process that started this one (tsx, npm). The embedded services stop by
 // themselves if this process is killed outright, and the next start clears what a crash left.
+import { moveAttachmentsIntoStore } from '../activities/documents/move-attachments';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -125,6 +126,9 @@ async function main(): Promise<void> {
   const running = await startAdapters(config, db, databaseUrl, { onPecReceipt: signalPecReceipt(client), log: logger('push') });
   stops.push({ name: 'adapters', stop: running.close });
   if (running.localPec) log(`local PEC provider (SMTP) on port ${running.localPec.port}`);
+  const attachments = await moveAttachmentsIntoStore(db, running.adapters.documents);
+  if (attachments.moved) logger('db')(`${attachments.moved} attachments moved into the document store`);
+  if (attachments.altered.length) logger('db')(`attachments left in the database, their content no longer matches the hash recorded when sent: ${attachments.altered.join(', ')}`);
   // Every dirigente has a signing certificate from the local CA before their first act (issued once).
   const dirigenti = await db.user.findMany({ where: { roles: { some: { ruolo: 'DIRIGENTE', revokedAt: null } } } });
   for (const dirigente of dirigenti) {

@@ -70,11 +70,12 @@ export async function communicationDetail(runtime: ApiRuntime, actor: Actor, id:
   };
 }
 
-/** An attachment's bytes, for those who may see its communication (or hold a task of its procedure). */
+/** An attachment's bytes (from the document store, which checks its Impronta), for those who may see its communication. */
 export async function readAttachment(runtime: ApiRuntime, actor: Actor, id: string) {
   const file = await runtime.db.attachment.findFirst({
     where: { id, communication: communicationsWhere(runtime, actor) },
   });
   if (!file) throw notFound('Allegato');
-  return file;
+  const content = file.documentId ? (await runtime.documents.read(file.documentId)).content : Buffer.from(file.content!);
+  return { filename: file.filename, mimeType: file.mimeType, content };
 }

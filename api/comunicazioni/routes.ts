@@ -99,7 +99,7 @@ export function communicationRoutes(runtime: ApiRuntime): Router {
     res.setHeader('Content-Type', file.mimeType);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.send(Buffer.from(file.content));
+    res.send(file.content);
   });
   return router;
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
+import { ATTACHMENT_DOCUMENT_TIPO } from '../../activities/documents/move-attachments';
+import type { DocumentStore, StoredDocument } from '../../activities/documents/document-store';
 import type { Db } from '../../prisma/client';
 import { requestIdFor, submitProcedure } from '../outbox/procedure-outbox';
 import { INVIO_GENERICO, INVIO_GENERICO_WORKFLOW, invioGenericoWorkflowId, type InvioGenericoInput } from '../../workflows/shared/invio-generico';
@@ -24,21 +26,42 @@ export interface ProcedureRuntime {
   temporal: Client;
   taskQueue: string;
   regioneEnteId: string;
+  /** Where the attachments go: the document store, like every other document of a procedure. */
+  documents: Pick<DocumentStore, 'store' | 'discard'>;
 }
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 /**
- * Stores the communication, its attachments, its audit row and its procedure to start in one
- * transaction, then starts the workflow (see ../outbox/procedure-outbox): a crash at any point leaves
- * either nothing or a communication whose procedure runs, and a retry with the same idempotency key
- * answers with the first communication.
+ * Files the attachments in the document store, then stores the communication, its attachments' rows, its
+ * audit row and its procedure to start in one transaction, and starts the workflow (see
+ * ../outbox/procedure-outbox): a crash at any point leaves either nothing or a communication whose
+ * procedure runs, and a retry with the same idempotency key answers with the first communication. The
+ * documents' keys follow the communication's id and content, so a retry files nothing twice; a
+ * transaction that fails takes back what it filed.
  */
 export async function sendCommunication(db: Db, runtime: ProcedureRuntime, input: SendCommunicationInput) {
   const request = { requestedById: input.senderId, workflowType: INVIO_GENERICO_WORKFLOW, idempotencyKey: input.idempotencyKey };
+  const id = requestIdFor(request);
+  const workflowId = invioGenericoWorkflowId(id);
+  const filed: StoredDocument[] = [];
+  const file = async () => {
+    for (const [index, allegato] of input.allegati.entries()) {
+      filed.push(await runtime.documents.store({
+        idempotencyKey: `${workflowId}/allegato/${index}/${sha256(allegato.content)}`,
+        content: allegato.content,
+        filename: allegato.filename,
+        mimeType: allegato.mimeType,
+        titolo: `Allegato – ${input.oggetto}`,
+        tipo: ATTACHMENT_DOCUMENT_TIPO,
+        workflowId,
+        enteId: input.enteId,
+        createdById: input.senderId,
+      }));
+    }
+  };
   return submitProcedure<{ id: string; workflowId: string }>({ db, ...runtime }, request, async (tx) => {
-    const id = requestIdFor(request);
-    const workflowId = invioGenericoWorkflowId(id);
+    await file();
     const communication = await tx.communication.create({
       data: {
         id,
@@ -48,12 +71,12 @@ export async function sendCommunication(db: Db, runtime: ProcedureRuntime, input
         oggetto: input.oggetto,
         testo: input.testo,
         attachments: {
-          create: input.allegati.map((file) => ({
-            filename: file.filename,
-            mimeType: file.mimeType,
-            size: file.content.length,
-            sha256: sha256(file.content),
-            content: new Uint8Array(file.content),
+          create: filed.map((document) => ({
+            filename: document.filename,
+            mimeType: document.mimeType,
+            size: document.size,
+            sha256: document.sha256,
+            documentId: document.id,
           })),
         },
       },
@@ -75,5 +98,12 @@ export async function sendCommunication(db: Db, runtime: ProcedureRuntime, input
       },
     };
     return { procedure: { procedura: INVIO_GENERICO, workflowId, enteId: input.enteId, input: workflowInput }, response: { id, workflowId } };
+  }).catch(async (error: unknown) => {
+    // Nothing committed: the documents filed for it belong to no communication — unless a concurrent
+    // attempt with the same key committed them, which keeps them.
+    for (const document of filed) {
+      if ((await db.attachment.count({ where: { documentId: document.id } })) === 0) await runtime.documents.discard(document.id).catch(() => undefined);
+    }
+    throw error;
   });
 }

@@ -147,13 +147,24 @@ export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: stri
   };
 }
 
-/** The documents of a procedure: for now the attachments of its communication. */
+/**
+ * Every document of a procedure, in the order they were filed: what the ente sent (an act of appointment,
+ * a communication's attachments, a flusso) and what the procedure produced (acts, receipts, reports).
+ */
 async function documentsOfProcedure(db: Db, workflowId: string) {
-  const attachments = await db.attachment.findMany({
-    where: { communication: { workflowId } },
-    select: { id: true, filename: true, mimeType: true, size: true },
-  });
-  return attachments.map((file) => ({ ...file, url: `/api/allegati/${file.id}` }));
+  const [documents, notMoved] = await Promise.all([
+    db.document.findMany({
+      where: { workflowId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, titolo: true, filename: true, mimeType: true, size: true },
+    }),
+    // Attachments sent before the store took them, until the platform's start has moved them.
+    db.attachment.findMany({ where: { communication: { workflowId }, documentId: null }, select: { id: true, filename: true, mimeType: true, size: true } }),
+  ]);
+  return [
+    ...documents.map((document) => ({ ...document, url: `/api/documenti/${document.id}` })),
+    ...notMoved.map((file) => ({ ...file, titolo: file.filename, url: `/api/allegati/${file.id}` })),
+  ];
 }
 
 export const procedureTypes = () => PROCEDURES.map((procedure) => ({ value: procedure.id, label: procedure.label }));

@@ -95,6 +95,11 @@ describe('accreditamento ente', () => {
     expect([again.status, again.body.error.code]).toEqual([409, 'RICHIESTA_IN_CORSO']);
 
     const first = await taskOf(workflowId, 'istruttoria-1');
+    // The review shows what the request carries: the act of appointment, downloadable by the istruttore.
+    const review = await istruttore.json<{ documents: { titolo: string; filename: string; url: string }[] }>(`/api/tasks/${first.id}`);
+    expect(review.body.documents.map((document) => document.titolo)).toEqual([expect.stringMatching(/^Atto di nomina del rappresentante legale/)]);
+    const atto = await fetch(`${server.baseUrl}${review.body.documents[0]!.url}`, { headers: { cookie: istruttore.cookie } });
+    expect([atto.status, Buffer.from(await atto.arrayBuffer()).subarray(0, 5).toString()]).toEqual([200, '%PDF-']);
     await complete(istruttore, first.id, { esito: 'INTEGRAZIONE', richiesta: 'Allegare la delibera di proclamazione del Sindaco.', giorniIntegrazione: 10 });
     const integrazione = await taskOf(workflowId, 'integrazione-1');
     const mine = await rep.json<TaskList>('/api/tasks?vista=mie');

@@ -120,7 +120,7 @@ describe('requests that start a procedure, under crashes and retries', () => {
     expect(await db.procedureStart.count({ where: { workflowId: { in: workflowIds }, startedAt: null } })).toBe(0);
 
     // The client, having had no answer, retries with the same key: the same communication, nothing new.
-    const runtime = { temporal: server.platform.client, taskQueue: server.platform.taskQueue, regioneEnteId: regioneId };
+    const runtime = { temporal: server.platform.client, taskQueue: server.platform.taskQueue, regioneEnteId: regioneId, documents: server.platform.adapters.adapters.documents };
     const retried = await sendCommunication(db, runtime, {
       enteId: bariId, senderId: users['bari.referente'], oggetto, testo: 'Testo', idempotencyKey: keys.comunicazione,
       allegati: [{ filename: 'nota.txt', mimeType: 'text/plain', content: Buffer.from('nota') }],

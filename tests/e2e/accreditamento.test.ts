@@ -3,8 +3,9 @@
 // istruttore approves, the dirigente signs; it ends with a signed PDF that pdfsig verifies, a segnatura
 // valid against the AgID schema and a PEC delivered with its receipts.
 import { demoCf } from '../support/demo';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { BrowserContext, Page } from 'puppeteer-core';
 import { verifyPdfWithPdfsig } from '../../activities/signature/verify';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { validateWithXmllint } from '../support/segnatura-schema';
@@ -32,6 +33,20 @@ describe('accreditamento ente in the browser', () => {
     await page.setViewport({ width: 1366, height: 900 });
     await page.goto(`${server.baseUrl}${url}`);
     return page;
+  }
+
+  /** The page at 1440×900 and at a phone's width, in a tab of its own, kept for a person to look at (tests/e2e/screenshots, not committed). */
+  async function screenshots(url: string, context: BrowserContext, name: string): Promise<void> {
+    const dir = path.join(__dirname, 'screenshots');
+    await mkdir(dir, { recursive: true });
+    const tab = await context.newPage();
+    for (const [suffix, viewport] of [['1440', { width: 1440, height: 900 }], ['telefono', { width: 390, height: 844, isMobile: true }]] as const) {
+      await tab.setViewport(viewport);
+      await tab.goto(url);
+      await tab.waitForSelector(byTestId('file-list'));
+      await tab.screenshot({ path: path.join(dir, `${name}-${suffix}.png`) as `${string}.png`, fullPage: true });
+    }
+    await tab.close();
   }
 
   /** The identity provider's page: a listed identity, or another one typed in. */
@@ -64,6 +79,11 @@ describe('accreditamento ente in the browser', () => {
     );
     await Promise.all([page.waitForFunction(() => location.pathname.startsWith('/attivita/')), (link.asElement() as unknown as { click(): Promise<void> }).click()]);
     await page.waitForSelector(byTestId(`field-esito-${esito}`));
+    if (esito === 'APPROVA') {
+      // The review shows the documents of the request: the act of appointment the representative uploaded.
+      await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Atto di nomina del rappresentante legale'), { polling: 200 }, byTestId('file-list'));
+      await screenshots(page.url(), page.browserContext(), 'attivita-istruttoria-documenti');
+    }
     await page.click(byTestId(`field-esito-${esito}`));
     await page.click(byTestId('form-submit'));
     await page.waitForFunction(() => location.pathname === '/attivita');

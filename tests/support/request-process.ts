@@ -20,13 +20,13 @@ async function main() {
   const temporal = new Client({ connection: Connection.lazy({ address: process.env.TEMPORAL_ADDRESS! }) });
   const runtime = { db, temporal, taskQueue: process.env.TEMPORAL_TASK_QUEUE!, regioneEnteId: process.env.REGIONE_ENTE_ID! };
   const { idempotencyKey } = request;
+  const documents = createFileDocumentStore(db, { rootDir: process.env.DOCUMENTS_DIR! });
   if (request.kind === 'comunicazione') {
-    await sendCommunication(db, runtime, {
+    await sendCommunication(db, { ...runtime, documents }, {
       enteId: request.enteId, senderId: request.userId, oggetto: request.oggetto, testo: 'Testo', idempotencyKey,
       allegati: [{ filename: 'nota.txt', mimeType: 'text/plain', content: Buffer.from('nota') }],
     });
   } else if (request.kind === 'accreditamento') {
-    const documents = createFileDocumentStore(db, { rootDir: process.env.DOCUMENTS_DIR! });
     await submitAccreditamento(
       { ...runtime, storeDocument: (input) => documents.store(input) },
       { userId: request.userId, codiceFiscale: 'RSSMRA80A01A662X', nome: 'Mario', cognome: 'Rossi' },

@@ -19,7 +19,7 @@ describe('invio generico workflow', () => {
     const sender = await platform.actor('bari.referente');
     const { id, workflowId } = await sendCommunication(
       platform.db,
-      { temporal: platform.client, taskQueue: platform.taskQueue, regioneEnteId: platform.ref.regioneId },
+      { temporal: platform.client, taskQueue: platform.taskQueue, regioneEnteId: platform.ref.regioneId, documents: platform.adapters.adapters.documents },
       {
         enteId: platform.ref.demoComuneIds[COMUNE_BARI],
         senderId: sender.userId,

@@ -34,7 +34,7 @@ describe('when the Temporal server restarts in the middle of a procedure', () =>
     const sender = await platform.actor('bari.referente');
     const { id, workflowId } = await sendCommunication(
       platform.db,
-      { temporal: platform.client, taskQueue: platform.taskQueue, regioneEnteId: platform.ref.regioneId },
+      { temporal: platform.client, taskQueue: platform.taskQueue, regioneEnteId: platform.ref.regioneId, documents: platform.adapters.adapters.documents },
       { enteId: platform.ref.demoComuneIds[COMUNE_BARI], senderId: sender.userId, oggetto: 'Prima del riavvio', testo: 'Testo', allegati: [] },
     );
     const task = await eventually(() => platform.db.task.findFirst({ where: { workflowId } }));

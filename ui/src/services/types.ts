@@ -8,6 +8,8 @@ export interface Page<T> {
 /** A downloadable file: a task's document or a communication's attachment. */
 export interface FileRef {
   id: string;
+  /** What the document is ("Provvedimento di accreditamento – …"), where the list has it. */
+  titolo?: string;
   filename: string;
   mimeType: string;
   size: number;
