@@ -1,5 +1,7 @@
 // Formatting for Italian documents: dates dd/mm/yyyy in Rome's time zone (a protocol registered at
-// 00:30 in Rome bears Rome's date, not UTC's), amounts as "€ 1.234,56".
+// 00:30 in Rome bears Rome's date, not UTC's), amounts as "1.234,56 €".
+
+import { formatEuro as formatEuroAmount } from '../../workflows/shared/money';
 
 const ROME = 'Europe/Rome';
 
@@ -22,10 +24,13 @@ export function formatTime(value: unknown): string {
   return new Intl.DateTimeFormat('it-IT', { timeZone: ROME, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(toDate(value, 'formatTime'));
 }
 
-/** € 1.234,56 — grouping always on: Italian CLDR would otherwise write 1234,56. */
+/** 1.234,56 € — the platform's one euro format (workflows/shared/money.ts), strict: an act never prints a blank amount. */
 export function formatEuro(value: unknown): string {
-  const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof amount !== 'number' || !Number.isFinite(amount)) throw new TypeError(`formatEuro: not an amount: ${JSON.stringify(value)}`);
-  const digits = new Intl.NumberFormat('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: 'always' }).format(Math.abs(amount));
-  return `€ ${amount < 0 ? '-' : ''}${digits}`;
+  const amount = typeof value === 'number' ? (Number.isFinite(value) ? value : undefined) : typeof value === 'string' && value.trim() !== '' ? value : undefined;
+  if (amount === undefined) throw new TypeError(`formatEuro: not an amount: ${JSON.stringify(value)}`);
+  try {
+    return formatEuroAmount(amount);
+  } catch {
+    throw new TypeError(`formatEuro: not an amount: ${JSON.stringify(value)}`);
+  }
 }

@@ -26,7 +26,7 @@ export interface BuildingHistory {
     dataRiferimento: string;
     tipo: SnapshotTipo;
     building: BuildingFields;
-    units: { codice: string; stato: StatoUnita; uso: UsoUnita; superficie: number; dataVendita: string | null; canoneMensile: number | null }[];
+    units: { codice: string; stato: StatoUnita; uso: UsoUnita; superficie: number; dataVendita: string | null; canoneMensile: string | null }[];
   }[];
 }
 
@@ -41,7 +41,7 @@ export async function buildingHistory(db: Db, { enteId, codice }: { enteId: stri
       ORDER BY s."dataRiferimento"`,
     db.$queryRaw<(BuildingHistory['history'][number]['units'][number] & { snapshotId: string })[]>`
       SELECT u."snapshotId", u."codice", u."stato"::text AS "stato", u."uso"::text AS "uso", u."superficie",
-             u."dataVendita"::text AS "dataVendita", u."canoneMensile"
+             u."dataVendita"::text AS "dataVendita", u."canoneMensile"::text AS "canoneMensile"
       FROM "StockSnapshot" s JOIN "HousingUnit" u ON u."snapshotId" = s."id" AND u."buildingCodice" = ${codice}
       WHERE s."enteId" = ${enteId}
       ORDER BY u."codice"`,

@@ -2,6 +2,7 @@
 // loader's whole speed: one round trip for tens of thousands of rows, parsed by the server at its own
 // pace, where Prisma's createMany builds (and the server plans) huge multi-row INSERTs.
 import { randomInt } from 'node:crypto';
+import { centsOf, decimalOf, type EuroDecimal } from '../../workflows/shared/money';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ClientBase } from 'pg';
@@ -40,6 +41,16 @@ function optionalText(value: string | null | undefined): string {
  * what the database stores is exactly the number given. NaN and Infinity are refused here: float8
  * would accept them, and no surface or rent is infinite.
  */
+/** An amount in euro: the canonical decimal string of its cents, so what is stored reads back the same. */
+function amount(value: EuroDecimal | null | undefined, what: () => string): string {
+  if (value === null || value === undefined) return NULL;
+  try {
+    return decimalOf(centsOf(value));
+  } catch {
+    throw stockRejection(STOCK_FAILURE.invalidRows, `${what()}: il valore ${value} non è un importo in euro con al massimo due decimali.`);
+  }
+}
+
 function number(value: number | null | undefined, what: () => string): string {
   if (value === null || value === undefined) return NULL;
   if (!Number.isFinite(value)) throw stockRejection(STOCK_FAILURE.invalidRows, `${what()}: il valore ${value} non è un numero.`);
@@ -83,7 +94,7 @@ function unitLine(id: string, snapshotId: string, u: ParsedUnit): string {
   return [
     id, snapshotId, text(u.codice), text(u.buildingCodice), text(u.foglio), text(u.particella),
     text(u.subalterno), text(u.categoria), number(u.superficie, what('superficie')), number(u.vani, what('vani')),
-    text(u.uso), text(u.stato), isoDate(u.dataVendita, what('dataVendita')), number(u.canoneMensile, what('canoneMensile')),
+    text(u.uso), text(u.stato), isoDate(u.dataVendita, what('dataVendita')), amount(u.canoneMensile, what('canoneMensile')),
   ].join('\t') + '\n';
 }
 

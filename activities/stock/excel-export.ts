@@ -3,6 +3,7 @@
 // workbook. Rows are read ente by ente in batches by unit code (keyset on the (snapshotId, codice)
 // index), so neither the database nor the process ever holds the regional 70,000 at once.
 import type { Writable } from 'node:stream';
+import { centsOf, EXCEL_EURO_FORMAT } from '../../workflows/shared/money';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../prisma/client';
 import { Prisma } from '../../prisma/generated/client';
@@ -42,7 +43,8 @@ const COLUMNS: { header: string; width: number; numFmt?: string; value: (unit: S
   { header: 'Stato', width: 30, value: (u) => STATO_UNITA_LABEL[u.stato] },
   // Midnight UTC: exceljs turns a Date into Excel's day number in UTC, so the day is the one stored.
   { header: 'Data vendita', width: 14, numFmt: 'dd/mm/yyyy', value: (u) => (u.dataVendita ? new Date(`${u.dataVendita}T00:00:00Z`) : null) },
-  { header: 'Canone mensile (€)', width: 18, numFmt: '#,##0.00', value: (u) => u.canoneMensile },
+  // A number the reader can sum, from the exact cents; shown as 1.234,56 €.
+  { header: 'Canone mensile (€)', width: 18, numFmt: EXCEL_EURO_FORMAT, value: (u) => (u.canoneMensile === null ? null : centsOf(u.canoneMensile) / 100) },
 ];
 
 export const EXCEL_HEADERS = COLUMNS.map((column) => column.header);

@@ -5,6 +5,7 @@
 // (non-retryable), because replacing an official transmission needs a procedure of its own, with its
 // own protocol.
 import { createHash } from 'node:crypto';
+import { centsOf, decimalOf } from '../../workflows/shared/money';
 import type { Db } from '../../prisma/client';
 import type { SnapshotTipo, StockSnapshot } from '../../prisma/generated/client';
 import { dataItaliana } from '../../workflows/shared/dates';
@@ -51,7 +52,7 @@ const buildingKey = (b: ParsedBuilding) =>
 const unitKey = (u: ParsedUnit) =>
   JSON.stringify([
     u.codice, u.buildingCodice, u.foglio, u.particella, u.subalterno, u.categoria, u.superficie, u.vani ?? null, u.uso, u.stato,
-    u.dataVendita ?? null, u.canoneMensile ?? null,
+    u.dataVendita ?? null, u.canoneMensile === null || u.canoneMensile === undefined ? null : decimalOf(centsOf(u.canoneMensile)),
   ]);
 
 /** An order-independent digest of a stock: numbers compare exactly, as COPY stores the shortest exact text of each. */
@@ -81,7 +82,7 @@ async function storedContent(db: Db, snapshotId: string): Promise<{ buildings: P
       },
     }),
   ]);
-  return { buildings, units: units.map((unit) => ({ ...unit, dataVendita: unit.dataVendita?.toISOString().slice(0, 10) ?? null })) };
+  return { buildings, units: units.map((unit) => ({ ...unit, dataVendita: unit.dataVendita?.toISOString().slice(0, 10) ?? null, canoneMensile: unit.canoneMensile?.toFixed(2) ?? null })) };
 }
 
 /**

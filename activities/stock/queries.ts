@@ -56,7 +56,8 @@ export interface StockUnit {
   uso: UsoUnita;
   stato: StatoUnita;
   dataVendita: string | null;
-  canoneMensile: number | null;
+  /** Euro, the exact decimal string the database holds ("450.00"). */
+  canoneMensile: string | null;
   snapshot: { id: string; dataRiferimento: string; tipo: SnapshotTipo };
   ente: { id: string; codice: string; denominazione: string; tipo: EnteTipo };
   /** Null when the unit names a building its snapshot does not hold. */
@@ -71,7 +72,7 @@ type UnitRow = Omit<StockUnit, 'snapshot' | 'ente' | 'building'> & {
 
 const UNIT_COLUMNS = Prisma.sql`
   u."id", u."codice", u."buildingCodice", u."foglio", u."particella", u."subalterno", u."categoria", u."superficie", u."vani",
-  u."uso"::text AS "uso", u."stato"::text AS "stato", u."dataVendita"::text AS "dataVendita", u."canoneMensile",
+  u."uso"::text AS "uso", u."stato"::text AS "stato", u."dataVendita"::text AS "dataVendita", u."canoneMensile"::text AS "canoneMensile",
   l."id" AS "snapshotId", l."dataRiferimento"::text AS "dataRiferimento", l."tipo"::text AS "snapshotTipo",
   e."id" AS "enteId", e."codice" AS "enteCodice", e."denominazione" AS "enteDenominazione", e."tipo"::text AS "enteTipo",
   b."id" IS NOT NULL AS "buildingFound", b."indirizzo", b."istatComune", ${COMUNE_NAME} AS "comune", b."latitudine", b."longitudine"`;

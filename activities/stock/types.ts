@@ -1,6 +1,7 @@
 // The stock as the loader takes it: one record per building and per housing unit, with the Prisma
 // field names, so the flusso parser, the manual form and the generator all hand over the same shape.
 import type { SnapshotTipo, StatoUnita, UsoUnita } from '../../prisma/generated/enums';
+import type { EuroDecimal } from '../../workflows/shared/money';
 
 export interface ParsedBuilding {
   codice: string;
@@ -28,7 +29,8 @@ export interface ParsedUnit {
   stato: StatoUnita;
   /** YYYY-MM-DD, for sold units. */
   dataVendita?: string | null;
-  canoneMensile?: number | null;
+  /** Euro, a decimal string with at most two decimals (never floating point). */
+  canoneMensile?: EuroDecimal | null;
 }
 
 /** Who transmitted, and where the transmission is filed: the same on a retried activity. */

@@ -3,6 +3,7 @@
 // naming its row and field ("unità 3 (072006-3122), superficie: …"). The rules that need more than one
 // value (coherence, duplicates, continuity, plausible values) are the validator's: they go to the report.
 import { z } from 'zod';
+import { centsOf, decimalOf, formatEuro, parseItalianAmount } from '../../workflows/shared/money';
 import { MANUALE_LIMITI } from '../../workflows/shared/flussi';
 import { AppError, type FieldProblem } from '../errors';
 import { calendarDate, text } from '../validation';
@@ -22,6 +23,17 @@ const noControlCharacters = (value: string) => ![...value].some((char) => char.c
 const code = (pattern: RegExp, hint: string) =>
   text(required).trim().min(1, required).regex(pattern, hint);
 const number = (hint: string) => z.number({ error: `deve essere un numero${hint ? ` ${hint}` : ''}` });
+/** Euro as a JSON number (145.5) or as a person writes it ("1.234,56"): kept as its exact decimal string. */
+const euro = (max: number) => z.union([z.number(), z.string()], { error: 'deve essere un importo in euro' }).transform((value, ctx) => {
+  const decimal = typeof value === 'number' ? (Number.isFinite(value) && hasAtMostDecimals(2)(value) ? decimalOf(Math.round(value * 100)) : null) : parseItalianAmount(value);
+  if (decimal === null) {
+    ctx.addIssue({ code: 'custom', message: 'deve essere un importo in euro con al massimo 2 decimali (centesimi)' });
+    return z.NEVER;
+  }
+  if (centsOf(decimal) < 0) ctx.addIssue({ code: 'custom', message: 'non può essere negativo' });
+  if (centsOf(decimal) > max * 100) ctx.addIssue({ code: 'custom', message: `al massimo ${formatEuro(max)}` });
+  return decimal;
+});
 
 const CODICE_FABBRICATO = /^[A-Za-z0-9_./-]{1,30}$/;
 const CODICE_FABBRICATO_HINT = 'da 1 a 30 caratteri tra lettere, cifre e _ . / -';
@@ -55,7 +67,7 @@ export const ZUnitaManuale = z.object({
     error: 'deve essere uno degli stati ammessi (LOCATO, LIBERO, SFITTO_CARENZE_MANUTENTIVE, SFITTO_RISTRUTTURAZIONE, OCCUPATO_SENZA_TITOLO, ALIENATO, DEMOLITO)',
   }),
   dataVendita: optional(calendarDate('deve essere una data AAAA-MM-GG')),
-  canoneMensile: optional(number('in euro').min(0, 'non può essere negativo').max(1_000_000, 'al massimo 1.000.000 €').refine(hasAtMostDecimals(2), 'al massimo 2 decimali (centesimi)')),
+  canoneMensile: optional(euro(1_000_000)),
 });
 
 export const ZInserimentoManuale = z.object({

@@ -36,7 +36,7 @@ function previousStock(): { buildings: ParsedBuilding[]; units: ParsedUnit[] } {
   }));
   const units: ParsedUnit[] = Array.from({ length: 12 }, (_, i) => ({
     codice: `${COMUNE_LECCE}-${i + 1}`, buildingCodice: `LE-${i < 6 ? 1 : 2}`, foglio: '31', particella: String(400 + (i < 6 ? 1 : 2)), subalterno: String(i + 1),
-    categoria: 'A/3', superficie: 60 + i + 0.25, vani: 3.5, uso: 'SAP', stato: 'LOCATO', dataVendita: null, canoneMensile: 95.5 + i,
+    categoria: 'A/3', superficie: 60 + i + 0.25, vani: 3.5, uso: 'SAP', stato: 'LOCATO', dataVendita: null, canoneMensile: `${95 + i}.5`,
   }));
   return { buildings, units };
 }
@@ -67,13 +67,13 @@ describe('manual entry of the stock through the API', () => {
     expect(start.body).toMatchObject({ enteCodice: COMUNE_LECCE, dataRiferimento: '2024-06-30', origine: 'SNAPSHOT', dataSnapshot: '2023-12-31', limiti: { unita: 500 } });
     expect(start.body.unita).toHaveLength(12);
     expect(start.body.fabbricati.map((b) => b.codice)).toEqual(['LE-1', 'LE-2']);
-    expect(start.body.unita[0]).toMatchObject({ codice: `${COMUNE_LECCE}-1`, superficie: 60.25, vani: 3.5, stato: 'LOCATO', canoneMensile: 95.5, dataVendita: null });
+    expect(start.body.unita[0]).toMatchObject({ codice: `${COMUNE_LECCE}-1`, superficie: 60.25, vani: 3.5, stato: 'LOCATO', canoneMensile: '95.50', dataVendita: null });
 
     // The referente edits rather than retypes: one unit sold, one added (unusually large), an address corrected.
     const { fabbricati, unita } = start.body;
     const sold = unita.find((u) => u.codice === `${COMUNE_LECCE}-1`)!;
     Object.assign(sold, { stato: 'ALIENATO', dataVendita: '2024-03-15', canoneMensile: null });
-    unita.push({ ...unita[5]!, codice: `${COMUNE_LECCE}-13`, subalterno: '13', superficie: 300, canoneMensile: 410 });
+    unita.push({ ...unita[5]!, codice: `${COMUNE_LECCE}-13`, subalterno: '13', superficie: 300, canoneMensile: '410' });
     fabbricati[1]!.indirizzo = 'Via Santa Maria di Leuca 20 & 22';
     const filed = await rappresentante.postJson<Summary>(`/api/flussi/${workflowId}/manuale`, { fabbricati, unita });
     expect(filed.status).toBe(201);
@@ -114,7 +114,9 @@ describe('manual entry of the stock through the API', () => {
     const rows = await server.platform.db.housingUnit.findMany({ where: { snapshotId: snapshot.id }, orderBy: { codice: 'asc' } });
     expect(rows).toHaveLength(13);
     expect(rows.find((row) => row.codice === `${COMUNE_LECCE}-1`)).toMatchObject({ stato: 'ALIENATO', dataVendita: new Date('2024-03-15T00:00:00Z'), canoneMensile: null });
-    expect(rows.find((row) => row.codice === `${COMUNE_LECCE}-13`)).toMatchObject({ superficie: 300, canoneMensile: 410, buildingCodice: 'LE-1' });
+    expect(rows.find((row) => row.codice === `${COMUNE_LECCE}-13`)).toMatchObject({ superficie: 300, buildingCodice: 'LE-1' });
+    // Money is exact: numeric(14,2) in the database, a decimal in code.
+    expect(rows.find((row) => row.codice === `${COMUNE_LECCE}-13`)!.canoneMensile?.toFixed(2)).toBe('410.00');
     expect(await server.platform.db.building.findFirst({ where: { snapshotId: snapshot.id, codice: 'LE-2' } })).toMatchObject({ indirizzo: 'Via Santa Maria di Leuca 20 & 22' });
     const view = await rappresentante.json<{ snapshot: { tipo: string } }>(`/api/flussi/${workflowId}`);
     expect(view.body.snapshot.tipo).toBe('MANUALE');

@@ -116,7 +116,7 @@ describe('invio flussi in the browser', () => {
       buildings: [{ codice: 'PC-1', indirizzo: 'Via Giulio Petroni 15', istatComune: '072006', annoCostruzione: 1978, piani: 6, statoConservazione: 'BUONO' }],
       units: [1, 2, 3].map((n) => ({
         codice: `${ARCA_PUGLIA_CENTRALE}-${n}`, buildingCodice: 'PC-1', foglio: '40', particella: '812', subalterno: String(n), categoria: 'A/3',
-        superficie: 60 + n * 5, vani: 3, uso: 'SAP' as const, stato: 'LOCATO' as const, canoneMensile: 110 + n,
+        superficie: 60 + n * 5, vani: 3, uso: 'SAP' as const, stato: 'LOCATO' as const, canoneMensile: `${110 + n}.00`,
       })),
     });
 

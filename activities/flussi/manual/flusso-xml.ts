@@ -2,6 +2,7 @@
 // so a manual entry is validated, reported, protocolled and kept exactly like an uploaded file. Values
 // arrive checked against the published XSD's formats (api/flussi/manual-input.ts); this only writes them.
 import type { ParsedBuilding, ParsedUnit } from '../../stock/types';
+import { centsOf, decimalOf, type EuroDecimal } from '../../../workflows/shared/money';
 import { FLUSSO_NAMESPACE } from '../validation';
 
 export interface ManualStock {
@@ -39,6 +40,8 @@ function localDateTime(date: Date): string {
 
 /** An optional element: written when the value is there, left out (not left empty) when it is not. */
 const optional = (name: string, value: string | null | undefined) => (value === null || value === undefined ? '' : `      <${name}>${esc(value)}</${name}>\n`);
+/** An amount as xs:decimal writes it, from its exact cents: 1234.5 → 1234.5, 1234.57 → 1234.57, 12 → 12. */
+const euro = (value: EuroDecimal) => decimalOf(centsOf(value)).replace(/\.?0+$/, '');
 const num = (value: number | null | undefined, digits: number) => (value === null || value === undefined ? null : decimal(value, digits));
 
 function fabbricatoXml(b: ParsedBuilding): string {
@@ -62,7 +65,7 @@ function unitaXml(u: ParsedUnit): string {
     + `      <Uso>${esc(u.uso)}</Uso>\n`
     + `      <Stato>${esc(u.stato)}</Stato>\n`
     + optional('DataVendita', u.dataVendita)
-    + optional('CanoneMensile', num(u.canoneMensile, 2))
+    + optional('CanoneMensile', u.canoneMensile === null || u.canoneMensile === undefined ? null : euro(u.canoneMensile))
     + '    </Unita>\n';
 }
 

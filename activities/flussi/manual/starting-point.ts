@@ -49,7 +49,7 @@ export async function manualStartingPoint(db: Db, documents: DocumentStore, requ
     fabbricati: buildings.map(({ codice, indirizzo, istatComune, latitudine, longitudine, annoCostruzione, piani, statoConservazione }) =>
       ({ codice, indirizzo, istatComune, latitudine, longitudine, annoCostruzione, piani, statoConservazione })),
     unita: units.map(({ codice, buildingCodice, foglio, particella, subalterno, categoria, superficie, vani, uso, stato, dataVendita, canoneMensile }) =>
-      ({ codice, buildingCodice, foglio, particella, subalterno, categoria, superficie, vani, uso, stato, dataVendita: dataVendita?.toISOString().slice(0, 10) ?? null, canoneMensile })),
+      ({ codice, buildingCodice, foglio, particella, subalterno, categoria, superficie, vani, uso, stato, dataVendita: dataVendita?.toISOString().slice(0, 10) ?? null, canoneMensile: canoneMensile?.toFixed(2) ?? null })),
   };
 }
 

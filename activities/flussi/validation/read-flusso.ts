@@ -334,6 +334,7 @@ function setUnitField(unit: ParsedUnit, lines: UnitLines, name: string, value: s
     case 'Stato': unit.stato = enumerated(value); lines.stato = line; break;
     // xs:date may carry a time zone (2019-05-10Z): the day is what the database keeps.
     case 'DataVendita': unit.dataVendita = value.slice(0, 10); lines.dataVendita = line; break;
-    case 'CanoneMensile': unit.canoneMensile = Number(value); lines.canone = line; break;
+    // xs:decimal with at most two decimals (the schema's): kept as written, money is never a float.
+    case 'CanoneMensile': unit.canoneMensile = value; lines.canone = line; break;
   }
 }

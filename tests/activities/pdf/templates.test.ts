@@ -86,12 +86,12 @@ describe('formatting helpers', () => {
     expect(formatTime('2026-06-30T22:30:00Z')).toBe('00:30');
   });
 
-  it('when an amount is formatted, then it reads € 1.234,56', () => {
-    expect(formatEuro(1234.5)).toBe('€ 1.234,50');
-    expect(formatEuro(1234567.891)).toBe('€ 1.234.567,89');
-    expect(formatEuro(0)).toBe('€ 0,00');
-    expect(formatEuro(-42)).toBe('€ -42,00');
-    expect(formatEuro('950.4')).toBe('€ 950,40');
+  it('when an amount is formatted, then it reads 1.234,56 €', () => {
+    expect(formatEuro(1234.5)).toBe('1.234,50\u00a0€');
+    expect(formatEuro(1234567.891)).toBe('1.234.567,89\u00a0€');
+    expect(formatEuro(0)).toBe('0,00\u00a0€');
+    expect(formatEuro(-42)).toBe('-42,00\u00a0€');
+    expect(formatEuro('950.4')).toBe('950,40\u00a0€');
   });
 
   it('when a value is not a date or an amount, then the helper throws rather than print nonsense', () => {

@@ -16,9 +16,9 @@ const STOCK: ManualStock = {
     { codice: 'F-2', indirizzo: 'Viale Unità d’Italia 2', istatComune: '072006', latitudine: null, longitudine: null, annoCostruzione: null, piani: null, statoConservazione: null },
   ],
   unita: [
-    { codice: '072006-1', buildingCodice: 'F-1', foglio: '12', particella: '345', subalterno: '7', categoria: 'A/3', superficie: 0.1 + 75.2, vani: 4.5, uso: 'SAP', stato: 'LOCATO', dataVendita: null, canoneMensile: 120 },
+    { codice: '072006-1', buildingCodice: 'F-1', foglio: '12', particella: '345', subalterno: '7', categoria: 'A/3', superficie: 0.1 + 75.2, vani: 4.5, uso: 'SAP', stato: 'LOCATO', dataVendita: null, canoneMensile: '120' },
     { codice: '072006-2', buildingCodice: 'F-1', foglio: '12', particella: '345', subalterno: '8', categoria: 'A/4', superficie: 60, vani: null, uso: 'SAS', stato: 'ALIENATO', dataVendita: '2019-05-10', canoneMensile: null },
-    { codice: '072006-3', buildingCodice: 'F-2', foglio: 'A1', particella: '9', subalterno: '1', categoria: 'C/6', superficie: 18.05, vani: null, uso: 'ALTRO', stato: 'LIBERO', dataVendita: null, canoneMensile: 0 },
+    { codice: '072006-3', buildingCodice: 'F-2', foglio: 'A1', particella: '9', subalterno: '1', categoria: 'C/6', superficie: 18.05, vani: null, uso: 'ALTRO', stato: 'LIBERO', dataVendita: null, canoneMensile: '0' },
   ],
 };
 

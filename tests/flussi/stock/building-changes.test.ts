@@ -6,7 +6,7 @@ type Unit = Entry['units'][number];
 
 const building = { codice: 'E1', indirizzo: 'Via Roma 1', istatComune: '072006', latitudine: 41.1, longitudine: 16.8, annoCostruzione: 1970, piani: 4, statoConservazione: 'BUONO' };
 const unit = (codice: string, changes: Partial<Unit> = {}): Unit => ({
-  codice, stato: 'LOCATO', uso: 'SAP', superficie: 70, dataVendita: null, canoneMensile: 120, ...changes,
+  codice, stato: 'LOCATO', uso: 'SAP', superficie: 70, dataVendita: null, canoneMensile: '120.00', ...changes,
 });
 const entry = (dataRiferimento: string, units: Unit[], changes: Partial<Entry['building']> = {}): Entry => ({
   snapshotId: `s-${dataRiferimento}`, dataRiferimento, tipo: 'FLUSSO', building: { ...building, ...changes }, units,
@@ -34,7 +34,7 @@ describe('buildingChanges', () => {
       rimosse: ['C'],
       variazioni: [
         { codice: 'A', campo: 'stato', prima: 'LOCATO', dopo: 'ALIENATO' },
-        { codice: 'A', campo: 'canoneMensile', prima: 120, dopo: null },
+        { codice: 'A', campo: 'canoneMensile', prima: '120.00', dopo: null },
         { codice: 'A', campo: 'dataVendita', prima: null, dopo: '2025-09-01' },
       ],
     });

@@ -43,7 +43,7 @@ export function buildStock(enteCodice: string, comuni: readonly string[], buildi
         uso: USI[n % USI.length]!,
         stato: STATI_IN_USO[n % STATI_IN_USO.length]!,
         dataVendita: null,
-        canoneMensile: n % 7 === 3 ? null : 80 + (n % 200) + 0.25,
+        canoneMensile: n % 7 === 3 ? null : `${80 + (n % 200)}.25`,
       });
     }
   }

@@ -173,7 +173,7 @@ describe('the rules of a flusso', () => {
     expect(result.header).toEqual({ enteCodice: ENTE, dataRiferimento: DATA, dataProduzione: '2026-01-15T10:00:00' });
     expect(result.buildings).toEqual([{ codice: 'F0001', indirizzo: 'Via Roma 1', istatComune: '072006', latitudine: 41.12, longitudine: 16.87, annoCostruzione: 1975, piani: 5, statoConservazione: 'BUONO' }]);
     expect(result.units).toEqual([
-      { codice: `${ENTE}-1`, buildingCodice: 'F0001', foglio: '12', particella: '345', subalterno: '7', categoria: 'A/3', superficie: 75.5, vani: 4, uso: 'SAP', stato: 'LOCATO', dataVendita: null, canoneMensile: 120.5 },
+      { codice: `${ENTE}-1`, buildingCodice: 'F0001', foglio: '12', particella: '345', subalterno: '7', categoria: 'A/3', superficie: 75.5, vani: 4, uso: 'SAP', stato: 'LOCATO', dataVendita: null, canoneMensile: '120.50' },
       { codice: `${ENTE}-2`, buildingCodice: 'F0001', foglio: '12', particella: '345', subalterno: '8', categoria: 'A/3', superficie: 75.5, vani: 4, uso: 'SAP', stato: 'ALIENATO', dataVendita: '2019-05-10', canoneMensile: null },
     ]);
   });

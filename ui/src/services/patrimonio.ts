@@ -41,7 +41,7 @@ export interface Unita {
   uso: UsoUnita;
   stato: StatoUnita;
   dataVendita: string | null;
-  canoneMensile: number | null;
+  canoneMensile: string | null;
   snapshot: { id: string; dataRiferimento: string; tipo: SnapshotTipo };
   ente: { id: string; codice: string; denominazione: string; tipo: string };
   building: { codice: string; indirizzo: string; istatComune: string; comune: string | null } | null;
@@ -99,7 +99,7 @@ export interface UnitaEdificio {
   uso: UsoUnita;
   superficie: number;
   dataVendita: string | null;
-  canoneMensile: number | null;
+  canoneMensile: string | null;
 }
 
 export interface DatiEdificio {

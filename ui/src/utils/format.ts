@@ -44,7 +44,6 @@ export const formatProtocollo = (protocollo: { numero: number; anno: number }) =
 
 const integerFormat = new Intl.NumberFormat('it-IT');
 const decimalFormat = new Intl.NumberFormat('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const euroFormat = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' });
 
 /** "70.000" */
 export const formatInteger = (value: number) => integerFormat.format(value);
@@ -52,5 +51,5 @@ export const formatInteger = (value: number) => integerFormat.format(value);
 /** "65,50 m²" */
 export const formatSurface = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${decimalFormat.format(value)} m²`);
 
-/** "120,25 €" */
-export const formatEuro = (value: number | null | undefined) => (value === null || value === undefined ? '—' : euroFormat.format(value));
+/** "1.234,56 €": the platform's one euro format, the same as the documents' and the Excel files'. */
+export { formatEuro } from '@shared/money';
