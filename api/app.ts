@@ -15,6 +15,8 @@ import { entiRoutes } from './enti/routes';
 import { AppError, errorHandler } from './errors';
 import { health } from './health';
 import { jsonBody } from './json-body';
+import { openApiDocument } from './openapi/document';
+import { openApiPage } from './openapi/page';
 import { patrimonioRoutes } from './patrimonio/routes';
 import { pecRoutes } from './pec/routes';
 import { referenceRoutes } from './riferimenti/routes';
@@ -58,6 +60,14 @@ export function createApp(options: { runtime: ApiRuntime; auth: Auth; uiDist?: s
   });
   app.get('/api/config', (_req, res) => {
     res.json({ temporalUiUrl: runtime.temporalUiUrl, mappa: runtime.map });
+  });
+
+  // The API's description: public, like any published interface of a public administration.
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  app.get('/api/docs', (_req, res) => {
+    res.type('html').send(openApiPage());
   });
 
   app.use(auth.session);

@@ -11,11 +11,11 @@ import { accreditationDetail, listAccreditations } from './queries';
 import { ATTO_NOMINA_LIMITS, ZAccreditamentoRequest } from './request';
 import { submitAccreditamento } from './submit';
 
-const ZListQuery = z.object({
+export const ZListQuery = z.object({
   stato: optionalQuery(z.enum(['INVIATA', 'PROTOCOLLATA', 'INTEGRAZIONE_RICHIESTA', 'IN_FIRMA', 'RESPINTA', 'DECADUTA', 'ACCREDITATA'])),
   ...pagination,
 });
-const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
+export const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { files: 1, fileSize: ATTO_NOMINA_LIMITS.maxBytes, fields: 20, fieldSize: 8 * 1024 } }).single('attoNomina');
 

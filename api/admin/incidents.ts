@@ -9,10 +9,10 @@ import type { ApiRuntime } from '../runtime';
 import { sendUpdate } from '../workflow-updates';
 import { optionalQuery, parse, text } from '../validation';
 
-const ZListQuery = z.object({ stato: optionalQuery(z.enum(['APERTO', 'RITENTATO', 'RISOLTO'])) });
-const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
-const ZRetry = z.object({ nota: text().trim().max(2000, 'al massimo 2000 caratteri').optional() });
-const ZResolve = z.object({ nota: text('spiega come è stato risolto').trim().min(3, 'spiega come è stato risolto').max(2000, 'al massimo 2000 caratteri') });
+export const ZListQuery = z.object({ stato: optionalQuery(z.enum(['APERTO', 'RITENTATO', 'RISOLTO'])) });
+export const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
+export const ZRetry = z.object({ nota: text().trim().max(2000, 'al massimo 2000 caratteri').optional() });
+export const ZResolve = z.object({ nota: text('spiega come è stato risolto').trim().min(3, 'spiega come è stato risolto').max(2000, 'al massimo 2000 caratteri') });
 
 /** Incidents of every procedure, for administrators: what failed, where, and what was done about it. */
 export function incidentRoutes(runtime: ApiRuntime): Router {

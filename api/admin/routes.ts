@@ -7,7 +7,7 @@ import type { ApiRuntime } from '../runtime';
 import { optionalQuery, parse, text } from '../validation';
 import { EXECUTION_STATUSES, listProcedures, procedureDetail } from './procedures';
 
-const ZProcedureQuery = z.object({
+export const ZProcedureQuery = z.object({
   tipo: optionalQuery(text().max(100)),
   ente: optionalQuery(z.string().uuid()),
   stato: optionalQuery(text().max(100)),
@@ -15,7 +15,7 @@ const ZProcedureQuery = z.object({
   pageToken: optionalQuery(z.string().max(2000).regex(/^[A-Za-z0-9_-]+$/, 'pagina non valida, riparti dalla prima')),
 });
 
-const ZWorkflowId = z.object({ workflowId: text().min(1).max(300) });
+export const ZWorkflowId = z.object({ workflowId: text().min(1).max(300) });
 
 export function adminRoutes(runtime: ApiRuntime): Router {
   const router = Router();

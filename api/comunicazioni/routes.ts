@@ -19,19 +19,19 @@ const ALLOWED_TYPES = new Set([
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/msword', 'application/vnd.ms-excel',
 ]);
 
-const ZSendRequest = z.object({
+export const ZSendRequest = z.object({
   enteId: z.string({ error: 'scegli l’ente mittente' }).uuid('scegli l’ente mittente'),
   oggetto: text('l’oggetto è obbligatorio').trim().min(1, 'l’oggetto è obbligatorio').max(200, 'al massimo 200 caratteri'),
   testo: text('il testo è obbligatorio').trim().min(1, 'il testo è obbligatorio').max(10_000, 'al massimo 10000 caratteri'),
 });
 
-const ZListQuery = z.object({
+export const ZListQuery = z.object({
   ente: optionalQuery(z.string().uuid()),
   stato: optionalQuery(z.enum(['INVIATA', 'PROTOCOLLATA', 'PRESA_IN_CARICO', 'NON_DI_COMPETENZA'])),
   ...pagination,
 });
 
-const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
+export const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
 
 /** Reads the multipart upload in memory within the limits, turning multer's errors into Italian ones. */
 function uploadAttachments(): RequestHandler {

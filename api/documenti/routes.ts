@@ -6,7 +6,7 @@ import { seesProcedure } from '../procedure-access';
 import type { ApiRuntime } from '../runtime';
 import { parse } from '../validation';
 
-const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
+export const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
 
 /** Downloads from the document store, for those entitled; the store checks the SHA-256 on every read. */
 export function documentRoutes(runtime: ApiRuntime): Router {

@@ -9,9 +9,9 @@ import type { ApiRuntime } from '../runtime';
 import { returnTasksOfRevoked } from '../tasks/revoked-assignees';
 import { parse, text } from '../validation';
 
-const ZEnteParams = z.object({ id: z.string().uuid('identificativo di ente non valido') });
-const ZRevokeParams = ZEnteParams.extend({ roleId: z.string().uuid('identificativo di nomina non valido') });
-const ZNomina = z.object({
+export const ZEnteParams = z.object({ id: z.string().uuid('identificativo di ente non valido') });
+export const ZRevokeParams = ZEnteParams.extend({ roleId: z.string().uuid('identificativo di nomina non valido') });
+export const ZNomina = z.object({
   codiceFiscale: text('il codice fiscale è obbligatorio').trim().toUpperCase().refine(isValidCodiceFiscalePersona, 'codice fiscale non valido'),
   nome: text('il nome è obbligatorio').trim().min(1, 'il nome è obbligatorio').max(100, 'al massimo 100 caratteri'),
   cognome: text('il cognome è obbligatorio').trim().min(1, 'il cognome è obbligatorio').max(100, 'al massimo 100 caratteri'),

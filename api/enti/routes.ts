@@ -5,7 +5,7 @@ import type { ApiRuntime } from '../runtime';
 import { optionalQuery, parse, text } from '../validation';
 import { visibleEntiWhere } from './visibility';
 
-const ZEntiQuery = z.object({
+export const ZEntiQuery = z.object({
   q: optionalQuery(text().trim().max(100)),
   tipo: optionalQuery(z.enum(['REGIONE', 'COMUNE', 'ARCA', 'ALER', 'ALTRO'])),
 });

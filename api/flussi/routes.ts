@@ -17,11 +17,11 @@ import { sweepStaleUploads } from './stale-uploads';
 
 interface UploadAttempt { workflowId: string; enteId: string; actor: Actor }
 
-const ZStart = z.object({
+export const ZStart = z.object({
   enteId: z.string({ error: 'scegli l’ente' }).uuid('scegli l’ente'),
   dataRiferimento: calendarDate('indica la data di riferimento').regex(/^\d{4}-(06-30|12-31)$/, 'la data di riferimento è il 30/06 o il 31/12 di un anno'),
 });
-const ZProblems = z.object({ gravita: optionalQuery(z.enum(['ERRORE', 'AVVISO'])), ...pagination });
+export const ZProblems = z.object({ gravita: optionalQuery(z.enum(['ERRORE', 'AVVISO'])), ...pagination });
 
 export function flussiRoutes(runtime: ApiRuntime): Router {
   const router = Router();

@@ -12,12 +12,12 @@ import { ExportJobs, type ExportJob } from './exports';
 import { toSort, toStockFilter, ZStockFilter, ZStockPage } from './query';
 import { seesStockOf, stockCall, visibleStockEnti } from './scope';
 
-const ZBuilding = z.object({
+export const ZBuilding = z.object({
   enteId: z.string().uuid('ente non valido'),
   codice: text().min(1).max(100, 'codice dell’edificio non valido'),
 });
-const ZBuildingQuery = ZStockFilter.pick({ data: true });
-const ZExport = z.object({ id: z.string().uuid('esportazione non valida') });
+export const ZBuildingQuery = ZStockFilter.pick({ data: true });
+export const ZExport = z.object({ id: z.string().uuid('esportazione non valida') });
 
 const exportView = (job: ExportJob) => ({
   id: job.id,

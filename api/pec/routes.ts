@@ -6,7 +6,7 @@ import { seesProcedure } from '../procedure-access';
 import type { ApiRuntime } from '../runtime';
 import { parse } from '../validation';
 
-const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
+export const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
 
 /** A PEC the platform sent, with the receipts of the PEC system, for those who may see its procedure. */
 export function pecRoutes(runtime: ApiRuntime): Router {

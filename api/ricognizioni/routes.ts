@@ -22,9 +22,9 @@ import { campaignToExcel } from './campaign-excel';
 import { endOfDayInRome } from './end-of-day';
 import { openRicognizione } from './open';
 
-const ZId = z.object({ id: z.string().uuid('ricognizione non valida') });
-const ZScadenza = calendarDate('indica la scadenza come data (AAAA-MM-GG)');
-const ZOpen = z.object({
+export const ZId = z.object({ id: z.string().uuid('ricognizione non valida') });
+export const ZScadenza = calendarDate('indica la scadenza come data (AAAA-MM-GG)');
+export const ZOpen = z.object({
   dataRiferimento: calendarDate('indica la data di riferimento').regex(/^\d{4}-(06-30|12-31)$/, 'la data di riferimento è il 30/06 o il 31/12 di un anno'),
   scadenza: ZScadenza,
   sollecitiGiorni: z
@@ -35,7 +35,7 @@ const ZOpen = z.object({
   /** Default: every ARCA, ALER and Comune. */
   enteIds: z.array(z.string().uuid('ente non valido')).min(1, 'scegli almeno un ente').optional(),
 });
-const ZFilter = z.object({
+export const ZFilter = z.object({
   esito: optionalQuery(z.enum(ESITI)),
   inRitardo: optionalQuery(z.enum(['true', 'false']).transform((value) => value === 'true')),
   tipo: optionalQuery(z.enum(['ARCA', 'ALER', 'COMUNE'])),

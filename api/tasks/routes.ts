@@ -7,9 +7,9 @@ import { parse, storableJson } from '../validation';
 import { claimTask, completeTask, reassignCandidates, reassignTask, releaseTask } from './actions';
 import { listTasks, procedureTypes, taskDetail, ZTaskListQuery } from './queries';
 
-const ZTaskId = z.object({ id: z.string().uuid('identificativo di attività non valido') });
-const ZReassignRequest = z.object({ assigneeId: z.string().uuid('scegli a chi riassegnare') });
-const ZCompleteRequest = z.object({ decision: storableJson(z.record(z.string(), z.unknown(), 'la decisione è obbligatoria')) });
+export const ZTaskId = z.object({ id: z.string().uuid('identificativo di attività non valido') });
+export const ZReassignRequest = z.object({ assigneeId: z.string().uuid('scegli a chi riassegnare') });
+export const ZCompleteRequest = z.object({ decision: storableJson(z.record(z.string(), z.unknown(), 'la decisione è obbligatoria')) });
 
 export function taskRoutes(runtime: ApiRuntime): Router {
   const router = Router();
