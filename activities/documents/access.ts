@@ -1,4 +1,4 @@
-import { seesEnte, type Actor } from '../../workflows/shared/actor';
+import { isRegioneUser, seesEnte, type Actor } from '../../workflows/shared/actor';
 import type { StoredDocument } from './document-store';
 
 /**
@@ -6,6 +6,6 @@ import type { StoredDocument } from './document-store';
  * ente they hold a role for. A document of no ente (a Region's internal one) is the Region's alone.
  */
 export function mayRead(actor: Actor, document: Pick<StoredDocument, 'enteId'>, regioneEnteId: string): boolean {
-  if (document.enteId === null) return actor.roles.some((grant) => grant.enteId === regioneEnteId);
+  if (document.enteId === null) return isRegioneUser(actor, regioneEnteId);
   return seesEnte(actor, document.enteId, regioneEnteId);
 }

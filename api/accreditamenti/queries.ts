@@ -1,5 +1,5 @@
 import type { Prisma } from '../../prisma/generated/client';
-import type { Actor } from '../../workflows/shared/actor';
+import { isRegioneUser, type Actor } from '../../workflows/shared/actor';
 import { notFound } from '../errors';
 import { protocolNumbers } from '../protocol-numbers';
 import type { ApiRuntime } from '../runtime';
@@ -8,7 +8,7 @@ import { procedureTimeline } from '../timeline';
 
 /** The requester sees their requests; the ente's legal representatives theirs; Regione roles all. */
 export function accreditationsWhere(actor: Actor, regioneEnteId: string): Prisma.AccreditationRequestWhereInput {
-  if (actor.roles.some((grant) => grant.enteId === regioneEnteId)) return {};
+  if (isRegioneUser(actor, regioneEnteId)) return {};
   const represented = actor.roles.filter((grant) => grant.ruolo === 'RAPPRESENTANTE_LEGALE').map((grant) => grant.enteId);
   return { OR: [{ richiedenteId: actor.userId }, { enteId: { in: represented } }] };
 }

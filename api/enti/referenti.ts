@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../prisma/client';
-import { AREE, type Actor } from '../../workflows/shared/actor';
+import { AREE, isRegioneUser, type Actor } from '../../workflows/shared/actor';
 import { isValidCodiceFiscalePersona } from '../../workflows/shared/codice-fiscale';
 import { actorOf } from '../auth';
 import { AppError, notFound } from '../errors';
@@ -51,7 +51,7 @@ export function referentiRoutes(runtime: ApiRuntime): Router {
   router.get('/enti/:id/referenti', async (req, res) => {
     const { id } = parse(ZEnteParams, req.params);
     const actor = actorOf(req);
-    const regione = actor.roles.some((grant) => grant.enteId === runtime.regioneEnteId);
+    const regione = isRegioneUser(actor, runtime.regioneEnteId);
     if (!regione) await assertRepresents(db, actor, id);
     res.json({ items: await listReferenti(db, id) });
   });

@@ -1,8 +1,8 @@
 import type { Prisma } from '../../prisma/generated/client';
-import type { Actor } from '../../workflows/shared/actor';
+import { isRegioneUser, type Actor } from '../../workflows/shared/actor';
 
 /** Regione roles see every ente; everyone else only the enti they hold an active role for. */
 export function visibleEntiWhere(actor: Actor, regioneEnteId: string): Prisma.EnteWhereInput {
-  if (actor.roles.some((grant) => grant.enteId === regioneEnteId)) return {};
+  if (isRegioneUser(actor, regioneEnteId)) return {};
   return { id: { in: actor.roles.map((grant) => grant.enteId) } };
 }

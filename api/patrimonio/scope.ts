@@ -2,12 +2,12 @@
 // role for (StockFilter.enteIds). The stock queries take the list and never read outside it.
 import { ApplicationFailure } from '@temporalio/common';
 import { STOCK_FAILURE } from '../../activities/stock';
-import type { Actor } from '../../workflows/shared/actor';
+import { isRegioneUser, type Actor } from '../../workflows/shared/actor';
 import { AppError, forbidden } from '../errors';
 
 /** Undefined: every ente (the Region). A user without any role gets a 403: there is no stock of theirs to see. */
 export function visibleStockEnti(actor: Actor, regioneEnteId: string): string[] | undefined {
-  if (actor.roles.some((grant) => grant.enteId === regioneEnteId)) return undefined;
+  if (isRegioneUser(actor, regioneEnteId)) return undefined;
   if (actor.roles.length === 0) throw forbidden('Il patrimonio si consulta con un ruolo presso un ente accreditato.');
   return [...new Set(actor.roles.map((grant) => grant.enteId))];
 }

@@ -3,7 +3,7 @@
 // status to Excel, extend the deadline, close it. Only the Region's people see campaigns.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Actor } from '../../workflows/shared/actor';
+import { isRegioneUser, type Actor } from '../../workflows/shared/actor';
 import { invioFlussiWorkflowId } from '../../workflows/shared/flussi';
 import {
   chiudiRicognizioneUpdate,
@@ -53,7 +53,7 @@ export function ricognizioniRoutes(runtime: ApiRuntime): Router {
   const { db, regioneEnteId } = runtime;
 
   const requireRegione = (actor: Actor) => {
-    if (!actor.roles.some((grant) => grant.enteId === regioneEnteId)) throw new AppError('NON_AUTORIZZATO', 403, 'Le ricognizioni sono gestite dalla Regione.');
+    if (!isRegioneUser(actor, regioneEnteId)) throw new AppError('NON_AUTORIZZATO', 403, 'Le ricognizioni sono gestite dalla Regione.');
   };
   const requireRunner = (actor: Actor) => {
     if (!runsCampaigns(actor, regioneEnteId)) throw new AppError('NON_AUTORIZZATO', 403, 'Aprono, prorogano e chiudono le ricognizioni gli istruttori e i dirigenti della Regione.');

@@ -38,11 +38,16 @@ export function holdsCandidacy(actor: Actor, task: TaskCandidates): boolean {
   );
 }
 
+/** A person of the Region (any role): they see every ente's matters, as their office does. */
+export function isRegioneUser(actor: Actor, regioneEnteId: string): boolean {
+  return actor.roles.some((grant) => grant.enteId === regioneEnteId);
+}
+
 export function isAdministrator(actor: Actor, regioneEnteId: string): boolean {
   return actor.roles.some((grant) => grant.enteId === regioneEnteId && grant.ruolo === 'AMMINISTRATORE');
 }
 
 /** Regione roles see every ente's data; others only the enti they hold a role for. */
 export function seesEnte(actor: Actor, enteId: string, regioneEnteId: string): boolean {
-  return actor.roles.some((grant) => grant.enteId === enteId || grant.enteId === regioneEnteId);
+  return isRegioneUser(actor, regioneEnteId) || actor.roles.some((grant) => grant.enteId === enteId);
 }
