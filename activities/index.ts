@@ -12,6 +12,7 @@ import type { PecService } from './pec/pec';
 import type { ProtocolRegister, RegistrationRequest } from './protocol/protocol-register';
 import { createRicognizioneActivities } from './ricognizione/ricognizione-activities';
 import type { Signer } from './signature/signer';
+import { createAmbitoActivities } from './tasks/ambito-candidates';
 import { createTaskProjection } from './tasks/task-projection';
 
 export interface ActivityDeps {
@@ -33,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
   const { db, protocol } = deps;
   return classifyFailures({
     ...createTaskProjection(db),
+    ...createAmbitoActivities(db),
     ...createCommunicationActivities(db),
     ...createAccreditationActivities(db),
     ...createIncidentActivities(db),

@@ -1,14 +1,11 @@
 import type { Prisma } from '../../prisma/generated/client';
-import { isAdministrator, type Actor } from '../../workflows/shared/actor';
+import { COVERED_ROLES, isAdministrator, type Actor } from '../../workflows/shared/actor';
 
-/**
- * The tasks an actor may take: the same rule as holdsCandidacy (workflows/shared/actor.ts), as a query.
- * A legal representative covers the referente tasks of every area of their ente.
- */
+/** The tasks an actor may take: grantCovers (workflows/shared/actor.ts), grant by grant, as a query. */
 export function candidacyWhere(actor: Actor): Prisma.TaskWhereInput[] {
   return actor.roles.map((grant) => ({
     candidateEnteId: grant.enteId,
-    candidateRole: grant.ruolo === 'RAPPRESENTANTE_LEGALE' ? { in: ['RAPPRESENTANTE_LEGALE', 'REFERENTE'] } : grant.ruolo,
+    candidateRole: { in: [...COVERED_ROLES[grant.ruolo]] },
     ...(grant.area ? { OR: [{ candidateArea: null }, { candidateArea: grant.area }] } : {}),
   }));
 }

@@ -20,22 +20,39 @@ export interface Actor {
   roles: RoleGrant[];
 }
 
-/** Who may take a task: holders of a role (and area, when set) for an ente. */
+/**
+ * Who may take a task: holders of a role (and area, when set) for an ente. That ente need not be the
+ * task's own: the Comune capofila of an ambito acts for its Comuni (candidates from `ambitoCandidates`).
+ */
 export interface TaskCandidates {
   candidateEnteId: string;
   candidateRole: Ruolo;
   candidateArea: Area | null;
 }
 
-/** A legal representative covers every area of their ente; a referente only their own areas. */
+/** The tasks' roles a grant covers: a legal representative covers their referenti's tasks too. */
+export const COVERED_ROLES: Readonly<Record<Ruolo, readonly Ruolo[]>> = {
+  RAPPRESENTANTE_LEGALE: ['RAPPRESENTANTE_LEGALE', 'REFERENTE'],
+  REFERENTE: ['REFERENTE'],
+  ISTRUTTORE: ['ISTRUTTORE'],
+  DIRIGENTE: ['DIRIGENTE'],
+  AMMINISTRATORE: ['AMMINISTRATORE'],
+};
+
+/**
+ * THE "may act" rule, for one grant: the candidate ente, a covered role, and the area (a grant without an
+ * area — a legal representative — covers every area; a task without one is for every area). The workflow's
+ * validators use it through holdsCandidacy; the inbox's query is built from the same table
+ * (api/tasks/visibility.ts), and tests/workflows/shared/candidacy.test.ts runs one table of cases on both.
+ */
+export function grantCovers(grant: RoleGrant, task: TaskCandidates): boolean {
+  return grant.enteId === task.candidateEnteId
+    && COVERED_ROLES[grant.ruolo].includes(task.candidateRole)
+    && (task.candidateArea === null || grant.area === null || grant.area === task.candidateArea);
+}
+
 export function holdsCandidacy(actor: Actor, task: TaskCandidates): boolean {
-  return actor.roles.some(
-    (grant) =>
-      grant.enteId === task.candidateEnteId &&
-      (grant.ruolo === task.candidateRole ||
-        (task.candidateRole === 'REFERENTE' && grant.ruolo === 'RAPPRESENTANTE_LEGALE')) &&
-      (task.candidateArea === null || grant.area === null || grant.area === task.candidateArea),
-  );
+  return actor.roles.some((grant) => grantCovers(grant, task));
 }
 
 /** A person of the Region (any role): they see every ente's matters, as their office does. */
