@@ -45,6 +45,10 @@ describe('accreditamento ente in the browser', () => {
       await tab.goto(url);
       await tab.waitForSelector(byTestId('file-list'));
       await tab.screenshot({ path: path.join(dir, `${name}-${suffix}.png`) as `${string}.png`, fullPage: true });
+      // The outcome form with an esito that asks for more: its text, its days and what happens next.
+      await tab.click(byTestId('field-esito-INTEGRAZIONE'));
+      await tab.waitForSelector(byTestId('field-giorniIntegrazione'));
+      await tab.screenshot({ path: path.join(dir, `${name}-integrazione-${suffix}.png`) as `${string}.png`, fullPage: true });
     }
     await tab.close();
   }

@@ -1,4 +1,6 @@
-import { defineAsyncComponent, type Component } from 'vue';
+import { OUTCOME_FORMS, type OutcomeFormKey } from '@shared/outcome-forms';
+import { defineAsyncComponent, defineComponent, h, type Component, type PropType } from 'vue';
+import type { TaskDetail } from '@/services/tasks';
 
 /**
  * The forms of human tasks, chosen by the task's `formKey`. Each entry has:
@@ -10,13 +12,24 @@ export interface TaskFormEntry {
   summary: Component;
 }
 
+const OutcomeForm = defineAsyncComponent(() => import('./OutcomeForm.vue'));
+
+/** The generic outcome form, bound to a form key's contract (workflows/shared/outcome-forms.ts). */
+const outcomeForm = (formKey: OutcomeFormKey): Component =>
+  defineComponent({
+    name: `OutcomeForm-${formKey}`,
+    props: { task: { type: Object as PropType<TaskDetail>, required: true } },
+    emits: ['completed'],
+    setup: (props, { emit }) => () => h(OutcomeForm, { task: props.task, contract: OUTCOME_FORMS[formKey], onCompleted: () => emit('completed') }),
+  });
+
 const registry: Record<string, TaskFormEntry> = {
   'presa-in-carico': {
-    form: defineAsyncComponent(() => import('./presa-in-carico/PresaInCaricoForm.vue')),
+    form: outcomeForm('presa-in-carico'),
     summary: defineAsyncComponent(() => import('./presa-in-carico/PresaInCaricoSummary.vue')),
   },
   'istruttoria-accreditamento': {
-    form: defineAsyncComponent(() => import('./istruttoria-accreditamento/IstruttoriaAccreditamentoForm.vue')),
+    form: outcomeForm('istruttoria-accreditamento'),
     summary: defineAsyncComponent(() => import('./istruttoria-accreditamento/IstruttoriaAccreditamentoSummary.vue')),
   },
   'integrazione-accreditamento': {
@@ -24,7 +37,7 @@ const registry: Record<string, TaskFormEntry> = {
     summary: defineAsyncComponent(() => import('./integrazione-accreditamento/IntegrazioneAccreditamentoSummary.vue')),
   },
   'firma-provvedimento': {
-    form: defineAsyncComponent(() => import('./firma-provvedimento/FirmaProvvedimentoForm.vue')),
+    form: outcomeForm('firma-provvedimento'),
     summary: defineAsyncComponent(() => import('./firma-provvedimento/FirmaProvvedimentoSummary.vue')),
   },
   'trasmissione-flusso': {
@@ -34,3 +47,6 @@ const registry: Record<string, TaskFormEntry> = {
 };
 
 export const taskFormFor = (formKey: string): TaskFormEntry | undefined => registry[formKey];
+
+/** The form keys the inbox can render: tests/workflows/shared/task-forms.test.ts checks every descriptor's are here. */
+export const TASK_FORM_KEYS = Object.keys(registry);

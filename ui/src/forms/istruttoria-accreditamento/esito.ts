@@ -1,25 +1,8 @@
 /** The decision of an istruttoria-accreditamento task. */
+import { esitoLabels } from '@shared/outcome-forms';
 import { text } from '../read';
 
-export type Esito = 'APPROVA' | 'RESPINGI' | 'INTEGRAZIONE';
-
-export const ESITO: Record<Esito, string> = {
-  APPROVA: 'Approva',
-  RESPINGI: 'Respingi',
-  INTEGRAZIONE: 'Chiedi integrazione',
-};
-
-/** What happens next, said before the istruttore confirms. */
-export const SEGUITO: Record<Esito, string> = {
-  APPROVA: 'Il provvedimento di accreditamento passa al dirigente per la firma.',
-  RESPINGI:
-    'PUSH genera il provvedimento di rigetto con la motivazione, lo protocolla in uscita e lo invia via PEC all’ente.',
-  INTEGRAZIONE:
-    'L’ente riceve la richiesta via PEC e risponde da PUSH entro il termine; in mancanza di risposta la richiesta decade.',
-};
-
-export const TESTO_MAX = 4000;
-export const GIORNI = { min: 1, max: 90, default: 15 };
+export const ESITO = esitoLabels('istruttoria-accreditamento');
 
 export interface IstruttoriaOutcome {
   esito: string;
@@ -32,7 +15,7 @@ export function readOutcome(outcome: Record<string, unknown> | null): Istruttori
   const esito = text(outcome?.esito);
   if (!outcome || !esito) return undefined;
   return {
-    esito: ESITO[esito as Esito] ?? esito,
+    esito: ESITO[esito] ?? esito,
     motivazione: text(outcome.motivazione),
     richiesta: text(outcome.richiesta),
     giorniIntegrazione: typeof outcome.giorniIntegrazione === 'number' ? outcome.giorniIntegrazione : undefined,

@@ -1,15 +1,9 @@
 /** The decision of a presa-in-carico task, and how its data reads. */
 import type { ProtocolloRef } from '@/services/types';
+import { esitoLabels } from '@shared/outcome-forms';
 import { isRecord, readProtocollo, text } from '../read';
 
-export type Esito = 'PRESA_IN_CARICO' | 'NON_DI_COMPETENZA';
-
-export const ESITO: Record<Esito, string> = {
-  PRESA_IN_CARICO: 'Presa in carico',
-  NON_DI_COMPETENZA: 'Non di competenza',
-};
-
-export const NOTE_MAX = 2000;
+export const ESITO = esitoLabels('presa-in-carico');
 
 export interface PresaInCaricoData {
   oggetto: string;
@@ -32,5 +26,5 @@ export function readPresaInCaricoData(data: Record<string, unknown>): PresaInCar
 export function readEsito(outcome: Record<string, unknown> | null): { esito: string; note: string } | undefined {
   if (!outcome) return undefined;
   const esito = text(outcome.esito);
-  return esito ? { esito: ESITO[esito as Esito] ?? esito, note: text(outcome.note) ?? '' } : undefined;
+  return esito ? { esito: ESITO[esito] ?? esito, note: text(outcome.note) ?? '' } : undefined;
 }

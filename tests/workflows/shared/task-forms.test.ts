@@ -1,0 +1,43 @@
+// Every form a procedure uses can be rendered by the inbox; the outcome forms' contracts match the
+// schemas the workflows validate with, field by field, and the inbox's check gives the workflow's answer.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkDecision, FORMS, type FormKey } from '../../../workflows/shared/forms';
+import { OUTCOME_FORMS, outcomeDecision, type OutcomeFormKey } from '../../../workflows/shared/outcome-forms';
+import { PROCEDURES } from '../../../workflows/shared/procedures';
+
+const shapeOf = (formKey: FormKey) => (FORMS[formKey] as unknown as { shape: Record<string, { options?: string[] }> }).shape;
+
+describe('task forms', () => {
+  it('has an inbox form for every form a procedure uses', async () => {
+    const registry = await readFile(path.join(__dirname, '../../../ui/src/forms/index.ts'), 'utf8');
+    const registered = new Set([...registry.matchAll(/^ {2}'([a-z-]+)': \{/gm)].map((match) => match[1]));
+    expect(registered.size).toBeGreaterThan(3);
+    expect(PROCEDURES.flatMap((procedure) => procedure.forms).filter((form) => !registered.has(form))).toEqual([]);
+  });
+
+  it('describes, for each outcome form, exactly the esiti and fields of its decision schema', () => {
+    for (const [formKey, contract] of Object.entries(OUTCOME_FORMS) as [OutcomeFormKey, (typeof OUTCOME_FORMS)[OutcomeFormKey]][]) {
+      const shape = shapeOf(formKey);
+      expect([formKey, Object.keys(contract.esiti).sort()]).toEqual([formKey, [...(shape.esito?.options ?? [])].sort()]);
+      expect([formKey, Object.keys(contract.fields).sort()]).toEqual([formKey, Object.keys(shape).filter((field) => field !== 'esito').sort()]);
+    }
+  });
+
+  it('gives, before sending, the answer the workflow would: the missing field, named, in Italian', () => {
+    const missing = (formKey: OutcomeFormKey, esito: string, values: Record<string, string> = {}) => {
+      const checked = checkDecision(formKey, outcomeDecision(OUTCOME_FORMS[formKey], esito, values));
+      return checked.ok ? 'ok' : `${checked.problem.field}: ${checked.problem.message}`;
+    };
+    expect(missing('presa-in-carico', 'NON_DI_COMPETENZA')).toBe('note: Note: indica perché la comunicazione non è di competenza');
+    expect(missing('presa-in-carico', 'PRESA_IN_CARICO')).toBe('ok');
+    expect(missing('istruttoria-accreditamento', 'RESPINGI')).toMatch(/^motivazione: Motivazione: indica i motivi del rigetto/);
+    expect(missing('istruttoria-accreditamento', 'INTEGRAZIONE', { richiesta: 'Allegare lo statuto.', giorniIntegrazione: '' })).toMatch(/^giorniIntegrazione: /);
+    expect(missing('istruttoria-accreditamento', 'INTEGRAZIONE', { richiesta: 'Allegare lo statuto.', giorniIntegrazione: '120' })).toMatch(/^giorniIntegrazione: .*90/);
+    expect(missing('istruttoria-accreditamento', 'INTEGRAZIONE', { richiesta: 'Allegare lo statuto.', giorniIntegrazione: '15' })).toBe('ok');
+    // A field the chosen esito does not show is not sent, whatever was typed in it before.
+    expect(outcomeDecision(OUTCOME_FORMS['istruttoria-accreditamento'], 'APPROVA', { motivazione: 'scritta e poi cambiato esito' })).toEqual({ esito: 'APPROVA' });
+    expect(missing('firma-provvedimento', 'RINVIA')).toMatch(/^nota: /);
+    expect(missing('firma-provvedimento', 'FIRMA')).toBe('ok');
+  });
+});
