@@ -15,6 +15,8 @@ export default defineConfig({
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
       '@shared': fileURLToPath(new URL('../workflows/shared', import.meta.url)),
+      // Types only (the API's answers, e.g. activities/stock/types.ts): retyping them here drifts.
+      '@activities': fileURLToPath(new URL('../activities', import.meta.url)),
     },
   },
   build: {

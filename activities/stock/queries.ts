@@ -3,13 +3,15 @@
 // before the date. Dates travel as YYYY-MM-DD strings, so no time zone ever shifts a day.
 import type { Db } from '../../prisma/client';
 import { Prisma } from '../../prisma/generated/client';
-import type { EnteTipo, SnapshotTipo, StatoUnita, UsoUnita } from '../../prisma/generated/enums';
+import type { EnteTipo, SnapshotTipo, StatoUnita } from '../../prisma/generated/enums';
+import type { StockUnit } from './types';
 import { COMUNE_NAME, latestSnapshots, requireBoundedInteger, type StockFilter, UNITS_FROM, unitConditions } from './as-of-sql';
 import { requireIsoDate, STOCK_FAILURE, stockRejection } from './errors';
 
 export { type AsOfScope, OUT_OF_STOCK, type StockFilter } from './as-of-sql';
 export { buildingHistory, buildingsForMap, type BuildingHistory, type MapBuilding, type MapRequest } from './buildings';
 export { summaryAsOf, type StockSummary } from './summary';
+export type { StockUnit } from './types';
 
 export interface PreviousSnapshot {
   snapshotId: string;
@@ -43,26 +45,6 @@ export async function previousSnapshot(db: Db, enteId: string, beforeDate: strin
   };
 }
 
-export interface StockUnit {
-  id: string;
-  codice: string;
-  buildingCodice: string;
-  foglio: string;
-  particella: string;
-  subalterno: string;
-  categoria: string;
-  superficie: number;
-  vani: number | null;
-  uso: UsoUnita;
-  stato: StatoUnita;
-  dataVendita: string | null;
-  /** Euro, the exact decimal string the database holds ("450.00"). */
-  canoneMensile: string | null;
-  snapshot: { id: string; dataRiferimento: string; tipo: SnapshotTipo };
-  ente: { id: string; codice: string; denominazione: string; tipo: EnteTipo };
-  /** Null when the unit names a building its snapshot does not hold. */
-  building: { codice: string; indirizzo: string; istatComune: string; comune: string | null; latitudine: number | null; longitudine: number | null } | null;
-}
 
 type UnitRow = Omit<StockUnit, 'snapshot' | 'ente' | 'building'> & {
   snapshotId: string; dataRiferimento: string; snapshotTipo: SnapshotTipo;

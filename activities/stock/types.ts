@@ -1,6 +1,7 @@
 // The stock as the loader takes it: one record per building and per housing unit, with the Prisma
-// field names, so the flusso parser, the manual form and the generator all hand over the same shape.
-import type { SnapshotTipo, StatoUnita, UsoUnita } from '../../prisma/generated/enums';
+// field names, so the flusso parser, the manual form and the generator all hand over the same shape;
+// and a unit as the stock browser's API answers it. Types only: the inbox imports them (alias @activities).
+import type { EnteTipo, SnapshotTipo, StatoUnita, UsoUnita } from '../../prisma/generated/enums';
 import type { EuroDecimal } from '../../workflows/shared/money';
 
 export interface ParsedBuilding {
@@ -55,4 +56,28 @@ export interface LoadedSnapshot {
   /** How many buildings and units the snapshot holds. */
   buildings: number;
   units: number;
+}
+
+export type { EnteTipo, SnapshotTipo, StatoUnita, UsoUnita };
+
+/** A unit as GET /api/patrimonio/unita answers it. */
+export interface StockUnit {
+  id: string;
+  codice: string;
+  buildingCodice: string;
+  foglio: string;
+  particella: string;
+  subalterno: string;
+  categoria: string;
+  superficie: number;
+  vani: number | null;
+  uso: UsoUnita;
+  stato: StatoUnita;
+  dataVendita: string | null;
+  /** Euro, the exact decimal string the database holds ("450.00"). */
+  canoneMensile: string | null;
+  snapshot: { id: string; dataRiferimento: string; tipo: SnapshotTipo };
+  ente: { id: string; codice: string; denominazione: string; tipo: EnteTipo };
+  /** Null when the unit names a building its snapshot does not hold. */
+  building: { codice: string; indirizzo: string; istatComune: string; comune: string | null; latitudine: number | null; longitudine: number | null } | null;
 }

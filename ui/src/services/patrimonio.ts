@@ -1,16 +1,9 @@
 import { http } from './http';
 import type { SnapshotTipo } from './flussi';
 import type { Page } from './types';
+import type { StatoUnita, StockUnit, UsoUnita } from '@activities/stock/types';
 
-export type StatoUnita =
-  | 'LOCATO'
-  | 'LIBERO'
-  | 'SFITTO_CARENZE_MANUTENTIVE'
-  | 'SFITTO_RISTRUTTURAZIONE'
-  | 'OCCUPATO_SENZA_TITOLO'
-  | 'ALIENATO'
-  | 'DEMOLITO';
-export type UsoUnita = 'SAP' | 'SAS' | 'ALTRO';
+export type { StatoUnita, UsoUnita } from '@activities/stock/types';
 /** The planner's three lists. */
 export type Lista = 'liberi' | 'sfitti-carenze-manutentive' | 'sfitti-ristrutturazione';
 
@@ -28,24 +21,8 @@ export type StockFilters = {
   lista: string;
 };
 
-export interface Unita {
-  id: string;
-  codice: string;
-  buildingCodice: string;
-  foglio: string;
-  particella: string;
-  subalterno: string;
-  categoria: string;
-  superficie: number;
-  vani: number | null;
-  uso: UsoUnita;
-  stato: StatoUnita;
-  dataVendita: string | null;
-  canoneMensile: string | null;
-  snapshot: { id: string; dataRiferimento: string; tipo: SnapshotTipo };
-  ente: { id: string; codice: string; denominazione: string; tipo: string };
-  building: { codice: string; indirizzo: string; istatComune: string; comune: string | null } | null;
-}
+/** A unit as the API answers it: the API's own type, not a copy. */
+export type Unita = StockUnit;
 
 export interface UnitaPage extends Page<Unita> {
   /** The date the stock is shown as of. */
