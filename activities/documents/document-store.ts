@@ -38,7 +38,7 @@ export interface StoredDocument {
 
 /**
  * The document store, like the regional DMS: content-addressed files plus metadata. Access control is
- * the caller's (see `mayRead` in ./access).
+ * the caller's (api/read-access.ts).
  */
 export interface DocumentStore {
   /** Largest document accepted, in bytes: an upload meant for the store is bounded by it, so one limit answers. */

@@ -4,14 +4,14 @@ import { notFound } from '../errors';
 import { protocolNumbers } from '../protocol-numbers';
 import type { ApiRuntime } from '../runtime';
 import { namesOf } from '../people';
-import { visibleEntiWhere } from '../enti/visibility';
+import { readableEntiWhere } from '../read-access';
 
 const include = {
   ente: { select: { id: true, denominazione: true } },
 } as const;
 
 function communicationsWhere(runtime: ApiRuntime, actor: Actor): Prisma.CommunicationWhereInput {
-  return { ente: visibleEntiWhere(actor, runtime.regioneEnteId) };
+  return { ente: readableEntiWhere(actor, runtime.regioneEnteId) };
 }
 
 export async function listCommunications(

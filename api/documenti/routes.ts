@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf } from '../auth';
 import { notFound } from '../errors';
-import { seesProcedure } from '../procedure-access';
+import { readsProcedureItem } from '../read-access';
 import type { ApiRuntime } from '../runtime';
 import { parse } from '../validation';
 
@@ -14,7 +14,7 @@ export function documentRoutes(runtime: ApiRuntime): Router {
   router.get('/documenti/:id', async (req, res) => {
     const { id } = parse(ZId, req.params);
     const document = await runtime.documents.find(id);
-    if (!document || !(await seesProcedure(runtime, actorOf(req), document))) throw notFound('Documento');
+    if (!document || !(await readsProcedureItem(runtime, actorOf(req), document))) throw notFound('Documento');
     const { content } = await runtime.documents.read(id);
     res.setHeader('Content-Type', document.mimeType);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`);

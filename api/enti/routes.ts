@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../auth';
 import type { ApiRuntime } from '../runtime';
 import { optionalQuery, parse, text } from '../validation';
-import { visibleEntiWhere } from './visibility';
+import { readableEntiWhere } from '../read-access';
 
 export const ZEntiQuery = z.object({
   q: optionalQuery(text().trim().max(100)),
@@ -17,7 +17,7 @@ export function entiRoutes(runtime: ApiRuntime): Router {
     const items = await runtime.db.ente.findMany({
       where: {
         AND: [
-          visibleEntiWhere(actorOf(req), runtime.regioneEnteId),
+          readableEntiWhere(actorOf(req), runtime.regioneEnteId),
           query.q ? { OR: [{ denominazione: { contains: query.q, mode: 'insensitive' } }, { codice: { startsWith: query.q } }] } : {},
           query.tipo ? { tipo: query.tipo } : {},
         ],

@@ -2,7 +2,8 @@
 // them; its legal representative and PATRIMONIO referenti transmit. Every flussi route goes through here.
 import { z } from 'zod';
 import type { Db } from '../../prisma/client';
-import { seesEnte, type Actor } from '../../workflows/shared/actor';
+import type { Actor } from '../../workflows/shared/actor';
+import { readsEnte } from '../read-access';
 import { notFound } from '../errors';
 import { isCalendarDate } from '../validation';
 
@@ -20,7 +21,7 @@ export function flussiAccess(db: Db, regioneEnteId: string) {
   /** The procedure's ente and date, if the actor may see it (the ente's people and the Region); else 404. */
   const visibleProcedure = (actor: Actor, workflowId: string) => {
     const [, enteId, dataRiferimento] = WORKFLOW_ID.exec(workflowId)!;
-    const sees = seesEnte(actor, enteId!, regioneEnteId);
+    const sees = readsEnte(actor, enteId!, regioneEnteId);
     if (!sees) throw notFound('Trasmissione');
     return { enteId: enteId!, dataRiferimento: dataRiferimento! };
   };

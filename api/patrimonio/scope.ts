@@ -2,14 +2,15 @@
 // role for (StockFilter.enteIds). The stock queries take the list and never read outside it.
 import { ApplicationFailure } from '@temporalio/common';
 import { STOCK_FAILURE } from '../../activities/stock';
-import { isRegioneUser, type Actor } from '../../workflows/shared/actor';
+import type { Actor } from '../../workflows/shared/actor';
+import { readableEnteIds } from '../read-access';
 import { AppError, forbidden } from '../errors';
 
 /** Undefined: every ente (the Region). A user without any role gets a 403: there is no stock of theirs to see. */
 export function visibleStockEnti(actor: Actor, regioneEnteId: string): string[] | undefined {
-  if (isRegioneUser(actor, regioneEnteId)) return undefined;
-  if (actor.roles.length === 0) throw forbidden('Il patrimonio si consulta con un ruolo presso un ente accreditato.');
-  return [...new Set(actor.roles.map((grant) => grant.enteId))];
+  const readable = readableEnteIds(actor, regioneEnteId);
+  if (readable?.length === 0) throw forbidden('Il patrimonio si consulta con un ruolo presso un ente accreditato.');
+  return readable;
 }
 
 export function seesStockOf(enteIds: readonly string[] | undefined, enteId: string): boolean {

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf } from '../auth';
 import { notFound } from '../errors';
-import { seesProcedure } from '../procedure-access';
+import { readsProcedureItem } from '../read-access';
 import type { ApiRuntime } from '../runtime';
 import { parse } from '../validation';
 
@@ -14,7 +14,7 @@ export function pecRoutes(runtime: ApiRuntime): Router {
   router.get('/pec/:id', async (req, res) => {
     const { id } = parse(ZId, req.params);
     const row = await runtime.db.pecMessage.findUnique({ where: { id }, select: { enteId: true, workflowId: true } });
-    if (!row || !(await seesProcedure(runtime, actorOf(req), row))) throw notFound('PEC');
+    if (!row || !(await readsProcedureItem(runtime, actorOf(req), row))) throw notFound('PEC');
     res.json(await runtime.pec.status(id));
   });
   return router;

@@ -63,8 +63,3 @@ export function isRegioneUser(actor: Actor, regioneEnteId: string): boolean {
 export function isAdministrator(actor: Actor, regioneEnteId: string): boolean {
   return actor.roles.some((grant) => grant.enteId === regioneEnteId && grant.ruolo === 'AMMINISTRATORE');
 }
-
-/** Regione roles see every ente's data; others only the enti they hold a role for. */
-export function seesEnte(actor: Actor, enteId: string, regioneEnteId: string): boolean {
-  return isRegioneUser(actor, regioneEnteId) || actor.roles.some((grant) => grant.enteId === enteId);
-}
