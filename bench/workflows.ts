@@ -22,7 +22,7 @@ export async function humanStepChain(input: ChainInput): Promise<number> {
       enteId: input.enteId,
       candidates: input.candidates,
       formKey: 'presa-in-carico',
-      data: { step },
+      data: { communicationId: `passo-${step}`, mittente: 'Benchmark', oggetto: `Passo ${step} di ${input.steps}`, testo: 'Passo del benchmark.', protocollo: { numero: step, anno: 2026, data: '2026-01-01T00:00:00.000Z' } },
     });
   }
   await tasks.settled();

@@ -84,7 +84,7 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
         candidates: { candidateEnteId: input.enteId, candidateRole: 'RAPPRESENTANTE_LEGALE', candidateArea: null },
         assigneeId: input.richiedenteId,
         formKey: 'integrazione-accreditamento',
-        data: { ...datiRichiesta, richiesta: review.decision.richiesta },
+        data: { ...datiRichiesta, richiesta: review.decision.richiesta! },
       }),
       received: async (answer) => {
         await acts.recordIntegration({ requestId: input.requestId, risposta: answer.decision.risposta, attoNominaDocumentId: answer.decision.attoNominaDocumentId, actorId: answer.actor.userId });

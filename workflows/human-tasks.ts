@@ -21,6 +21,7 @@ import type { Activities } from '../activities';
 import type { Incidents } from './incidents';
 import { holdsCandidacy, type Actor } from './shared/actor';
 import { checkDecision, type DecisionOf, type DecisionProblem, type FormKey } from './shared/forms';
+import type { TaskDataOf } from './shared/task-data';
 import {
   claimTaskUpdate,
   completeTaskUpdate,
@@ -145,12 +146,12 @@ export class HumanTasks {
   }
 
   /** Opens a task and waits for its decision; if the procedure is cancelled, the task is cancelled too. */
-  async ask<K extends FormKey>(spec: TaskSpec & { formKey: K }, check?: DecisionCheck<K>): Promise<TaskOutcome<K>> {
+  async ask<K extends FormKey>(spec: TaskSpec & { formKey: K; data: TaskDataOf<K> }, check?: DecisionCheck<K>): Promise<TaskOutcome<K>> {
     return (await this.askUntil(spec, undefined, check))!;
   }
 
   /** Like ask, but past `deadline` (epoch ms) the task is cancelled and the answer is null. */
-  async askUntil<K extends FormKey>(spec: TaskSpec & { formKey: K }, deadline: number | undefined, check?: DecisionCheck<K>): Promise<TaskOutcome<K> | null> {
+  async askUntil<K extends FormKey>(spec: TaskSpec & { formKey: K; data: TaskDataOf<K> }, deadline: number | undefined, check?: DecisionCheck<K>): Promise<TaskOutcome<K> | null> {
     const taskId = uuid4();
     const entry: Entry = {
       taskId,

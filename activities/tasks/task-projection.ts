@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../prisma/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { taskDataProblem } from '../../workflows/shared/task-data';
 import { Prisma } from '../../prisma/generated/client';
 import type { TaskSpec } from '../../workflows/shared/tasks';
 
@@ -26,6 +28,9 @@ export function createTaskProjection(db: Db) {
     /** One statement (the next task shows up one round-trip after the decision); a retry finds the task there. */
     async openTask(input: TaskSpec & { taskId: string; workflowId: string }): Promise<void> {
       const { taskId, workflowId, candidates, ...spec } = input;
+      // The form's contract: data the inbox cannot read is the procedure's bug, never retried (an incident).
+      const problem = taskDataProblem(spec.formKey, spec.data);
+      if (problem) throw ApplicationFailure.nonRetryable(problem, 'DATI_ATTIVITA_NON_CONFORMI');
       const now = utc(new Date());
       await db.$executeRaw`
         WITH task AS (

@@ -46,8 +46,12 @@ describe('accreditamento ente in the browser', () => {
       await tab.waitForSelector(byTestId('file-list'));
       await tab.screenshot({ path: path.join(dir, `${name}-${suffix}.png`) as `${string}.png`, fullPage: true });
       // The outcome form with an esito that asks for more: its text, its days and what happens next.
-      await tab.click(byTestId('field-esito-INTEGRAZIONE'));
-      await tab.waitForSelector(byTestId('field-giorniIntegrazione'));
+      // Clicked until the form answers: the tab may still be wiring the form when the radio first shows.
+      await tab.waitForFunction((esito, field) => {
+        if (document.querySelector(field)) return true;
+        document.querySelector<HTMLInputElement>(`${esito} input`)?.click();
+        return false;
+      }, { polling: 250 }, byTestId('field-esito-INTEGRAZIONE'), byTestId('field-giorniIntegrazione'));
       await tab.screenshot({ path: path.join(dir, `${name}-integrazione-${suffix}.png`) as `${string}.png`, fullPage: true });
     }
     await tab.close();

@@ -6,6 +6,7 @@
 import type { HumanTasks, TaskOutcome } from '../human-tasks';
 import type { DecisionOf, FormKey } from '../shared/forms';
 import type { Message } from '../shared/messages';
+import type { TaskDataOf } from '../shared/task-data';
 import type { TaskSpec } from '../shared/tasks';
 import type { Notices } from './notices';
 
@@ -16,7 +17,7 @@ export type ReviewOutcome<R extends ReviewForm> = TaskOutcome<R>;
 
 export interface IstruttoriaSteps<R extends ReviewForm, I extends FormKey> {
   /** The istruttore's task of a round (`istruttoria-<round>` is the block's). */
-  review: (round: number) => Omit<TaskSpec, 'taskKey'> & { formKey: R };
+  review: (round: number) => Omit<TaskSpec, 'taskKey'> & { formKey: R; data: TaskDataOf<R> };
   integration: {
     /** Where the ente's PEC goes. */
     pec: string;
@@ -26,7 +27,7 @@ export interface IstruttoriaSteps<R extends ReviewForm, I extends FormKey> {
     requested: (review: ReviewOutcome<R>, scadenza: string) => Promise<void>;
     message: (review: ReviewOutcome<R>, scadenza: string) => Message;
     /** The ente's task, due at the deadline (`integrazione-<round>` is the block's). */
-    task: (review: ReviewOutcome<R>, scadenza: string) => Omit<TaskSpec, 'taskKey' | 'dueAt'> & { formKey: I };
+    task: (review: ReviewOutcome<R>, scadenza: string) => Omit<TaskSpec, 'taskKey' | 'dueAt'> & { formKey: I; data: TaskDataOf<I> };
     received: (answer: TaskOutcome<I>) => Promise<void>;
     /** The procedure records the lapse; the block then tells the ente. */
     lapsed: (scadenza: string) => Promise<void>;
@@ -50,7 +51,7 @@ export class Istruttoria<R extends ReviewForm, I extends FormKey> {
     const integration = this.steps.integration;
     for (;;) {
       const round = ++this.round;
-      const review = await tasks.ask({ ...this.steps.review(round), taskKey: `istruttoria-${round}` } as TaskSpec & { formKey: R });
+      const review = await tasks.ask({ ...this.steps.review(round), taskKey: `istruttoria-${round}` } as TaskSpec & { formKey: R; data: TaskDataOf<R> });
       const decision = review.decision as DecisionOf<ReviewForm>;
       if (decision.esito !== 'INTEGRAZIONE') return { esito: decision.esito, review, round };
 
@@ -58,7 +59,7 @@ export class Istruttoria<R extends ReviewForm, I extends FormKey> {
       const scadenza = new Date(deadline).toISOString();
       await integration.requested(review, scadenza);
       await notices.send(`integrazione-${round}`, integration.pec, integration.message(review, scadenza));
-      const answer = await tasks.askUntil({ ...integration.task(review, scadenza), taskKey: `integrazione-${round}`, dueAt: scadenza } as TaskSpec & { formKey: I }, deadline);
+      const answer = await tasks.askUntil({ ...integration.task(review, scadenza), taskKey: `integrazione-${round}`, dueAt: scadenza } as TaskSpec & { formKey: I; data: TaskDataOf<I> }, deadline);
       if (!answer) {
         await integration.lapsed(scadenza);
         await tasks.settled();

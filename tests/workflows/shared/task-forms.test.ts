@@ -5,6 +5,7 @@ import path from 'node:path';
 import { checkDecision, FORMS, type FormKey } from '../../../workflows/shared/forms';
 import { OUTCOME_FORMS, outcomeDecision, type OutcomeFormKey } from '../../../workflows/shared/outcome-forms';
 import { PROCEDURES } from '../../../workflows/shared/procedures';
+import { TASK_DATA, taskDataProblem } from '../../../workflows/shared/task-data';
 
 const shapeOf = (formKey: FormKey) => (FORMS[formKey] as unknown as { shape: Record<string, { options?: string[] }> }).shape;
 
@@ -39,5 +40,12 @@ describe('task forms', () => {
     expect(outcomeDecision(OUTCOME_FORMS['istruttoria-accreditamento'], 'APPROVA', { motivazione: 'scritta e poi cambiato esito' })).toEqual({ esito: 'APPROVA' });
     expect(missing('firma-provvedimento', 'RINVIA')).toMatch(/^nota: /);
     expect(missing('firma-provvedimento', 'FIRMA')).toBe('ok');
+  });
+
+  it('has a data contract for every form, which names what a task\'s data lacks', () => {
+    expect(Object.keys(TASK_DATA).sort()).toEqual(Object.keys(FORMS).sort());
+    expect(taskDataProblem('trasmissione-flusso', { dataRiferimento: '2026-06-30', ente: 'Comune di Bari' })).toBeNull();
+    expect(taskDataProblem('trasmissione-flusso', { dataRiferimento: '30/06/2026', ente: 'Comune di Bari' })).toMatch(/«trasmissione-flusso».*dataRiferimento/);
+    expect(taskDataProblem('presa-in-carico', { step: 1 })).toMatch(/«presa-in-carico» non conformi: communicationId/);
   });
 });

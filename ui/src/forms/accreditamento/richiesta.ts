@@ -1,42 +1,14 @@
 /** The request an accreditamento task is about, as the workflow writes it in every task's data. */
-import type { Rappresentante } from '@/services/accreditamenti';
-import type { ProtocolloRef } from '@/services/types';
-import { isRecord, readProtocollo, text } from '../read';
+import { RichiestaAccreditamentoData } from '@shared/task-data';
+import { z } from 'zod';
 
-export interface RichiestaAccreditamentoData {
-  requestId: string | undefined;
-  denominazione: string;
-  codiceFiscale: string;
-  pec: string;
-  sede: string;
-  rappresentante: Rappresentante | undefined;
-  protocollo: ProtocolloRef | undefined;
-  /** What the Region asked to integrate (integrazione-accreditamento). */
-  richiesta: string | undefined;
-  /** Who reviewed the request (firma-provvedimento). */
-  istruttore: string | undefined;
-}
+/** Every accreditamento form's data: the request, and what a step adds (the integration asked, who reviewed). */
+const Richiesta = RichiestaAccreditamentoData.extend({ richiesta: z.string(), istruttore: z.string() }).partial();
 
-function readRappresentante(value: unknown): Rappresentante | undefined {
-  if (!isRecord(value)) return undefined;
-  return {
-    nome: text(value.nome) ?? '',
-    cognome: text(value.cognome) ?? '',
-    codiceFiscale: text(value.codiceFiscale) ?? '',
-    qualifica: text(value.qualifica) ?? '',
-  };
-}
+export type RichiestaData = z.output<typeof Richiesta>;
 
-export function readRichiesta(data: Record<string, unknown>): RichiestaAccreditamentoData {
-  return {
-    requestId: text(data.requestId),
-    denominazione: text(data.denominazione) ?? '',
-    codiceFiscale: text(data.codiceFiscale) ?? '',
-    pec: text(data.pec) ?? '',
-    sede: text(data.sede) ?? '',
-    rappresentante: readRappresentante(data.rappresentante),
-    protocollo: readProtocollo(data.protocollo),
-    richiesta: text(data.richiesta),
-    istruttore: text(data.istruttore),
-  };
+/** The task's data through the forms' contract (workflows/shared/task-data.ts); what does not fit reads as missing. */
+export function readRichiesta(data: unknown): RichiestaData {
+  const parsed = Richiesta.safeParse(data);
+  return parsed.success ? parsed.data : {};
 }

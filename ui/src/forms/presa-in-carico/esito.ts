@@ -1,26 +1,17 @@
 /** The decision of a presa-in-carico task, and how its data reads. */
-import type { ProtocolloRef } from '@/services/types';
 import { esitoLabels } from '@shared/outcome-forms';
-import { isRecord, readProtocollo, text } from '../read';
+import { TASK_DATA } from '@shared/task-data';
+import type { z } from 'zod';
+import { text } from '../read';
 
 export const ESITO = esitoLabels('presa-in-carico');
 
-export interface PresaInCaricoData {
-  oggetto: string;
-  testo: string;
-  mittente: string | undefined;
-  protocollo: ProtocolloRef | undefined;
-}
+export type PresaInCaricoData = Partial<z.output<(typeof TASK_DATA)['presa-in-carico']>>;
 
-/** Reads the task's data as the invio-generico workflow writes it, tolerating what is missing. */
-export function readPresaInCaricoData(data: Record<string, unknown>): PresaInCaricoData {
-  const mittente = isRecord(data.mittente) ? text(data.mittente.nomeCompleto) : text(data.mittente);
-  return {
-    oggetto: text(data.oggetto) ?? '',
-    testo: text(data.testo) ?? '',
-    mittente,
-    protocollo: readProtocollo(data.protocollo),
-  };
+/** The task's data through the form's contract (workflows/shared/task-data.ts); what does not fit reads as missing. */
+export function readPresaInCaricoData(data: unknown): PresaInCaricoData {
+  const parsed = TASK_DATA['presa-in-carico'].partial().safeParse(data);
+  return parsed.success ? parsed.data : {};
 }
 
 export function readEsito(outcome: Record<string, unknown> | null): { esito: string; note: string } | undefined {

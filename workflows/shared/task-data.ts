@@ -1,0 +1,36 @@
+// What each task form's `data` holds, as the workflows write it: checked when the task is opened (a
+// mismatch is a procedure's bug, and opens an incident rather than showing a person an empty page), read
+// by the inbox with the same schema (alias @shared). Pure zod.
+import { z } from 'zod';
+import type { FormKey } from './forms';
+
+const Protocollo = z.object({ numero: z.number().int(), anno: z.number().int(), data: z.string() });
+
+/** An accreditation request, as every task of the procedure carries it. */
+export const RichiestaAccreditamentoData = z.object({
+  requestId: z.string(),
+  denominazione: z.string(),
+  codiceFiscale: z.string(),
+  pec: z.string(),
+  sede: z.string(),
+  rappresentante: z.object({ nome: z.string(), cognome: z.string(), codiceFiscale: z.string(), qualifica: z.string() }),
+  protocollo: Protocollo,
+});
+
+export const TASK_DATA = {
+  'presa-in-carico': z.object({ communicationId: z.string(), mittente: z.string(), oggetto: z.string(), testo: z.string(), protocollo: Protocollo }),
+  'istruttoria-accreditamento': RichiestaAccreditamentoData.extend({ round: z.number().int().min(1) }),
+  'integrazione-accreditamento': RichiestaAccreditamentoData.extend({ richiesta: z.string() }),
+  'firma-provvedimento': RichiestaAccreditamentoData.extend({ istruttore: z.string() }),
+  'trasmissione-flusso': z.object({ dataRiferimento: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), ente: z.string() }),
+} as const satisfies Record<FormKey, z.ZodType>;
+
+export type TaskDataOf<K extends FormKey> = z.input<(typeof TASK_DATA)[K]>;
+
+/** The problem with a task's data, in words an engineer reads in the incident; null when it fits. */
+export function taskDataProblem(formKey: FormKey, data: unknown): string | null {
+  const parsed = TASK_DATA[formKey].safeParse(data);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0]!;
+  return `dati dell'attività «${formKey}» non conformi: ${issue.path.join('.') || '(radice)'}: ${issue.message}`;
+}
