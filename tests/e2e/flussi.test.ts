@@ -32,9 +32,18 @@ describe('invio flussi in the browser', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  /** Waits for a row of the attempts table to show an outcome. */
-  const rowWith = (page: Page, text: string) =>
-    page.waitForFunction((selector, wanted) => [...document.querySelectorAll(selector)].find((row) => row.textContent?.includes(wanted)), { polling: 200 }, byTestId('caricamento-row'), text);
+  /**
+   * Waits for a row of the attempts table to show an outcome: a validation on a loaded machine can take a
+   * while. On a timeout it says which rows there were, so a failure tells what the page showed.
+   */
+  async function rowWith(page: Page, text: string) {
+    try {
+      return await page.waitForFunction((selector, wanted) => [...document.querySelectorAll(selector)].find((row) => row.textContent?.includes(wanted)), { polling: 200, timeout: 90_000 }, byTestId('caricamento-row'), text);
+    } catch (error) {
+      const rows = await page.$$eval(byTestId('caricamento-row'), (found) => found.map((row) => row.textContent?.trim()));
+      throw new Error(`no attempt row reads «${text}»; the rows read ${JSON.stringify(rows)}`, { cause: error });
+    }
+  }
 
   /** Picks the option of a Vuetify select whose text contains `text`. */
   async function choose(page: Page, field: string, text: string) {
