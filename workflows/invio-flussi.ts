@@ -38,7 +38,7 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
   const acts = incidents.guard(raw);
   const loading = incidents.guard(validation);
   const notices = new Notices({ incidents, enteId: input.enteId });
-  const referenti: TaskCandidates = { candidateEnteId: input.enteId, candidateRole: 'REFERENTE', candidateArea: 'PATRIMONIO' };
+  let referenti: TaskCandidates = { candidateEnteId: input.enteId, candidateRole: 'REFERENTE', candidateArea: 'PATRIMONIO' };
   const uploads = new Map<string, UploadSummary>();
   let attempts = 0;
   let closed = false;
@@ -68,6 +68,8 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
   // The same condition as the update's validator, for the API to ask before it receives a file.
   setHandler(accettaCaricamentiQuery, () => !closed);
   setBusinessState(INVIO_FLUSSI_PROCEDURE, 'IN_ATTESA');
+  // The capofila's people act for a member Comune of its ambito; the ambito is read once, as the task opens.
+  if (input.perAmbito) referenti = await acts.ambitoCandidates({ enteId: input.enteId, role: 'REFERENTE', area: 'PATRIMONIO' });
 
   const { decision, actor } = await tasks.ask({
     taskKey: 'trasmissione',

@@ -39,6 +39,7 @@ export async function ricognizionePatrimoniale(input: RicognizioneInput): Promis
       input: (ente, scadenza) => ({
         enteId: ente.enteId, enteDenominazione: ente.denominazione, entePec: ente.pec,
         dataRiferimento: input.dataRiferimento, scadenza, regioneEnteId: input.regioneEnteId,
+        ...(input.perAmbito ? { perAmbito: true } : {}),
       }),
       deadline: scadenzaSignal,
     },

@@ -12,6 +12,8 @@ export interface RicognizioneToOpen {
   scadenza: Date;
   /** The enti the Region chose; absent, every ente that transmits a stock. */
   enteIds?: string[];
+  /** The Comune capofila of an ambito transmits for its members. */
+  perAmbito?: boolean;
 }
 
 const invalid = (field: string, message: string) => new RequestRefused('DATI_NON_VALIDI', 'invalid', `${field}: ${message}`, field);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
@@ -51,31 +50,6 @@ export function accreditationRoutes(runtime: ApiRuntime): Router {
       { idempotencyKey },
     );
     res.status(201).json(created);
-  });
-  router.post('/accreditamenti/:id/atto-nomina', (req, res, next) => {
-    upload(req, res, (error: unknown) => {
-      next(isOversize(error) ? new AppError('DATI_NON_VALIDI', 422, 'attoNomina: il file può essere al massimo di 10 MB', 'attoNomina') : error);
-    });
-  }, async (req, res) => {
-    const { id } = parse(ZId, req.params);
-    const actor = actorOf(req);
-    const request = await runtime.db.accreditationRequest.findFirst({ where: { id, richiedenteId: actor.userId } });
-    if (!request) throw new AppError('NON_TROVATO', 404, 'Richiesta di accreditamento non trovata.');
-    if (request.stato !== 'INTEGRAZIONE_RICHIESTA') throw new AppError('NON_IN_INTEGRAZIONE', 409, 'La richiesta non attende un’integrazione.');
-    const file = requirePdf(req.file);
-    const stored = await runtime.documents.store({
-      idempotencyKey: `${request.workflowId}/atto-nomina/${createHash('sha256').update(file.buffer).digest('hex')}`,
-      content: file.buffer,
-      filename: file.originalname,
-      mimeType: 'application/pdf',
-      titolo: `Atto di nomina del rappresentante legale (integrazione) – ${request.denominazione}`,
-      tipo: 'ATTO_NOMINA',
-      workflowId: request.workflowId,
-      enteId: request.enteId ?? undefined,
-      createdById: actor.userId,
-      previousVersionId: request.attoNominaDocumentId ?? undefined,
-    });
-    res.status(201).json({ id: stored.id });
   });
   router.get('/accreditamenti', async (req, res) => {
     res.json(await listAccreditations(runtime, actorOf(req), parse(ZListQuery, req.query)));

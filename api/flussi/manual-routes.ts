@@ -11,7 +11,7 @@ import { actorOf } from '../auth';
 import { AppError } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { parse } from '../validation';
-import { flussiAccess, transmits, ZWorkflow } from './access';
+import { flussiAccess, ZWorkflow } from './access';
 import { admitAttempt } from './admission';
 import { fileAttempt } from './attempts';
 import { parseInserimentoManuale } from './manual-input';
@@ -19,12 +19,12 @@ import { parseInserimentoManuale } from './manual-input';
 export function flussiManualRoutes(runtime: ApiRuntime): Router {
   const router = Router();
   const { db } = runtime;
-  const { visibleProcedure } = flussiAccess(db, runtime.regioneEnteId);
+  const { visibleProcedure, transmitsFor } = flussiAccess(db, runtime.regioneEnteId);
 
   /** Where the form starts: the last manual attempt of this transmission, else the last official snapshot. */
   router.get('/flussi/:workflowId/manuale', async (req, res) => {
     const { workflowId } = parse(ZWorkflow, req.params);
-    const { enteId, dataRiferimento } = visibleProcedure(actorOf(req), workflowId);
+    const { enteId, dataRiferimento } = await visibleProcedure(actorOf(req), workflowId);
     const [ente, start] = await Promise.all([
       db.ente.findUniqueOrThrow({ where: { id: enteId }, select: { codice: true } }),
       manualStartingPoint(db, runtime.documents, { workflowId, enteId, dataRiferimento, maxUnita: MANUALE_LIMITI.unita }),
@@ -35,8 +35,8 @@ export function flussiManualRoutes(runtime: ApiRuntime): Router {
   router.post('/flussi/:workflowId/manuale', async (req, res) => {
     const { workflowId } = parse(ZWorkflow, req.params);
     const actor = actorOf(req);
-    const { enteId, dataRiferimento } = visibleProcedure(actor, workflowId);
-    if (!transmits(actor, enteId)) throw new AppError('NON_AUTORIZZATO', 403, 'Inseriscono il patrimonio il rappresentante legale e i referenti PATRIMONIO dell’ente.');
+    const { enteId, dataRiferimento } = await visibleProcedure(actor, workflowId);
+    if (!(await transmitsFor(actor, workflowId, enteId))) throw new AppError('NON_AUTORIZZATO', 403, 'Inseriscono il patrimonio il rappresentante legale e i referenti PATRIMONIO dell’ente.');
     await admitAttempt(runtime, workflowId);
     const stock = parseInserimentoManuale(req.body);
     const ente = await db.ente.findUniqueOrThrow({ where: { id: enteId }, select: { codice: true, codiceFiscale: true } });

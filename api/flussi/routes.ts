@@ -26,7 +26,7 @@ export const ZProblems = z.object({ gravita: optionalQuery(z.enum(['ERRORE', 'AV
 export function flussiRoutes(runtime: ApiRuntime): Router {
   const router = Router();
   const { db } = runtime;
-  const { visibleProcedure, visibleUpload } = flussiAccess(db, runtime.regioneEnteId);
+  const { visibleProcedure, visibleUpload, transmitsFor } = flussiAccess(db, runtime.regioneEnteId);
   // Uploads go to disk, not memory (a flusso is up to the store's limit), on the data disk; each file stays
   // only while its request is handled, and multer removes a partial one when the client goes away.
   const storage = multer.diskStorage({ destination: runtime.uploads.tempDir });
@@ -38,8 +38,8 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
     try {
       const { workflowId } = parse(ZWorkflow, req.params);
       const actor = actorOf(req);
-      const { enteId } = visibleProcedure(actor, workflowId);
-      if (!transmits(actor, enteId)) throw new AppError('NON_AUTORIZZATO', 403, 'Caricano i flussi il rappresentante legale e i referenti PATRIMONIO dell’ente.');
+      const { enteId } = await visibleProcedure(actor, workflowId);
+      if (!(await transmitsFor(actor, workflowId, enteId))) throw new AppError('NON_AUTORIZZATO', 403, 'Caricano i flussi il rappresentante legale e i referenti PATRIMONIO dell’ente.');
       const admission = await admitAttempt(runtime, workflowId);
       const attempt: UploadAttempt = { workflowId, enteId, actor };
       res.locals.attempt = attempt;
@@ -78,7 +78,7 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
 
   router.get('/flussi/:workflowId', async (req, res) => {
     const { workflowId } = parse(ZWorkflow, req.params);
-    const { enteId, dataRiferimento } = visibleProcedure(actorOf(req), workflowId);
+    const { enteId, dataRiferimento } = await visibleProcedure(actorOf(req), workflowId);
     const [ente, uploads, snapshot, task] = await Promise.all([
       db.ente.findUniqueOrThrow({ where: { id: enteId }, select: { denominazione: true } }),
       db.flussoUpload.findMany({ where: { workflowId }, orderBy: { tentativo: 'asc' } }),
@@ -109,7 +109,7 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
   /** How far the running validation is: the activity's last heartbeat. */
   router.get('/flussi/:workflowId/avanzamento', async (req, res) => {
     const { workflowId } = parse(ZWorkflow, req.params);
-    visibleProcedure(actorOf(req), workflowId);
+    await visibleProcedure(actorOf(req), workflowId);
     const description = await runtime.temporal.workflow.getHandle(workflowId).describe();
     const pending = description.raw.pendingActivities?.find((activity) => activity.activityType?.name === 'validateFlussoUpload');
     const payload = pending?.heartbeatDetails?.payloads?.[0]?.data;

@@ -19,6 +19,7 @@ import * as patrimonio from '../patrimonio/routes';
 import * as pec from '../pec/routes';
 import * as ricognizioni from '../ricognizioni/routes';
 import { ZTaskListQuery } from '../tasks/queries';
+import * as taskDocuments from '../tasks/documents';
 import * as tasks from '../tasks/routes';
 
 export type Method = 'get' | 'post' | 'delete';
@@ -62,6 +63,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/tasks/:id/claim', tag: 'Attività', summary: 'Prendere in carico l’attività', params: tasks.ZTaskId },
   { method: 'post', path: '/tasks/:id/release', tag: 'Attività', summary: 'Rilasciare l’attività al gruppo', params: tasks.ZTaskId },
   { method: 'post', path: '/tasks/:id/reassign', tag: 'Attività', summary: 'Riassegnare l’attività a un collega', params: tasks.ZTaskId, body: tasks.ZReassignRequest },
+  { method: 'post', path: '/tasks/:id/documenti/:campo', tag: 'Attività', summary: 'Allegare un documento che la decisione nominerà (un PDF, per i campi file del modulo)', params: taskDocuments.ZTaskFile, files: ['file'], status: 201 },
   { method: 'post', path: '/tasks/:id/complete', tag: 'Attività', summary: 'Completare l’attività con la decisione del suo modulo', params: tasks.ZTaskId, body: tasks.ZCompleteRequest },
 
   { method: 'post', path: '/comunicazioni', tag: 'Comunicazioni', summary: 'Inviare una comunicazione alla Regione (avvia l’invio generico)', body: comunicazioni.ZSendRequest, files: ['allegati'], status: 201 },
@@ -75,7 +77,6 @@ export const OPERATIONS: Operation[] = [
   { method: 'delete', path: '/enti/:id/referenti/:roleId', tag: 'Enti', summary: 'Revocare un referente', params: referenti.ZRevokeParams },
 
   { method: 'post', path: '/accreditamenti', tag: 'Accreditamento', summary: 'Chiedere l’accreditamento di un ente (avvia la procedura)', body: ZAccreditamentoRequest, files: ['attoNomina'], status: 201 },
-  { method: 'post', path: '/accreditamenti/:id/atto-nomina', tag: 'Accreditamento', summary: 'Caricare un nuovo atto di nomina per l’integrazione', params: accreditamenti.ZId, files: ['attoNomina'], status: 201 },
   { method: 'get', path: '/accreditamenti', tag: 'Accreditamento', summary: 'Le richieste di accreditamento visibili', query: accreditamenti.ZListQuery },
   { method: 'get', path: '/accreditamenti/:id', tag: 'Accreditamento', summary: 'Una richiesta di accreditamento', params: accreditamenti.ZId },
 

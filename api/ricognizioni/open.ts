@@ -30,6 +30,7 @@ export async function openRicognizione(
         dataRiferimento,
         scadenza: input.scadenza,
         sollecitiGiorni: input.sollecitiGiorni,
+        perAmbito: input.perAmbito ?? false,
         createdById: actorId,
         enti: { createMany: { data: enteIds.map((enteId) => ({ enteId })) } },
       },
@@ -43,6 +44,7 @@ export async function openRicognizione(
       scadenza: input.scadenza.toISOString(),
       sollecitiGiorni: input.sollecitiGiorni,
       regioneEnteId,
+      ...(input.perAmbito ? { perAmbito: true } : {}),
     };
     return { procedure: { procedura: RICOGNIZIONE, workflowId, enteId: regioneEnteId, input: workflowInput }, response: { id, workflowId, enti: enteIds.length } };
   });

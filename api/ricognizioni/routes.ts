@@ -34,6 +34,8 @@ export const ZOpen = z.object({
     .default([...SOLLECITI_PREDEFINITI]),
   /** Default: every ARCA, ALER and Comune. */
   enteIds: z.array(z.string().uuid('ente non valido')).min(1, 'scegli almeno un ente').optional(),
+  /** For the member Comuni of an ambito, the Comune capofila transmits. */
+  perAmbito: z.boolean({ error: 'indica sì o no' }).optional(),
 });
 export const ZFilter = z.object({
   esito: optionalQuery(z.enum(ESITI)),
@@ -96,6 +98,7 @@ export function ricognizioniRoutes(runtime: ApiRuntime): Router {
       dataRiferimento: isoDate(row.dataRiferimento),
       scadenza: row.scadenza.toISOString(),
       sollecitiGiorni: row.sollecitiGiorni,
+      perAmbito: row.perAmbito,
       stato: row.stato,
       createdAt: row.createdAt.toISOString(),
       chiusaAt: row.chiusaAt?.toISOString() ?? null,

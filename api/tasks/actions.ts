@@ -6,16 +6,14 @@ import {
   completeTaskUpdate,
   reassignTaskUpdate,
   releaseTaskUpdate,
-  TASK_FAILURE,
 } from '../../workflows/shared/tasks';
 import { loadActor } from '../auth/actor';
 import { AppError } from '../errors';
 import { sendUpdate } from '../workflow-updates';
 import type { ApiRuntime } from '../runtime';
-import { findVisibleTask } from './queries';
+import { checkTaskFiles } from './documents';
+import { findVisibleTask, notOpen } from './queries';
 import { returnIfRevoked } from './revoked-assignees';
-
-const notOpen = () => new AppError(TASK_FAILURE.notOpen, 409, "L'attività non è più aperta.");
 
 async function openTaskHandle(runtime: ApiRuntime, actor: Actor, taskId: string) {
   const task = await findVisibleTask(runtime, actor, taskId);
@@ -65,6 +63,7 @@ export async function completeTask(runtime: ApiRuntime, actor: Actor, taskId: st
     throw notOpen();
   }
   await returnIfRevoked(runtime, task, actor);
+  if (decision && typeof decision === 'object') await checkTaskFiles(runtime, task, decision as Record<string, unknown>);
   const handle = runtime.temporal.workflow.getHandle(task.workflowId);
   // The update's result is the decision as history holds it (the first request's, on a retry).
   const recorded = await sendUpdate(() => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, decision }], updateId }));

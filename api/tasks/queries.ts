@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Db } from '../../prisma/client';
 import type { Prisma, Task } from '../../prisma/generated/client';
 import { holdsCandidacy, type Actor } from '../../workflows/shared/actor';
-import { notFound } from '../errors';
+import { TASK_FAILURE } from '../../workflows/shared/tasks';
+import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { optionalQuery, pagination, text } from '../validation';
 import { PROCEDURES, procedureLabel } from '../../workflows/shared/procedures';
@@ -104,6 +105,8 @@ export async function listTasks(runtime: ApiRuntime, actor: Actor, query: TaskLi
 }
 
 /** A task the actor may see, or 404 (never 403: another ente's task ids are not confirmed to exist). */
+export const notOpen = () => new AppError(TASK_FAILURE.notOpen, 409, "L'attività non è più aperta.");
+
 export async function findVisibleTask(runtime: ApiRuntime, actor: Actor, taskId: string): Promise<TaskRow> {
   const task = await runtime.db.task.findFirst({
     where: { AND: [{ id: taskId }, visibleWhere(actor, runtime.regioneEnteId)] },

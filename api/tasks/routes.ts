@@ -5,6 +5,7 @@ import type { ApiRuntime } from '../runtime';
 import { idempotencyKeyOf } from '../outbox/idempotency-key';
 import { parse, storableJson } from '../validation';
 import { claimTask, completeTask, reassignCandidates, reassignTask, releaseTask } from './actions';
+import { receiveTaskFile, storeTaskFile, ZTaskFile } from './documents';
 import { listTasks, procedureTypes, taskDetail, ZTaskListQuery } from './queries';
 
 export const ZTaskId = z.object({ id: z.string().uuid('identificativo di attività non valido') });
@@ -39,6 +40,10 @@ export function taskRoutes(runtime: ApiRuntime): Router {
     const { id } = parse(ZTaskId, req.params);
     await reassignTask(runtime, actorOf(req), id, parse(ZReassignRequest, req.body).assigneeId);
     res.json(await taskDetail(runtime, actorOf(req), id));
+  });
+  router.post('/tasks/:id/documenti/:campo', receiveTaskFile(), async (req, res) => {
+    const { id, campo } = parse(ZTaskFile, req.params);
+    res.status(201).json(await storeTaskFile(runtime, actorOf(req), id, campo, req.file));
   });
   router.post('/tasks/:id/complete', async (req, res) => {
     const { id } = parse(ZTaskId, req.params);

@@ -1,10 +1,12 @@
 import type { Db } from '../client';
 import { EnteTipo, type Prisma } from '../generated/client';
+import { syncAmbiti } from './ambiti';
 import { DEMO_USERS, type DemoUserKey } from './demo-users';
 import {
   ARCA_CODES, type ArcaCodice, DEMO_COMUNI, type EnteSeed, REGIONE_PUGLIA, enteSeeds,
 } from './enti';
 
+export { AMBITI, AMBITO_LECCE } from './ambiti';
 export { DEMO_USERS, type DemoUser, type DemoRole, type DemoUserKey } from './demo-users';
 export * from './enti';
 
@@ -116,8 +118,8 @@ function requireId(ids: Map<string, string>, codice: string): string {
 }
 
 /**
- * Loads the reference data: Regione Puglia, the five ARCA, every Comune of Puglia and the demo users
- * with their roles. Idempotent: a second run changes nothing, and it never overwrites a codice
+ * Loads the reference data: Regione Puglia, the five ARCA, every Comune of Puglia, the demo users
+ * with their roles and the demo ambito. Idempotent: a second run changes nothing, and it never overwrites a codice
  * fiscale or PEC set by the IPA import, nor a stato changed by accreditation. One transaction, so a
  * failure leaves nothing half-loaded.
  */
@@ -129,6 +131,7 @@ export async function loadReferenceData(db: Db): Promise<ReferenceData> {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
       const enteIds = await syncEnti(tx, seeds);
       const users = await syncDemoUsers(tx, enteIds);
+      await syncAmbiti(tx, enteIds);
       const arcaIds = Object.fromEntries(ARCA_CODES.map((code) => [code, requireId(enteIds, code)]));
       const demoComuneIds = Object.fromEntries(DEMO_COMUNI.map((code) => [code, requireId(enteIds, code)]));
       return {

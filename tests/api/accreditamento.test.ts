@@ -1,7 +1,7 @@
 // Accreditamento ente through the real API, as the representative, the istruttore, the dirigente and
 // the administrator, ending in a verified signed act, a valid segnatura and a delivered PEC.
 import { demoCf } from '../support/demo';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { verifyPdfWithPdfsig } from '../../activities/signature/verify';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { submitAccreditamento } from '../../api/accreditamenti/submit';
@@ -104,10 +104,31 @@ describe('accreditamento ente', () => {
     const integrazione = await taskOf(workflowId, 'integrazione-1');
     const mine = await rep.json<TaskList>('/api/tasks?vista=mie');
     expect(mine.body.items.map((task) => task.id)).toContain(integrazione.id);
-    const newAtto = new FormData();
-    newAtto.set('attoNomina', new Blob([new Uint8Array(Buffer.concat([PDF, Buffer.from('% delibera\n')]))], { type: 'application/pdf' }), 'delibera.pdf');
-    const uploaded = await rep.json<{ id: string }>(`/api/accreditamenti/${id}/atto-nomina`, { method: 'POST', body: newAtto });
+    const newAtto = (bytes: Buffer, name = 'delibera.pdf') => {
+      const form = new FormData();
+      form.set('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
+      return form;
+    };
+    const uploadPath = `/api/tasks/${integrazione.id}/documenti/attoNominaDocumentId`;
+    // Only PDFs, only for a field of the form that takes files, only by whoever decides the task.
+    const notPdf = await rep.json<ApiError>(uploadPath, { method: 'POST', body: newAtto(Buffer.from('<html></html>'), 'delibera.html') });
+    expect([notPdf.status, notPdf.body.error.field, notPdf.body.error.message]).toEqual([422, 'file', 'file: «delibera.html» non è un PDF']);
+    const noField = await rep.json<ApiError>(`/api/tasks/${integrazione.id}/documenti/risposta`, { method: 'POST', body: newAtto(PDF) });
+    expect(noField.status).toBe(404);
+    const notTheirs = await istruttore.json<ApiError>(uploadPath, { method: 'POST', body: newAtto(PDF) });
+    expect(notTheirs.status).toBe(404);
+    const documentsBefore = await server.platform.db.document.count({ where: { workflowId } });
+    const deliberaBytes = Buffer.concat([PDF, Buffer.from('% delibera\n')]);
+    const uploaded = await rep.json<{ id: string }>(uploadPath, { method: 'POST', body: newAtto(deliberaBytes) });
     expect(uploaded.status).toBe(201);
+    const retried = await rep.json<{ id: string }>(uploadPath, { method: 'POST', body: newAtto(deliberaBytes) });
+    expect(retried.body.id).toBe(uploaded.body.id);
+    expect(await server.platform.db.document.count({ where: { workflowId } })).toBe(documentsBefore + 1);
+    const filed = await server.platform.db.document.findUniqueOrThrow({ where: { id: uploaded.body.id } });
+    expect(filed).toMatchObject({ tipo: 'ATTO_NOMINA', version: 2, titolo: 'Atto di nomina del rappresentante legale (integrazione)' });
+    // A decision may name only a document uploaded for this task's procedure.
+    const foreign = await rep.postJson<ApiError>(`/api/tasks/${integrazione.id}/complete`, { decision: { risposta: 'Si allega.', attoNominaDocumentId: randomUUID() } });
+    expect([foreign.status, foreign.body.error.field]).toEqual([422, 'attoNominaDocumentId']);
     await complete(rep, integrazione.id, { risposta: 'Si allega la delibera.', attoNominaDocumentId: uploaded.body.id });
 
     const second = await taskOf(workflowId, 'istruttoria-2');

@@ -23,6 +23,7 @@ describe('tenancy', () => {
   let taskId: string;
   let attachmentId: string;
   let accreditationId: string;
+  let integrationTaskId: string;
   let pecId: string;
   let documentId: string;
   let bariReferenteRoleId: string;
@@ -72,6 +73,7 @@ describe('tenancy', () => {
     accreditationId = submitted.body.id;
     const review = await eventually(() => server.platform.db.task.findFirst({ where: { workflowId: submitted.body.workflowId, taskKey: 'istruttoria-1' } }));
     await istruttore.postJson(`/api/tasks/${review.id}/complete`, { decision: { esito: 'INTEGRAZIONE', richiesta: 'Integrare', giorniIntegrazione: 5 } });
+    integrationTaskId = (await eventually(() => server.platform.db.task.findFirst({ where: { workflowId: submitted.body.workflowId, taskKey: 'integrazione-1' } }))).id;
     pecId = (await eventually(() => server.platform.db.pecMessage.findFirst({ where: { workflowId: submitted.body.workflowId } }))).id;
     documentId = (await server.platform.db.document.findFirstOrThrow({ where: { workflowId: submitted.body.workflowId } })).id;
     bariReferenteRoleId = (await server.platform.db.roleAssignment.findFirstOrThrow({ where: { enteId: server.platform.ref.demoComuneIds[COMUNE_BARI], ruolo: 'REFERENTE' } })).id;
@@ -155,7 +157,7 @@ describe('tenancy', () => {
     ] as const) {
       expect([template, (await as(lecce, 'GET', template, path)).status]).toEqual([template, 404]);
     }
-    const upload = await as(lecce, 'POST', 'POST /accreditamenti/:id/atto-nomina', `/api/accreditamenti/${accreditationId}/atto-nomina`);
+    const upload = await as(lecce, 'POST', 'POST /tasks/:id/documenti/:campo', `/api/tasks/${integrationTaskId}/documenti/attoNominaDocumentId`);
     expect(upload.status).toBe(404);
     const invalid = await as(lecce, 'POST', 'POST /accreditamenti', '/api/accreditamenti', {});
     expect(invalid.status).toBe(422);

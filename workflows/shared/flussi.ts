@@ -28,6 +28,8 @@ export interface InvioFlussiInput {
   /** ISO date-time; past it the task is overdue. */
   scadenza: string | null;
   regioneEnteId: string;
+  /** A member Comune of an ambito transmits through the people of its Comune capofila. */
+  perAmbito?: boolean;
 }
 
 /** An upload as validated: its attempt, outcome and counts, and the filed document the protocol registers. */

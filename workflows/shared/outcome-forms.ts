@@ -1,28 +1,56 @@
-// The task forms that are only an outcome — choose an esito, then the text or days that esito needs — as
-// data: the inbox renders them all with one component (ui/src/forms/OutcomeForm.vue) and checks them with
-// the very schema the workflow's validator applies (checkDecision in ./forms), so the rules and the
+// The task forms that are only an outcome — choose an esito, then the text, days or file that esito needs —
+// as data: the inbox renders them all with one component (ui/src/forms/OutcomeForm.vue) and checks them
+// with the very schema the workflow's validator applies (checkDecision in ./forms), so the rules and the
 // Italian messages are written once. Pure: the UI imports it (@shared).
 import type { FormKey } from './forms';
 
-export interface OutcomeField {
-  kind: 'text' | 'days';
+interface FieldBase {
   label: string;
   hint?: string;
   /** The esiti that show it (all, when absent). */
   shownFor?: readonly string[];
-  /** For the counter (text) or the input's bounds (days); the schema is what decides. */
+}
+
+export interface OutcomeTextField extends FieldBase {
+  kind: 'text';
+  /** For the counter; the schema is what decides. */
   max?: number;
+}
+
+export interface OutcomeDaysField extends FieldBase {
+  kind: 'days';
+  /** The input's bounds and starting value; the schema is what decides. */
   min?: number;
+  max?: number;
   initial?: number;
 }
 
+/**
+ * A PDF the decision carries: uploaded first to POST /api/tasks/:id/documenti/:field, filed in the document
+ * store under the task's procedure (a new version of the procedure's last document of the same `tipo`),
+ * and named in the decision by its id. Optional unless the schema says otherwise.
+ */
+export interface OutcomeFileField extends FieldBase {
+  kind: 'file';
+  /** What the document store files it as, and its title there. */
+  tipo: string;
+  titolo: string;
+  maxMb: number;
+}
+
+export type OutcomeField = OutcomeTextField | OutcomeDaysField | OutcomeFileField;
+
 export interface OutcomeFormContract {
-  esiti: Readonly<Record<string, { label: string; /** What happens next, said before confirming. */ seguito?: string }>>;
+  /** The choice the form asks for; a form without one is an answer (text and files) and nothing else. */
+  esiti?: Readonly<Record<string, { label: string; /** What happens next, said before confirming. */ seguito?: string }>>;
   fields: Readonly<Record<string, OutcomeField>>;
   /** Said above the esiti, always (what the decision does, when it cannot be undone). */
   avviso?: string;
-  /** The submit button reads the chosen esito (a signature), or "Completa attività". */
+  /** What the task asks, from its data (`campo`), shown above the form with the task's deadline. */
+  richiamo?: { titolo: string; campo: string; scadenza: string };
+  /** The submit button reads the chosen esito (a signature), or this label, or "Completa attività". */
   submitReadsEsito?: boolean;
+  submitLabel?: string;
 }
 
 export const OUTCOME_FORMS = {
@@ -42,6 +70,21 @@ export const OUTCOME_FORMS = {
       giorniIntegrazione: { kind: 'days', label: 'Giorni per rispondere', shownFor: ['INTEGRAZIONE'], min: 1, max: 90, initial: 15 },
     },
   },
+  'integrazione-accreditamento': {
+    richiamo: { titolo: 'La Regione chiede di integrare la richiesta', campo: 'richiesta', scadenza: 'Rispondi entro il {data}: poi la richiesta decade.' },
+    fields: {
+      risposta: { kind: 'text', label: 'Risposta', max: 4000 },
+      attoNominaDocumentId: {
+        kind: 'file',
+        label: 'Nuovo atto di nomina (facoltativo)',
+        hint: 'Se la Regione lo chiede: un PDF di 10 MB al massimo, che sostituisce quello inviato.',
+        tipo: 'ATTO_NOMINA',
+        titolo: 'Atto di nomina del rappresentante legale (integrazione)',
+        maxMb: 10,
+      },
+    },
+    submitLabel: 'Invia l’integrazione',
+  },
   'firma-provvedimento': {
     avviso: 'Con «Firma e trasmetti» PUSH genera il provvedimento di accreditamento, lo firma digitalmente in PAdES a tuo nome, lo protocolla in uscita e lo invia via PEC all’ente, che diventa attivo sulla piattaforma. L’operazione non si può annullare.',
     esiti: { FIRMA: { label: 'Firma e trasmetti' }, RINVIA: { label: 'Rinvia all’istruttoria' } },
@@ -54,14 +97,24 @@ export type OutcomeFormKey = keyof typeof OUTCOME_FORMS;
 
 export const outcomeFormOf = (formKey: string): OutcomeFormContract | undefined => (OUTCOME_FORMS as Partial<Record<string, OutcomeFormContract>>)[formKey];
 
+/** The fields the form shows once `esito` is chosen (null: none chosen yet, or a form without esiti). */
+export function shownFields(contract: OutcomeFormContract, esito: string | null): [string, OutcomeField][] {
+  return Object.entries(contract.fields).filter(([, field]) => !field.shownFor || (esito !== null && field.shownFor.includes(esito)));
+}
+
+/** The file field `name` of a form, if it has one: what the task-document upload accepts. */
+export function fileFieldOf(formKey: string, name: string): OutcomeFileField | undefined {
+  const field = outcomeFormOf(formKey)?.fields[name];
+  return field?.kind === 'file' ? field : undefined;
+}
+
 /**
- * The decision a filled form sends: the esito and only the fields it shows, text trimmed (left out when
- * empty), days as a number.
+ * The decision a filled form sends: the esito (if the form has esiti) and only the fields it shows, text
+ * trimmed (left out when empty), days as a number, files as the id of the document uploaded.
  */
-export function outcomeDecision(contract: OutcomeFormContract, esito: string, values: Readonly<Record<string, string>>): Record<string, unknown> {
-  const decision: Record<string, unknown> = { esito };
-  for (const [name, field] of Object.entries(contract.fields)) {
-    if (field.shownFor && !field.shownFor.includes(esito)) continue;
+export function outcomeDecision(contract: OutcomeFormContract, esito: string | null, values: Readonly<Record<string, string>>): Record<string, unknown> {
+  const decision: Record<string, unknown> = esito === null ? {} : { esito };
+  for (const [name, field] of shownFields(contract, esito)) {
     const value = (values[name] ?? '').trim();
     if (value === '') continue;
     decision[name] = field.kind === 'days' ? Number(value) : value;
@@ -71,4 +124,4 @@ export function outcomeDecision(contract: OutcomeFormContract, esito: string, va
 
 /** The esiti's labels, for the summaries that show an outcome already decided. */
 export const esitoLabels = (formKey: OutcomeFormKey): Readonly<Record<string, string>> =>
-  Object.fromEntries(Object.entries(OUTCOME_FORMS[formKey].esiti).map(([value, esito]) => [value, esito.label]));
+  Object.fromEntries(Object.entries(outcomeFormOf(formKey)?.esiti ?? {}).map(([value, esito]) => [value, esito.label]));

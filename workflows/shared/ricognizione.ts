@@ -22,6 +22,8 @@ export interface RicognizioneInput {
   scadenza: string;
   sollecitiGiorni: number[];
   regioneEnteId: string;
+  /** The Comune capofila transmits for the members of its ambito (absent in campaigns opened before). */
+  perAmbito?: boolean;
   /** Tests compress time: the length of a "day" in ms (default a real day). */
   durataGiornoMs?: number;
 }

@@ -20,9 +20,30 @@ describe('task forms', () => {
   it('describes, for each outcome form, exactly the esiti and fields of its decision schema', () => {
     for (const [formKey, contract] of Object.entries(OUTCOME_FORMS) as [OutcomeFormKey, (typeof OUTCOME_FORMS)[OutcomeFormKey]][]) {
       const shape = shapeOf(formKey);
-      expect([formKey, Object.keys(contract.esiti).sort()]).toEqual([formKey, [...(shape.esito?.options ?? [])].sort()]);
+      const esiti: Readonly<Record<string, unknown>> = 'esiti' in contract ? contract.esiti : {};
+      expect([formKey, Object.keys(esiti).sort()]).toEqual([formKey, [...(shape.esito?.options ?? [])].sort()]);
       expect([formKey, Object.keys(contract.fields).sort()]).toEqual([formKey, Object.keys(shape).filter((field) => field !== 'esito').sort()]);
     }
+  });
+
+  it('shows, above an answer, a part of the task\'s data that its data contract has', () => {
+    const withRichiamo = Object.entries(OUTCOME_FORMS).flatMap(([formKey, contract]) => ('richiamo' in contract ? [[formKey, contract.richiamo.campo] as const] : []));
+    expect(withRichiamo).toEqual([['integrazione-accreditamento', 'richiesta']]);
+    for (const [formKey, campo] of withRichiamo) {
+      expect(Object.keys((TASK_DATA[formKey as FormKey] as unknown as { shape: Record<string, unknown> }).shape)).toContain(campo);
+    }
+  });
+
+  it('takes a file as the id of a document uploaded first: the schema refuses anything else, and the answer is valid without one', () => {
+    const answer = (values: Record<string, string>) => {
+      const checked = checkDecision('integrazione-accreditamento', outcomeDecision(OUTCOME_FORMS['integrazione-accreditamento'], null, values));
+      return checked.ok ? checked.value : `${checked.problem.field}: ${checked.problem.message}`;
+    };
+    expect(answer({ risposta: '  Allego lo statuto.  ' })).toEqual({ risposta: 'Allego lo statuto.' });
+    expect(answer({ risposta: 'Ecco.', attoNominaDocumentId: 'statuto.pdf' })).toMatch(/^attoNominaDocumentId: Atto di nomina: documento non valido/);
+    expect(answer({ risposta: ' ' })).toMatch(/^risposta: /);
+    const id = '0b0e6a1c-93d2-4f47-9d3e-1c1f4f8a3b21';
+    expect(answer({ risposta: 'Ecco.', attoNominaDocumentId: id })).toEqual({ risposta: 'Ecco.', attoNominaDocumentId: id });
   });
 
   it('gives, before sending, the answer the workflow would: the missing field, named, in Italian', () => {

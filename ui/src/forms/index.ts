@@ -33,7 +33,7 @@ const registry: Record<string, TaskFormEntry> = {
     summary: defineAsyncComponent(() => import('./istruttoria-accreditamento/IstruttoriaAccreditamentoSummary.vue')),
   },
   'integrazione-accreditamento': {
-    form: defineAsyncComponent(() => import('./integrazione-accreditamento/IntegrazioneAccreditamentoForm.vue')),
+    form: outcomeForm('integrazione-accreditamento'),
     summary: defineAsyncComponent(() => import('./integrazione-accreditamento/IntegrazioneAccreditamentoSummary.vue')),
   },
   'firma-provvedimento': {

@@ -110,8 +110,3 @@ export function inviaAccreditamento(input: NuovoAccreditamento, onProgress: (fra
 }
 
 /** Files a new act of appointment for the request (an integration); its id then goes with the answer. */
-export function caricaAttoNomina(id: string, file: File, onProgress: (fraction: number) => void) {
-  const form = new FormData();
-  form.append('attoNomina', file, file.name);
-  return upload<{ id: string }>(`${accreditamentoPath(id)}/atto-nomina`, form, onProgress);
-}

@@ -24,6 +24,7 @@ export interface RicognizioneSintesi {
 export interface Ricognizione extends Omit<RicognizioneSintesi, 'enti'> {
   workflowId: string;
   sollecitiGiorni: number[];
+  perAmbito: boolean;
   createdAt: string;
   chiusaAt: string | null;
 }
@@ -57,6 +58,8 @@ export interface NuovaRicognizione {
   sollecitiGiorni: number[];
   /** Absent: every ARCA, ALER and Comune. */
   enteIds?: string[];
+  /** The Comune capofila of an ambito transmits for its members. */
+  perAmbito?: boolean;
 }
 
 export const listRicognizioni = () => http.get<{ items: RicognizioneSintesi[] }>('/api/ricognizioni');

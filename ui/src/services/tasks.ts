@@ -1,4 +1,4 @@
-import { http } from './http';
+import { http, upload } from './http';
 import type { Area, Ruolo } from './session';
 import type { FileRef, Page, Person } from './types';
 
@@ -75,3 +75,10 @@ export const listCandidates = (id: string) =>
  */
 export const completeTask = (id: string, decision: Record<string, unknown>, idempotencyKey: string) =>
   http.post<{ ok: true }>(`${taskPath(id)}/complete`, { decision }, { headers: { 'Idempotency-Key': idempotencyKey } });
+
+/** Files a document for a file field of the task's form (a PDF), reporting the upload's progress (0–1); the decision then names its id. */
+export function caricaDocumentoAttivita(taskId: string, campo: string, file: File, onProgress: (fraction: number) => void) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return upload<{ id: string }>(`/api/tasks/${taskId}/documenti/${campo}`, form, onProgress);
+}

@@ -1,8 +1,6 @@
 /** The answer of an integrazione-accreditamento task. */
 import { text } from '../read';
 
-export const RISPOSTA_MAX = 4000;
-
 export function readOutcome(outcome: Record<string, unknown> | null) {
   const risposta = text(outcome?.risposta);
   if (!outcome || risposta === undefined) return undefined;

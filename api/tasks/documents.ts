@@ -1,0 +1,88 @@
+// The files a task's form carries (the new act of appointment of an integration): uploaded before the
+// decision, filed in the document store under the task's procedure, and named in the decision by id.
+// Which fields take a file, of what kind and size, is the form's contract (workflows/shared/outcome-forms.ts);
+// who may upload is who may decide.
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { holdsCandidacy, type Actor } from '../../workflows/shared/actor';
+import { fileFieldOf, OUTCOME_FORMS, outcomeFormOf } from '../../workflows/shared/outcome-forms';
+import { AppError, forbidden } from '../errors';
+import type { ApiRuntime } from '../runtime';
+import { assertStorableFileNames, parse } from '../validation';
+import { findVisibleTask, notOpen } from './queries';
+import { returnIfRevoked } from './revoked-assignees';
+
+export const ZTaskFile = z.object({
+  id: z.string().uuid('identificativo di attività non valido'),
+  campo: z.string().regex(/^[A-Za-z]{1,64}$/, 'campo del modulo non valido'),
+});
+
+/** Parses the multipart body with the field's own size limit, then hands the file on; nothing is written yet. */
+export function receiveTaskFile(): RequestHandler {
+  return (req, res, next) => {
+    const { campo } = parse(ZTaskFile, req.params);
+    const maxMb = largestFileMb(campo);
+    const upload = multer({ storage: multer.memoryStorage(), limits: { files: 1, fileSize: maxMb * 1024 * 1024, fields: 5, fieldSize: 1024 } }).single('file');
+    upload(req, res, (error: unknown) => {
+      if (error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE') {
+        next(new AppError('DATI_NON_VALIDI', 422, `file: il file può essere al massimo di ${maxMb} MB`, 'file'));
+      } else next(error);
+    });
+  };
+}
+
+/** The body is bounded before the task is read: by the largest file field of that name in any form (each form's own is checked after). */
+function largestFileMb(campo: string): number {
+  const sizes = Object.keys(OUTCOME_FORMS).flatMap((formKey) => fileFieldOf(formKey, campo)?.maxMb ?? []);
+  if (sizes.length === 0) throw new AppError('NON_TROVATO', 404, `Nessun modulo ha un campo «${campo}» per i file.`);
+  return Math.max(...sizes);
+}
+
+/** Files the upload under the task's procedure, once per content (a retried upload answers the same id). */
+export async function storeTaskFile(runtime: ApiRuntime, actor: Actor, taskId: string, campo: string, file: Express.Multer.File | undefined) {
+  const task = await findVisibleTask(runtime, actor, taskId);
+  const field = fileFieldOf(task.formKey, campo);
+  if (!field) throw new AppError('NON_TROVATO', 404, `Il modulo di questa attività non ha un campo «${campo}» per i file.`);
+  if (task.stato !== 'APERTA') throw notOpen();
+  await returnIfRevoked(runtime, task, actor);
+  const decides = task.assigneeId === actor.userId || (task.assigneeId === null && holdsCandidacy(actor, task));
+  if (!decides) throw forbidden('Allega i documenti chi ha in carico l’attività.');
+  if (!file) throw new AppError('DATI_NON_VALIDI', 422, `file: allega il documento (${field.label.toLowerCase()})`, 'file');
+  if (file.size > field.maxMb * 1024 * 1024) throw new AppError('DATI_NON_VALIDI', 422, `file: il file può essere al massimo di ${field.maxMb} MB`, 'file');
+  assertStorableFileNames('file', [file.originalname]);
+  if (!file.buffer.subarray(0, 5).equals(Buffer.from('%PDF-'))) {
+    throw new AppError('DATI_NON_VALIDI', 422, `file: «${file.originalname}» non è un PDF`, 'file');
+  }
+  const previous = (await runtime.documents.listByWorkflow(task.workflowId)).filter((document) => document.tipo === field.tipo).at(-1);
+  const stored = await runtime.documents.store({
+    idempotencyKey: `${task.workflowId}/${task.id}/${campo}/${createHash('sha256').update(file.buffer).digest('hex')}`,
+    content: file.buffer,
+    filename: file.originalname,
+    mimeType: 'application/pdf',
+    titolo: field.titolo,
+    tipo: field.tipo,
+    workflowId: task.workflowId,
+    enteId: task.enteId ?? undefined,
+    createdById: actor.userId,
+    previousVersionId: previous?.id,
+  });
+  return { id: stored.id, filename: stored.filename, size: stored.size };
+}
+
+/**
+ * A decision names only documents uploaded for its task's procedure, as the field's kind: anything else
+ * (another procedure's document, a made-up id) is refused at the field before the workflow hears of it.
+ */
+export async function checkTaskFiles(runtime: ApiRuntime, task: { formKey: string; workflowId: string }, decision: Record<string, unknown>): Promise<void> {
+  const fields = Object.entries(outcomeFormOf(task.formKey)?.fields ?? {});
+  for (const [name, field] of fields) {
+    const id = decision[name];
+    if (field.kind !== 'file' || typeof id !== 'string') continue;
+    const document = z.string().uuid().safeParse(id).success ? await runtime.documents.find(id) : null;
+    if (document?.workflowId !== task.workflowId || document.tipo !== field.tipo) {
+      throw new AppError('DATI_NON_VALIDI', 422, `${name}: ${field.label.replace(/ \(facoltativo\)$/, '')}: carica il documento da questa attività`, name);
+    }
+  }
+}
