@@ -1,4 +1,4 @@
-// An ambito acting for its Comuni: in a ricognizione opened «per ambito», a member Comune's transmission
+// An ambito acting for its Comuni (reference dates no other test file uses: the run shares one database): in a ricognizione opened «per ambito», a member Comune's transmission
 // is in the hands of the Comune capofila's people — they find it in their inbox, upload and confirm the
 // member's stock — while another Comune's people find nothing, the capofila's people of another area
 // cannot act, and a capofila referente revoked loses the task at once.
@@ -14,7 +14,7 @@ interface TaskList { items: { id: string; enteDenominazione: string }[] }
 interface Nomina { id: string; attiva: boolean; utente: { codiceFiscale: string } }
 
 const SURBO = '075083';
-const DATA = '2035-06-30';
+const DATA = '2041-06-30';
 
 const uploadForm = (xml: string) => {
   const form = new FormData();
@@ -50,7 +50,7 @@ describe('an ambito acting for its Comuni', () => {
   afterAll(() => server.close());
 
   it('when the Region opens a ricognizione per ambito, then the capofila transmits a member Comune\'s stock and no one else can', async () => {
-    const opened = await istruttore.postJson<{ id: string }>('/api/ricognizioni', { dataRiferimento: DATA, scadenza: '2035-09-30', enteIds: [surboId], perAmbito: true });
+    const opened = await istruttore.postJson<{ id: string }>('/api/ricognizioni', { dataRiferimento: DATA, scadenza: '2041-09-30', enteIds: [surboId], perAmbito: true });
     expect(opened.status).toBe(201);
     expect((await istruttore.json<{ perAmbito: boolean }>(`/api/ricognizioni/${opened.body.id}`)).body.perAmbito).toBe(true);
     const task = await eventually(() => server.platform.db.task.findFirst({ where: { enteId: surboId, workflowId: { endsWith: DATA }, stato: 'APERTA' } }));
@@ -96,8 +96,8 @@ describe('an ambito acting for its Comuni', () => {
   });
 
   it('when a ricognizione is not per ambito, then a member Comune\'s task stays its own', async () => {
-    const data = '2035-12-31';
-    const opened = await istruttore.postJson('/api/ricognizioni', { dataRiferimento: data, scadenza: '2036-03-31', enteIds: [surboId] });
+    const data = '2041-12-31';
+    const opened = await istruttore.postJson('/api/ricognizioni', { dataRiferimento: data, scadenza: '2042-03-31', enteIds: [surboId] });
     expect(opened.status).toBe(201);
     const task = await eventually(() => server.platform.db.task.findFirst({ where: { enteId: surboId, workflowId: { endsWith: data }, stato: 'APERTA' } }));
     expect(task.candidateEnteId).toBe(surboId);
