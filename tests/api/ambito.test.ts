@@ -1,7 +1,8 @@
-// An ambito acting for its Comuni (reference dates no other test file uses: the run shares one database): in a ricognizione opened «per ambito», a member Comune's transmission
+// An ambito acting for its Comuni: in a ricognizione opened «per ambito», a member Comune's transmission
 // is in the hands of the Comune capofila's people — they find it in their inbox, upload and confirm the
 // member's stock — while another Comune's people find nothing, the capofila's people of another area
-// cannot act, and a capofila referente revoked loses the task at once.
+// cannot act, and a capofila referente revoked loses the task at once. Its reference dates are its own:
+// the run's test files share one database.
 import { renderFlusso, generateEnteFlusso } from '../../scripts/generate-stock';
 import { AMBITO_LECCE, COMUNE_LECCE } from '../../prisma/seed/reference-data';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
