@@ -2,6 +2,7 @@ import type { Db } from '../prisma/client';
 import type { Prisma } from '../prisma/generated/client';
 import { auditActionLabel } from '../workflows/shared/procedures';
 import { namesOf } from './people';
+import type { TimelineEntry } from './tasks/views';
 
 
 function describe(details: Prisma.JsonValue): string {
@@ -13,7 +14,7 @@ function describe(details: Prisma.JsonValue): string {
 }
 
 /** The story of a procedure, from the audit trail: every row written for it carries its workflowId. */
-export async function procedureTimeline(db: Db, workflowId: string) {
+export async function procedureTimeline(db: Db, workflowId: string): Promise<TimelineEntry[]> {
   const entries = await db.auditEvent.findMany({
     where: { details: { path: ['workflowId'], equals: workflowId } },
     orderBy: { at: 'asc' },

@@ -17,6 +17,8 @@ export default defineConfig({
       '@shared': fileURLToPath(new URL('../workflows/shared', import.meta.url)),
       // Types only (the API's answers, e.g. activities/stock/types.ts): retyping them here drifts.
       '@activities': fileURLToPath(new URL('../activities', import.meta.url)),
+      // Types only: the API's answers (api/views.ts and the views.ts beside each route).
+      '@api': fileURLToPath(new URL('../api', import.meta.url)),
     },
   },
   build: {

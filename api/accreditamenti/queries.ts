@@ -5,6 +5,8 @@ import { protocolNumbers } from '../protocol-numbers';
 import type { ApiRuntime } from '../runtime';
 import { visibleWhere } from '../tasks/visibility';
 import { procedureTimeline } from '../timeline';
+import type { Page } from '../views';
+import type { AccreditamentoDetail, AccreditamentoSummary, EnteTipo, Rappresentante } from './views';
 
 /** The requester sees their requests; the ente's legal representatives theirs; Regione roles all. */
 export function accreditationsWhere(actor: Actor, regioneEnteId: string): Prisma.AccreditationRequestWhereInput {
@@ -13,7 +15,7 @@ export function accreditationsWhere(actor: Actor, regioneEnteId: string): Prisma
   return { OR: [{ richiedenteId: actor.userId }, { enteId: { in: represented } }] };
 }
 
-export async function listAccreditations(runtime: ApiRuntime, actor: Actor, query: { stato?: Prisma.AccreditationRequestWhereInput['stato']; pagina: number; perPagina: number }) {
+export async function listAccreditations(runtime: ApiRuntime, actor: Actor, query: { stato?: Prisma.AccreditationRequestWhereInput['stato']; pagina: number; perPagina: number }): Promise<Page<AccreditamentoSummary>> {
   const where: Prisma.AccreditationRequestWhereInput = { AND: [accreditationsWhere(actor, runtime.regioneEnteId), query.stato ? { stato: query.stato } : {}] };
   const [rows, total] = await runtime.db.$transaction([
     runtime.db.accreditationRequest.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (query.pagina - 1) * query.perPagina, take: query.perPagina }),
@@ -24,7 +26,7 @@ export async function listAccreditations(runtime: ApiRuntime, actor: Actor, quer
     items: rows.map((row) => ({
       id: row.id,
       denominazione: row.denominazione,
-      tipo: row.tipo,
+      tipo: row.tipo as EnteTipo,
       codiceFiscale: row.codiceFiscale,
       stato: row.stato,
       protocolloEntrata: row.protocolloEntrataId ? (numbers.get(row.protocolloEntrataId) ?? null) : null,
@@ -35,7 +37,8 @@ export async function listAccreditations(runtime: ApiRuntime, actor: Actor, quer
   };
 }
 
-export async function accreditationDetail(runtime: ApiRuntime, actor: Actor, id: string) {
+// `tipo as EnteTipo`: a request's schema (./request.ts) has no REGIONE; `rappresentante` is the JSON it stored.
+export async function accreditationDetail(runtime: ApiRuntime, actor: Actor, id: string): Promise<AccreditamentoDetail> {
   const row = await runtime.db.accreditationRequest.findFirst({ where: { AND: [{ id }, accreditationsWhere(actor, runtime.regioneEnteId)] } });
   if (!row) throw notFound('Richiesta di accreditamento');
   const [numbers, documents, timeline] = await Promise.all([
@@ -52,12 +55,12 @@ export async function accreditationDetail(runtime: ApiRuntime, actor: Actor, id:
     id: row.id,
     workflowId: row.workflowId,
     denominazione: row.denominazione,
-    tipo: row.tipo,
+    tipo: row.tipo as EnteTipo,
     codiceFiscale: row.codiceFiscale,
     istatComune: row.istatComune,
     pec: row.pec,
     sede: row.sede,
-    rappresentante: row.rappresentante,
+    rappresentante: row.rappresentante as unknown as Rappresentante,
     stato: row.stato,
     motivazione: row.motivazione,
     integrazioneRichiesta: row.integrazioneRichiesta,

@@ -5,6 +5,8 @@ import { protocolNumbers } from '../protocol-numbers';
 import type { ApiRuntime } from '../runtime';
 import { namesOf } from '../people';
 import { readableEntiWhere } from '../read-access';
+import type { Page } from '../views';
+import type { ComunicazioneDetail, ComunicazioneSummary } from './views';
 
 const include = {
   ente: { select: { id: true, denominazione: true } },
@@ -18,7 +20,7 @@ export async function listCommunications(
   runtime: ApiRuntime,
   actor: Actor,
   query: { ente?: string; stato?: Prisma.CommunicationWhereInput['stato']; pagina: number; perPagina: number },
-) {
+): Promise<Page<ComunicazioneSummary>> {
   const where: Prisma.CommunicationWhereInput = {
     AND: [communicationsWhere(runtime, actor), query.ente ? { enteId: query.ente } : {}, query.stato ? { stato: query.stato } : {}],
   };
@@ -46,7 +48,7 @@ export async function listCommunications(
   };
 }
 
-export async function communicationDetail(runtime: ApiRuntime, actor: Actor, id: string) {
+export async function communicationDetail(runtime: ApiRuntime, actor: Actor, id: string): Promise<ComunicazioneDetail> {
   const row = await runtime.db.communication.findFirst({
     where: { AND: [{ id }, communicationsWhere(runtime, actor)] },
     include: { ...include, attachments: { select: { id: true, filename: true, mimeType: true, size: true } } },

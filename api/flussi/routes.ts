@@ -14,6 +14,8 @@ import { flussiAccess, transmits, ZUpload, ZWorkflow } from './access';
 import { admitAttempt } from './admission';
 import { fileAttempt } from './attempts';
 import { sweepStaleUploads } from './stale-uploads';
+import type { Avanzamento, Problema, Trasmissione } from './views';
+import type { Page } from '../views';
 
 interface UploadAttempt { workflowId: string; enteId: string; actor: Actor }
 
@@ -89,7 +91,7 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
       where: { id: { in: uploads.map((row) => row.documentId) }, tipo: FLUSSO_DOCUMENTO.manuale },
       select: { id: true },
     })).map((document) => document.id));
-    res.json({
+    const view: Trasmissione = {
       workflowId,
       enteId,
       enteDenominazione: ente.denominazione,
@@ -103,7 +105,8 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
         rapportoPdfUrl: `/api/flussi/caricamenti/${id}/rapporto.pdf`,
       })),
       snapshot: snapshot ? { ...snapshot, createdAt: snapshot.createdAt.toISOString() } : null,
-    });
+    };
+    res.json(view);
   });
 
   /** How far the running validation is: the activity's last heartbeat. */
@@ -114,7 +117,8 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
     const pending = description.raw.pendingActivities?.find((activity) => activity.activityType?.name === 'validateFlussoUpload');
     const payload = pending?.heartbeatDetails?.payloads?.[0]?.data;
     const details = payload ? (JSON.parse(Buffer.from(payload).toString('utf8')) as { fraction: number; phase: string }) : null;
-    res.json({ inCorso: Boolean(pending), avanzamento: details?.fraction ?? null, fase: details?.phase ?? null });
+    const progress: Avanzamento = { inCorso: Boolean(pending), avanzamento: details?.fraction ?? null, fase: details?.phase ?? null };
+    res.json(progress);
   });
 
   router.post('/flussi/:workflowId/caricamenti', admitAndReceive, async (req, res) => {
@@ -148,7 +152,8 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
       db.flussoProblem.findMany({ where, orderBy: [{ gravita: 'asc' }, { riga: 'asc' }, { id: 'asc' }], skip: (query.pagina - 1) * query.perPagina, take: query.perPagina }),
       db.flussoProblem.count({ where }),
     ]);
-    res.json({ items: items.map(({ gravita, regola, riga, unita, campo, messaggio }) => ({ gravita, regola, riga, unita, campo, messaggio })), total });
+    const answer: Page<Problema> = { items: items.map(({ gravita, regola, riga, unita, campo, messaggio }) => ({ gravita, regola, riga, unita, campo, messaggio })), total };
+    res.json(answer);
   });
   return router;
 }

@@ -5,9 +5,10 @@ import { containing } from '../../activities/stock';
 import type { Db } from '../../prisma/client';
 import { Prisma } from '../../prisma/generated/client';
 import type { EnteTipo } from '../../prisma/generated/enums';
+import type { EnteRicognizione, EsitoRicognizione, Totali } from './views';
 
 export const ESITI = ['IN_ATTESA', 'TRASMESSO', 'CONSISTENZA_NULLA', 'NESSUNA_VARIAZIONE'] as const;
-export type Esito = (typeof ESITI)[number];
+export type Esito = (typeof ESITI)[number] & EsitoRicognizione;
 
 export const ESITO_LABEL: Record<Esito, string> = {
   IN_ATTESA: 'In attesa',
@@ -19,7 +20,7 @@ export const ESITO_LABEL: Record<Esito, string> = {
 export interface CampaignRow {
   enteId: string;
   denominazione: string;
-  tipo: EnteTipo;
+  tipo: EnteRicognizione['tipo'];
   accreditato: boolean;
   pec: string | null;
   esito: Esito;
@@ -77,13 +78,7 @@ export function allCampaignRows(db: Db, ricognizioneId: string, filter: Campaign
   return db.$queryRaw<CampaignRow[]>`${campaignRows(ricognizioneId, filter)} ORDER BY "denominazione", "enteId"`;
 }
 
-export interface CampaignTotals {
-  enti: number;
-  perEsito: Record<Esito, number>;
-  inRitardo: number;
-  /** Units in patrimony at the reference date over the enti that transmitted: housing agencies (ARCA, ALER) and Comuni. */
-  unita: { agenzie: number; comuni: number };
-}
+export type CampaignTotals = Totali;
 
 export async function campaignTotals(db: Db, ricognizioneId: string): Promise<CampaignTotals> {
   const rows = await db.$queryRaw<{ tipo: EnteTipo; esito: Esito; inRitardo: boolean; enti: number; unita: number }[]>`

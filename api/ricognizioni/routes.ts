@@ -21,6 +21,8 @@ import { allCampaignRows, campaignPage, campaignTotals, ESITI, type CampaignFilt
 import { campaignToExcel } from './campaign-excel';
 import { endOfDayInRome } from './end-of-day';
 import { openRicognizione } from './open';
+import type { EnteRicognizione, Ricognizione, RicognizioneSintesi } from './views';
+import type { Page } from '../views';
 
 export const ZId = z.object({ id: z.string().uuid('ricognizione non valida') });
 export const ZScadenza = calendarDate('indica la scadenza come data (AAAA-MM-GG)');
@@ -46,7 +48,7 @@ export const ZFilter = z.object({
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
-function rowView(row: CampaignRow, dataRiferimento: string) {
+function rowView(row: CampaignRow, dataRiferimento: string): EnteRicognizione {
   return { ...row, trasmessoAt: row.trasmessoAt?.toISOString() ?? null, trasmissione: invioFlussiWorkflowId(row.enteId, dataRiferimento) };
 }
 
@@ -70,7 +72,7 @@ export function ricognizioniRoutes(runtime: ApiRuntime): Router {
   router.get('/ricognizioni', async (req, res) => {
     requireRegione(actorOf(req));
     const rows = await db.ricognizione.findMany({ orderBy: { dataRiferimento: 'desc' }, include: { _count: { select: { enti: true } } } });
-    const items = await Promise.all(rows.map(async (row) => ({
+    const items = await Promise.all(rows.map(async (row): Promise<RicognizioneSintesi> => ({
       id: row.id,
       dataRiferimento: isoDate(row.dataRiferimento),
       scadenza: row.scadenza.toISOString(),
@@ -92,7 +94,7 @@ export function ricognizioniRoutes(runtime: ApiRuntime): Router {
   router.get('/ricognizioni/:id', async (req, res) => {
     const { id } = parse(ZId, req.params);
     const row = await campaign(actorOf(req), id);
-    res.json({
+    const view: Ricognizione = {
       id: row.id,
       workflowId: row.workflowId,
       dataRiferimento: isoDate(row.dataRiferimento),
@@ -103,7 +105,8 @@ export function ricognizioniRoutes(runtime: ApiRuntime): Router {
       createdAt: row.createdAt.toISOString(),
       chiusaAt: row.chiusaAt?.toISOString() ?? null,
       totali: await campaignTotals(db, row.id),
-    });
+    };
+    res.json(view);
   });
 
   router.get('/ricognizioni/:id/enti', async (req, res) => {
@@ -112,7 +115,8 @@ export function ricognizioniRoutes(runtime: ApiRuntime): Router {
     const filter: CampaignFilter = parse(ZFilter, req.query);
     const page = parse(z.object(pagination), req.query);
     const { items, total } = await campaignPage(db, row.id, filter, page);
-    res.json({ items: items.map((item) => rowView(item, isoDate(row.dataRiferimento))), total });
+    const answer: Page<EnteRicognizione> = { items: items.map((item) => rowView(item, isoDate(row.dataRiferimento))), total };
+    res.json(answer);
   });
 
   router.get('/ricognizioni/:id/enti.xlsx', async (req, res) => {

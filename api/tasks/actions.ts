@@ -11,6 +11,7 @@ import { loadActor } from '../auth/actor';
 import { AppError } from '../errors';
 import { sendUpdate } from '../workflow-updates';
 import type { ApiRuntime } from '../runtime';
+import type { Person } from '../views';
 import { checkTaskFiles } from './documents';
 import { findVisibleTask, notOpen } from './queries';
 import { returnIfRevoked } from './revoked-assignees';
@@ -71,7 +72,7 @@ export async function completeTask(runtime: ApiRuntime, actor: Actor, taskId: st
 }
 
 /** The people a task may be reassigned to: active users whose roles cover it. */
-export async function reassignCandidates(runtime: ApiRuntime, actor: Actor, taskId: string) {
+export async function reassignCandidates(runtime: ApiRuntime, actor: Actor, taskId: string): Promise<Person[]> {
   const task = await findVisibleTask(runtime, actor, taskId);
   const users = await runtime.db.user.findMany({
     where: { roles: { some: { enteId: task.candidateEnteId, revokedAt: null } } },

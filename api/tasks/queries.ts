@@ -9,7 +9,9 @@ import { optionalQuery, pagination, text } from '../validation';
 import { PROCEDURES, procedureLabel } from '../../workflows/shared/procedures';
 import { namesOf } from '../people';
 import { procedureTimeline } from '../timeline';
+import type { FileRef, Page } from '../views';
 import { revokedAssignee } from './revoked-assignees';
+import type { TaskDetail, TaskSummary } from './views';
 import { candidacyWhere, visibleWhere } from './visibility';
 
 export const ZTaskListQuery = z.object({
@@ -59,7 +61,7 @@ const taskInclude = {
   assignee: { select: { id: true, nome: true, cognome: true } },
 } as const;
 
-export function toSummary(task: TaskRow, now = new Date()) {
+export function toSummary(task: TaskRow, now = new Date()): TaskSummary {
   return {
     id: task.id,
     titolo: task.titolo,
@@ -78,7 +80,7 @@ export function toSummary(task: TaskRow, now = new Date()) {
   };
 }
 
-export async function listTasks(runtime: ApiRuntime, actor: Actor, query: TaskListQuery) {
+export async function listTasks(runtime: ApiRuntime, actor: Actor, query: TaskListQuery): Promise<Page<TaskSummary>> {
   const now = new Date();
   const where: Prisma.TaskWhereInput = {
     AND: [
@@ -116,7 +118,7 @@ export async function findVisibleTask(runtime: ApiRuntime, actor: Actor, taskId:
   return task;
 }
 
-export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: string) {
+export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: string): Promise<TaskDetail> {
   const { db } = runtime;
   const task = await findVisibleTask(runtime, actor, taskId);
   const [events, timeline, documents] = await Promise.all([
@@ -154,7 +156,7 @@ export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: stri
  * Every document of a procedure, in the order they were filed: what the ente sent (an act of appointment,
  * a communication's attachments, a flusso) and what the procedure produced (acts, receipts, reports).
  */
-async function documentsOfProcedure(db: Db, workflowId: string) {
+async function documentsOfProcedure(db: Db, workflowId: string): Promise<FileRef[]> {
   const [documents, notMoved] = await Promise.all([
     db.document.findMany({
       where: { workflowId },

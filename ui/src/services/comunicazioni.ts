@@ -1,30 +1,8 @@
+import type { ComunicazioneDetail, ComunicazioneSummary } from '@api/comunicazioni/views';
 import { http, idempotencyKey, upload } from './http';
-import type { FileRef, Page } from './types';
+import type { Page } from './types';
 
-export type ComunicazioneStato = 'INVIATA' | 'PROTOCOLLATA' | 'PRESA_IN_CARICO' | 'NON_DI_COMPETENZA';
-
-export interface Protocollo {
-  numero: number;
-  anno: number;
-  registro: string;
-  data: string;
-}
-
-export interface ComunicazioneSummary {
-  id: string;
-  oggetto: string;
-  ente: { id: string; denominazione: string };
-  stato: ComunicazioneStato;
-  protocollo: Protocollo | null;
-  createdAt: string;
-}
-
-export interface ComunicazioneDetail extends ComunicazioneSummary {
-  testo: string;
-  mittente: { nomeCompleto: string };
-  esito: { stato: ComunicazioneStato; note: string | null; da: string | null; at: string | null } | null;
-  allegati: FileRef[];
-}
+export type { ComunicazioneDetail, ComunicazioneStato, ComunicazioneSummary } from '@api/comunicazioni/views';
 
 export interface ComunicazioniQuery {
   ente?: string;

@@ -1,9 +1,11 @@
+import type { Avanzamento, CaricamentoEsito, Gravita, Problema, Trasmissione } from '@api/flussi/views';
 import { INVIO_FLUSSI_PROCEDURE } from '@shared/procedures';
 import { http, upload } from './http';
 import type { StatoUnita, UsoUnita } from './patrimonio';
+import type { Page } from './types';
 
 export type { StatoUnita, UsoUnita };
-import type { Page } from './types';
+export type { Avanzamento, Caricamento, CaricamentoEsito, EsitoCaricamento, Gravita, Problema, Snapshot, SnapshotTipo, Trasmissione } from '@api/flussi/views';
 
 /** The procedure's type, as the inbox filters tasks by it. */
 export const PROCEDURA_FLUSSI = INVIO_FLUSSI_PROCEDURE.id;
@@ -11,76 +13,8 @@ export const PROCEDURA_FLUSSI = INVIO_FLUSSI_PROCEDURE.id;
 /** The largest flusso the API accepts. */
 export const FLUSSO_MAX_BYTES = 100 * 1024 * 1024;
 
-export type EsitoCaricamento = 'VALIDO' | 'CON_AVVISI' | 'CON_ERRORI';
-export type Gravita = 'ERRORE' | 'AVVISO';
-export type SnapshotTipo = 'FLUSSO' | 'MANUALE' | 'CONSISTENZA_NULLA' | 'NESSUNA_VARIAZIONE';
 /** The procedure's business state, as the admin filter offers it. */
 export type FlussoStato = 'IN_ATTESA' | 'FLUSSO_CON_ERRORI' | 'FLUSSO_VALIDATO' | 'TRASMESSO';
-
-/** One upload of the flusso and its validation's outcome. */
-export interface Caricamento {
-  id: string;
-  tentativo: number;
-  esito: EsitoCaricamento;
-  errori: number;
-  avvisi: number;
-  unitsCount: number;
-  buildingsCount: number;
-  createdAt: string;
-  /** Entered in the manual form (the platform wrote the flusso), not uploaded as a file. */
-  manuale: boolean;
-  flussoUrl: string;
-  /** The validation report as Excel (every problem) and as PDF (the first 1,000). */
-  rapportoUrl: string;
-  rapportoPdfUrl: string;
-}
-
-/** The official stock the transmission registered. */
-export interface Snapshot {
-  id: string;
-  tipo: SnapshotTipo;
-  unitsCount: number;
-  buildingsCount: number;
-  createdAt: string;
-}
-
-export interface Trasmissione {
-  workflowId: string;
-  enteId: string;
-  enteDenominazione: string;
-  /** "YYYY-06-30" or "YYYY-12-31". */
-  dataRiferimento: string;
-  /** The open task (the confirmation) the user may act on. */
-  attivita: { id: string; titolo: string } | null;
-  caricamenti: Caricamento[];
-  snapshot: Snapshot | null;
-}
-
-export interface CaricamentoEsito {
-  uploadId: string;
-  tentativo: number;
-  esito: EsitoCaricamento;
-  errori: number;
-  avvisi: number;
-  unitsCount: number;
-  buildingsCount: number;
-}
-
-/** How far the running validation is (`avanzamento` 0–1, when the validator has reported it). */
-export interface Avanzamento {
-  inCorso: boolean;
-  avanzamento: number | null;
-  fase: string | null;
-}
-
-export interface Problema {
-  gravita: Gravita;
-  regola: string;
-  riga: number | null;
-  unita: string | null;
-  campo: string | null;
-  messaggio: string;
-}
 
 export interface ProblemiQuery {
   gravita?: Gravita;

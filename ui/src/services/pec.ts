@@ -1,6 +1,7 @@
+import type { PecStato } from '@api/views';
 import { http } from './http';
 
-export type PecStato = 'INVIATO' | 'ACCETTATO' | 'CONSEGNATO' | 'ERRORE';
+export type { PecStato } from '@api/views';
 
 export type RicevutaTipo =
   | 'accettazione'

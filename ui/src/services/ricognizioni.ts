@@ -1,48 +1,9 @@
 import { http, idempotencyKey } from './http';
 import type { Page } from './types';
 
-export type RicognizioneStato = 'APERTA' | 'CHIUSA';
-export type EsitoRicognizione = 'IN_ATTESA' | 'TRASMESSO' | 'CONSISTENZA_NULLA' | 'NESSUNA_VARIAZIONE';
+import type { EnteRicognizione, EsitoRicognizione, Ricognizione, RicognizioneSintesi } from '@api/ricognizioni/views';
 
-export interface Totali {
-  enti: number;
-  perEsito: Record<EsitoRicognizione, number>;
-  inRitardo: number;
-  /** Units in patrimony at the reference date, over the enti that transmitted. */
-  unita: { agenzie: number; comuni: number };
-}
-
-export interface RicognizioneSintesi {
-  id: string;
-  dataRiferimento: string;
-  scadenza: string;
-  stato: RicognizioneStato;
-  enti: number;
-  totali: Totali;
-}
-
-export interface Ricognizione extends Omit<RicognizioneSintesi, 'enti'> {
-  workflowId: string;
-  sollecitiGiorni: number[];
-  perAmbito: boolean;
-  createdAt: string;
-  chiusaAt: string | null;
-}
-
-export interface EnteRicognizione {
-  enteId: string;
-  denominazione: string;
-  tipo: 'ARCA' | 'ALER' | 'COMUNE';
-  accreditato: boolean;
-  pec: string | null;
-  esito: EsitoRicognizione;
-  trasmessoAt: string | null;
-  inRitardo: boolean;
-  solleciti: number;
-  unita: number | null;
-  /** The ente's Invio flussi procedure. */
-  trasmissione: string;
-}
+export type { EnteRicognizione, EsitoRicognizione, Ricognizione, RicognizioneSintesi, RicognizioneStato, Totali } from '@api/ricognizioni/views';
 
 export interface FiltroEnti {
   esito?: EsitoRicognizione;

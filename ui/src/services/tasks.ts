@@ -1,42 +1,10 @@
 import { http, upload } from './http';
-import type { Area, Ruolo } from './session';
-import type { FileRef, Page, Person } from './types';
+import type { TaskDetail, TaskSummary } from '@api/tasks/views';
+import type { Page, Person } from './types';
 
-export type TaskStato = 'APERTA' | 'COMPLETATA' | 'ANNULLATA';
+export type { TaskDetail, TaskHistoryTipo, TaskStato, TaskSummary } from '@api/tasks/views';
 export type TaskVista = 'mie' | 'gruppi' | 'completate';
 export type TaskScadenza = 'scadute' | 'oggi' | 'settimana';
-export type TaskHistoryTipo = 'CREATA' | 'PRESA_IN_CARICO' | 'RILASCIATA' | 'RIASSEGNATA' | 'COMPLETATA' | 'ANNULLATA' | 'SCADENZA_MODIFICATA';
-
-export interface TaskSummary {
-  id: string;
-  titolo: string;
-  procedura: string;
-  proceduraLabel: string;
-  enteId: string;
-  enteDenominazione: string;
-  candidateRole: Ruolo;
-  candidateArea: Area | null;
-  assignee: Person | null;
-  dueAt: string | null;
-  scaduta: boolean;
-  stato: TaskStato;
-  createdAt: string;
-  completedAt: string | null;
-}
-
-export interface TaskDetail extends TaskSummary {
-  formKey: string;
-  data: Record<string, unknown>;
-  outcome: Record<string, unknown> | null;
-  workflowId: string;
-  documents: FileRef[];
-  history: { at: string; tipo: TaskHistoryTipo; actor: Person | null; details: unknown }[];
-  timeline: { at: string; titolo: string; descrizione: string; actor: string | null }[];
-  canClaim: boolean;
-  canRelease: boolean;
-  canReassign: boolean;
-  canComplete: boolean;
-}
 
 export interface TaskQuery {
   vista: TaskVista;

@@ -1,0 +1,47 @@
+// The inbox's answers (types only; see api/views.ts).
+import type { Area, Ruolo } from '../../workflows/shared/actor';
+import type { FileRef, Person } from '../views';
+
+export type TaskStato = 'APERTA' | 'COMPLETATA' | 'ANNULLATA';
+export type TaskHistoryTipo = 'CREATA' | 'PRESA_IN_CARICO' | 'RILASCIATA' | 'RIASSEGNATA' | 'COMPLETATA' | 'ANNULLATA' | 'SCADENZA_MODIFICATA';
+
+export interface TaskSummary {
+  id: string;
+  titolo: string;
+  procedura: string;
+  proceduraLabel: string;
+  /** The ente whose matter it is (a member Comune, also when its capofila acts). */
+  enteId: string;
+  enteDenominazione: string;
+  candidateRole: Ruolo;
+  candidateArea: Area | null;
+  assignee: Person | null;
+  dueAt: string | null;
+  scaduta: boolean;
+  stato: TaskStato;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+/** What happened to a procedure, from its audit rows: the task page's timeline. */
+export interface TimelineEntry {
+  at: string;
+  titolo: string;
+  descrizione: string;
+  actor: string | null;
+}
+
+export interface TaskDetail extends TaskSummary {
+  formKey: string;
+  data: Record<string, unknown>;
+  outcome: Record<string, unknown> | null;
+  workflowId: string;
+  /** Every document of the task's procedure, oldest first. */
+  documents: FileRef[];
+  history: { at: string; tipo: TaskHistoryTipo; actor: Person | null; details: unknown }[];
+  timeline: TimelineEntry[];
+  canClaim: boolean;
+  canRelease: boolean;
+  canReassign: boolean;
+  canComplete: boolean;
+}
