@@ -8,6 +8,7 @@ import { namesOf } from '../people';
 import type { ApiRuntime } from '../runtime';
 import { sendUpdate } from '../workflow-updates';
 import { optionalQuery, parse, text } from '../validation';
+import type { Incidente } from './views';
 
 export const ZListQuery = z.object({ stato: optionalQuery(z.enum(['APERTO', 'RITENTATO', 'RISOLTO'])) });
 export const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
@@ -31,15 +32,16 @@ export function incidentRoutes(runtime: ApiRuntime): Router {
       db.ente.findMany({ where: { id: { in: rows.map((row) => row.enteId).filter((id): id is string => id !== null) } }, select: { id: true, denominazione: true } }),
     ]);
     const names = new Map(enti.map((ente) => [ente.id, ente.denominazione]));
-    res.json({
-      items: rows.map((row) => ({
+    const answer: { items: Incidente[] } = {
+      items: rows.map(({ closedById, ...row }) => ({
         ...row,
         enteDenominazione: row.enteId ? (names.get(row.enteId) ?? null) : null,
-        chiusoDa: row.closedById ? (people.get(row.closedById) ?? null) : null,
+        chiusoDa: closedById ? (people.get(closedById) ?? null) : null,
         createdAt: row.createdAt.toISOString(),
         closedAt: row.closedAt?.toISOString() ?? null,
       })),
-    });
+    };
+    res.json(answer);
   });
 
   const answer = (azione: 'RIPROVA' | 'RISOLTO', schema: typeof ZRetry | typeof ZResolve) =>

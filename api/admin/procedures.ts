@@ -5,9 +5,10 @@ import { SA_ENTE, SA_PROCEDURA, SA_STATO } from '../../temporal-config/settings'
 import { procedureLabel, stateLabel } from '../../workflows/shared/procedures';
 import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
+import type { Esecuzione, ProceduraDetail, ProceduraSummary, ProcedurePage } from './views';
 
 export const EXECUTION_STATUSES = ['Running', 'Completed', 'Failed', 'Canceled', 'Terminated', 'TimedOut', 'ContinuedAsNew'] as const;
-export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
+export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number] & Esecuzione;
 
 export interface ProcedureFilter {
   tipo?: string;
@@ -48,7 +49,7 @@ const toDate = (timestamp: { seconds?: { toNumber(): number } | number | null; n
 
 type ExecutionInfo = temporal.api.workflow.v1.IWorkflowExecutionInfo;
 
-async function toItems(runtime: ApiRuntime, executions: ExecutionInfo[]) {
+async function toItems(runtime: ApiRuntime, executions: ExecutionInfo[]): Promise<ProceduraSummary[]> {
   const rows = executions.map((info) => {
     const attributes = decodeTypedSearchAttributes(info.searchAttributes?.indexedFields as Record<string, Payload> | undefined);
     const workflowId = info.execution?.workflowId ?? '';
@@ -79,7 +80,7 @@ async function toItems(runtime: ApiRuntime, executions: ExecutionInfo[]) {
 }
 
 /** Running and finished procedures, from Temporal's visibility store, page by page. */
-export async function listProcedures(runtime: ApiRuntime, filter: ProcedureFilter, pageSize = 50) {
+export async function listProcedures(runtime: ApiRuntime, filter: ProcedureFilter, pageSize = 50): Promise<ProcedurePage> {
   const response = await runtime.temporal.workflowService.listWorkflowExecutions({
     namespace: runtime.namespace,
     query: visibilityQuery(filter),
@@ -96,7 +97,7 @@ export async function listProcedures(runtime: ApiRuntime, filter: ProcedureFilte
   return { items: await toItems(runtime, response.executions ?? []), nextPageToken: token };
 }
 
-export async function procedureDetail(runtime: ApiRuntime, workflowId: string) {
+export async function procedureDetail(runtime: ApiRuntime, workflowId: string): Promise<ProceduraDetail> {
   const handle = runtime.temporal.workflow.getHandle(workflowId);
   let description;
   try {

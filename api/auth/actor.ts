@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../../prisma/client';
-import type { EnteTipo } from '../../prisma/generated/client';
-import type { Actor, Area, Ruolo } from '../../workflows/shared/actor';
+import type { Actor } from '../../workflows/shared/actor';
 import { notSignedIn } from './request';
+import type { Profile } from './views';
 
 // Roles are read from the database on every request rather than cached in the session: a revocation
 // (revokedAt set) must take effect on the very next request.
@@ -29,18 +29,6 @@ export async function loadActor(db: Db, userId: string): Promise<Actor> {
     nomeCompleto: `${user.nome} ${user.cognome}`,
     roles: user.roles.map(({ enteId, ruolo, area }) => ({ enteId, ruolo, area })),
   };
-}
-
-export interface Profile {
-  user: { id: string; codiceFiscale: string; nome: string; cognome: string; nomeCompleto: string };
-  roles: Array<{
-    enteId: string;
-    enteCodice: string;
-    enteDenominazione: string;
-    enteTipo: EnteTipo;
-    ruolo: Ruolo;
-    area: Area | null;
-  }>;
 }
 
 /** What the UI shows of the signed-in user: names and active roles with their enti. */

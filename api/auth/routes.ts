@@ -8,6 +8,7 @@ import type { OidcClient } from './oidc-client';
 import { errorPages } from './pages';
 import { notSignedIn } from './request';
 import { destroySession, regenerateSession, saveSession, SESSION_COOKIE } from './session';
+import type { Me } from './views';
 
 /** The platform's URLs the identity provider must know: register these for the client. */
 export function authUrls(publicUrl: string): { redirectUri: string; postLogoutRedirectUri: string; loginUrl: string } {
@@ -66,9 +67,12 @@ export function authRouter(options: { db: Db; oidc: OidcClient; publicUrl: strin
 
   router.get('/api/me', async (req, res) => {
     const userId = req.session?.userId;
-    if (!userId) throw notSignedIn();
+    // A session without its CSRF token is not a signed-in one: the next state-changing request could not pass.
+    const csrfToken = req.session?.csrfToken;
+    if (!userId || !csrfToken) throw notSignedIn();
     const profile = await loadProfile(db, userId);
-    res.json({ ...profile, csrfToken: req.session.csrfToken });
+    const me: Me = { ...profile, csrfToken };
+    res.json(me);
   });
 
   return router;

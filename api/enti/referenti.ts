@@ -8,6 +8,7 @@ import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { returnTasksOfRevoked } from '../tasks/revoked-assignees';
 import { parse, text } from '../validation';
+import type { Referente } from './views';
 
 export const ZEnteParams = z.object({ id: z.string().uuid('identificativo di ente non valido') });
 export const ZRevokeParams = ZEnteParams.extend({ roleId: z.string().uuid('identificativo di nomina non valido') });
@@ -28,7 +29,7 @@ async function assertRepresents(db: Db, actor: Actor, enteId: string) {
   return ente;
 }
 
-async function listReferenti(db: Db, enteId: string) {
+async function listReferenti(db: Db, enteId: string): Promise<Referente[]> {
   const rows = await db.roleAssignment.findMany({
     where: { enteId, ruolo: 'REFERENTE' },
     include: { user: { select: { id: true, codiceFiscale: true, nome: true, cognome: true, email: true } } },
@@ -36,7 +37,8 @@ async function listReferenti(db: Db, enteId: string) {
   });
   return rows.map((row) => ({
     id: row.id,
-    area: row.area,
+    // A REFERENTE row always has its area (api/enti/referenti names one per area).
+    area: row.area!,
     attiva: row.revokedAt === null,
     nominataIl: row.createdAt.toISOString(),
     revocataIl: row.revokedAt?.toISOString() ?? null,

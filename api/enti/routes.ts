@@ -4,6 +4,7 @@ import { actorOf } from '../auth';
 import type { ApiRuntime } from '../runtime';
 import { optionalQuery, parse, text } from '../validation';
 import { readableEntiWhere } from '../read-access';
+import type { Ente } from './views';
 
 export const ZEntiQuery = z.object({
   q: optionalQuery(text().trim().max(100)),
@@ -26,7 +27,8 @@ export function entiRoutes(runtime: ApiRuntime): Router {
       orderBy: { denominazione: 'asc' },
       take: 50,
     });
-    res.json({ items });
+    const answer: { items: Ente[] } = { items };
+    res.json(answer);
   });
   return router;
 }

@@ -164,7 +164,10 @@ describe('accreditamento ente', () => {
     const messages = await server.platform.db.pecMessage.findMany({ where: { workflowId }, include: { receipts: true }, orderBy: { createdAt: 'asc' } });
     expect(messages.map((message) => message.stato)).toEqual(['CONSEGNATO', 'CONSEGNATO']);
     for (const message of messages) expect(message.receipts.map((receipt) => receipt.tipo).sort()).toEqual(['accettazione', 'avvenuta-consegna']);
-    const pecPage = await rep.json<{ receipts: unknown[] }>(`/api/pec/${messages[1]!.id}`);
+    // The PEC page reads what was sent: sender, addressee, subject and text, with the receipts.
+    const pecPage = await rep.json<{ mittente: string; destinatario: string; oggetto: string; testo: string; receipts: unknown[] }>(`/api/pec/${messages[1]!.id}`);
+    expect(pecPage.body).toMatchObject({ mittente: messages[1]!.mittente, destinatario: pec, oggetto: messages[1]!.oggetto, testo: messages[1]!.testo });
+    expect(pecPage.body.oggetto.length).toBeGreaterThan(10);
     expect(pecPage.body.receipts).toHaveLength(2);
 
     // The representative now represents the ente, and names and revokes a referente.

@@ -3,10 +3,14 @@
 // istruttore approves, the dirigente signs; it ends with a signed PDF that pdfsig verifies, a segnatura
 // valid against the AgID schema and a PEC delivered with its receipts.
 import { demoCf } from '../support/demo';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'puppeteer-core';
 import { verifyPdfWithPdfsig } from '../../activities/signature/verify';
+import { loadActor } from '../../api/auth/actor';
+import { submitAccreditamento } from '../../api/accreditamenti/submit';
+import { completeTaskUpdate } from '../../workflows/shared/tasks';
+import { eventually } from '../support/platform';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { validateWithXmllint } from '../support/segnatura-schema';
 import { startBrowserTest, type TestBrowser } from '../support/browser';
@@ -145,5 +149,59 @@ describe('accreditamento ente in the browser', () => {
     await Promise.all([rep.waitForNavigation(), rep.click(byTestId('pec-link'))]);
     await rep.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Consegnat'), { polling: 200 }, byTestId('pec-stato'));
     expect(await rep.$$eval(byTestId('pec-ricevuta'), (items) => items.length)).toBe(2);
+    // It reads what was sent: the subject as its title, sender and addressee.
+    const sent = await server.platform.db.pecMessage.findFirstOrThrow({ where: { workflowId: request.workflowId }, orderBy: { createdAt: 'desc' } });
+    expect((await textOf(rep, 'h1.page-title')).trim()).toBe(sent.oggetto);
+    expect(await rep.evaluate(() => document.body.innerText)).toContain(sent.destinatario);
+    for (const [suffix, viewport] of [['1440', { width: 1440, height: 900 }], ['telefono', { width: 390, height: 844, isMobile: true }]] as const) {
+      await rep.setViewport(viewport);
+      await rep.screenshot({ path: path.join(__dirname, 'screenshots', `pec-${suffix}.png`) as `${string}.png`, fullPage: true });
+    }
+  });
+
+  it('when the Region asks for an integration, then the representative answers in the generic form with a new act of appointment, filed as its second version', async () => {
+    const { db, client } = server.platform;
+    const person = { codiceFiscale: `GRCMRA71P41A662${codiceFiscaleCheckChar('GRCMRA71P41A662')}`, nome: 'Maria', cognome: 'Greco' };
+    const user = await db.user.create({ data: person });
+    const { workflowId, id } = await submitAccreditamento(
+      { db, temporal: client, taskQueue: server.platform.taskQueue, regioneEnteId: server.platform.ref.regioneId, storeDocument: (input) => server.platform.adapters.adapters.documents.store(input) },
+      { userId: user.id, ...person },
+      { tipo: 'ALTRO', denominazione: 'Fondazione Casa Solidale', codiceFiscale: '93000040720', pec: 'fondazione@pec.casasolidale.example', sede: 'Via Sparano 5, Bari', qualifica: 'Presidente' },
+      { filename: 'atto.pdf', content: await readFile(path.join(__dirname, 'fixtures', 'dichiarazione.pdf')) },
+    );
+    const review = await eventually(() => db.task.findFirst({ where: { workflowId, taskKey: 'istruttoria-1', stato: 'APERTA' } }));
+    const istruttore = await loadActor(db, server.platform.ref.users['regione.istruttore']);
+    await client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: review.id, actor: istruttore, decision: { esito: 'INTEGRAZIONE', richiesta: 'Allegare l’atto di nomina firmato dal consiglio di amministrazione.', giorniIntegrazione: 10 } }],
+    });
+    const integration = await eventually(() => db.task.findFirst({ where: { workflowId, taskKey: 'integrazione-1', stato: 'APERTA' } }));
+
+    const rep = await newPage(`/attivita/${integration.id}`);
+    await signInAs(rep, person, `/attivita/${integration.id}`);
+    await rep.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('consiglio di amministrazione'), { polling: 200 }, byTestId('form-richiamo'));
+    await rep.type(`${byTestId('field-risposta')} textarea`, 'Si allega l’atto di nomina firmato.');
+    const file = await rep.waitForSelector(`${byTestId('field-attoNominaDocumentId')} input[type=file]`);
+    await file!.uploadFile(path.join(__dirname, 'fixtures', 'dichiarazione.pdf'));
+    await rep.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('dichiarazione.pdf'), { polling: 200 }, byTestId('field-attoNominaDocumentId'));
+    const dir = path.join(__dirname, 'screenshots');
+    for (const [suffix, viewport] of [['1440', { width: 1440, height: 900 }], ['telefono', { width: 390, height: 844, isMobile: true }]] as const) {
+      await rep.setViewport(viewport);
+      await rep.screenshot({ path: path.join(dir, `attivita-integrazione-${suffix}.png`) as `${string}.png`, fullPage: true });
+    }
+    await rep.setViewport({ width: 1366, height: 900 });
+    await rep.click(byTestId('form-submit'));
+    await rep.waitForFunction(() => location.pathname === '/attivita');
+
+    // The answer reached the workflow: the request is back in review, with the new act as the second version of the first.
+    await eventually(() => db.task.findFirst({ where: { workflowId, taskKey: 'istruttoria-2', stato: 'APERTA' } }));
+    const request = await db.accreditationRequest.findUniqueOrThrow({ where: { id } });
+    const acts = await db.document.findMany({ where: { workflowId, tipo: 'ATTO_NOMINA' }, orderBy: { version: 'asc' } });
+    expect(acts.map((act) => [act.version, act.titolo])).toEqual([
+      [1, expect.stringMatching(/^Atto di nomina del rappresentante legale/)],
+      [2, 'Atto di nomina del rappresentante legale (integrazione)'],
+    ]);
+    expect([request.stato, request.attoNominaDocumentId, acts[1]!.previousVersionId]).toEqual(['PROTOCOLLATA', acts[1]!.id, acts[0]!.id]);
+    expect((await db.task.findUniqueOrThrow({ where: { id: integration.id } })).outcome).toEqual({ risposta: 'Si allega l’atto di nomina firmato.', attoNominaDocumentId: acts[1]!.id });
+    await rep.browserContext().close();
   });
 });

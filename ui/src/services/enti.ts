@@ -1,12 +1,7 @@
+import type { Ente } from '@api/enti/views';
 import { http } from './http';
 
-export interface Ente {
-  id: string;
-  codice: string;
-  denominazione: string;
-  tipo: string;
-  stato: string;
-}
+export type { Ente, EnteStato, EnteTipo } from '@api/enti/views';
 
 /** The enti the user may see, optionally narrowed by text (`q`) or type. */
 export const listEnti = (filter: { q?: string; tipo?: string } = {}) =>

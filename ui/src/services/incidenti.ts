@@ -1,24 +1,10 @@
+import type { Incidente, IncidenteStato } from '@api/admin/views';
 import { http } from './http';
 
-export type IncidenteStato = 'APERTO' | 'RITENTATO' | 'RISOLTO';
+export type { Incidente, IncidenteStato } from '@api/admin/views';
 
 /** An administrator's answer to an open incident. */
 export type AzioneIncidente = 'riprova' | 'risolvi';
-
-/** A step of a procedure that failed for good and waits for an administrator. */
-export interface Incidente {
-  id: string;
-  workflowId: string;
-  step: string;
-  errore: string;
-  stato: IncidenteStato;
-  enteId: string | null;
-  enteDenominazione: string | null;
-  createdAt: string;
-  closedAt: string | null;
-  chiusoDa: string | null;
-  nota: string | null;
-}
 
 const incidentePath = (id: string) => `/api/admin/incidenti/${encodeURIComponent(id)}`;
 

@@ -1,22 +1,8 @@
+import type { Referente } from '@api/enti/views';
 import { http } from './http';
 import type { Area } from './session';
 
-/** One nomination of a person as the ente's referente for one area; revoked ones stay as history. */
-export interface Referente {
-  id: string;
-  area: Area;
-  attiva: boolean;
-  nominataIl: string;
-  revocataIl: string | null;
-  utente: {
-    id: string;
-    codiceFiscale: string;
-    nome: string;
-    cognome: string;
-    email: string | null;
-    nomeCompleto: string;
-  };
-}
+export type { Referente } from '@api/enti/views';
 
 export interface NuovoReferente {
   codiceFiscale: string;

@@ -1,12 +1,7 @@
+import type { Comune } from '@api/enti/views';
 import { http } from './http';
 
-/** One of the Comuni of Puglia, from the reference data. */
-export interface Comune {
-  istat: string;
-  nome: string;
-  provincia: string;
-  siglaProvincia: string;
-}
+export type { Comune } from '@api/enti/views';
 
 export const listComuni = () =>
   http.get<{ items: Comune[] }>('/api/riferimenti/comuni').then((response) => response.items);

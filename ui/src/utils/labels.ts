@@ -216,6 +216,7 @@ export const ESECUZIONE: Record<Esecuzione, string> = {
   Canceled: 'Annullata',
   Terminated: 'Terminata',
   TimedOut: 'Tempo scaduto',
+  ContinuedAsNew: 'Proseguita in una nuova esecuzione',
 };
 
 export const ESECUZIONE_COLOR: Record<Esecuzione, string> = {
@@ -225,6 +226,7 @@ export const ESECUZIONE_COLOR: Record<Esecuzione, string> = {
   Canceled: 'secondary',
   Terminated: 'warning',
   TimedOut: 'error',
+  ContinuedAsNew: 'secondary',
 };
 
 /** The states of a housing unit, as the flusso and the anagrafe name them. */
