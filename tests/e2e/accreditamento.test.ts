@@ -153,10 +153,14 @@ describe('accreditamento ente in the browser', () => {
     const sent = await server.platform.db.pecMessage.findFirstOrThrow({ where: { workflowId: request.workflowId }, orderBy: { createdAt: 'desc' } });
     expect((await textOf(rep, 'h1.page-title')).trim()).toBe(sent.oggetto);
     expect(await rep.evaluate(() => document.body.innerText)).toContain(sent.destinatario);
-    for (const [suffix, viewport] of [['1440', { width: 1440, height: 900 }], ['telefono', { width: 390, height: 844, isMobile: true }]] as const) {
-      await rep.setViewport(viewport);
-      await rep.screenshot({ path: path.join(__dirname, 'screenshots', `pec-${suffix}.png`) as `${string}.png`, fullPage: true });
-    }
+    await rep.setViewport({ width: 1440, height: 900 });
+    await rep.screenshot({ path: path.join(__dirname, 'screenshots', 'pec-1440.png'), fullPage: true });
+    const phone = await rep.browserContext().newPage();
+    await phone.setViewport({ width: 390, height: 844, isMobile: true });
+    await phone.goto(rep.url());
+    await phone.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Consegnat'), { polling: 200 }, byTestId('pec-stato'));
+    await phone.screenshot({ path: path.join(__dirname, 'screenshots', 'pec-telefono.png'), fullPage: true });
+    await phone.close();
   });
 
   it('when the Region asks for an integration, then the representative answers in the generic form with a new act of appointment, filed as its second version', async () => {
@@ -183,12 +187,16 @@ describe('accreditamento ente in the browser', () => {
     const file = await rep.waitForSelector(`${byTestId('field-attoNominaDocumentId')} input[type=file]`);
     await file!.uploadFile(path.join(__dirname, 'fixtures', 'dichiarazione.pdf'));
     await rep.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('dichiarazione.pdf'), { polling: 200 }, byTestId('field-attoNominaDocumentId'));
+    // The filled form at 1440×900; the phone's in a tab of its own (a mobile viewport reloads the page).
     const dir = path.join(__dirname, 'screenshots');
-    for (const [suffix, viewport] of [['1440', { width: 1440, height: 900 }], ['telefono', { width: 390, height: 844, isMobile: true }]] as const) {
-      await rep.setViewport(viewport);
-      await rep.screenshot({ path: path.join(dir, `attivita-integrazione-${suffix}.png`) as `${string}.png`, fullPage: true });
-    }
-    await rep.setViewport({ width: 1366, height: 900 });
+    await rep.setViewport({ width: 1440, height: 900 });
+    await rep.screenshot({ path: path.join(dir, 'attivita-integrazione-1440.png'), fullPage: true });
+    const phone = await rep.browserContext().newPage();
+    await phone.setViewport({ width: 390, height: 844, isMobile: true });
+    await phone.goto(rep.url());
+    await phone.waitForSelector(byTestId('form-richiamo'));
+    await phone.screenshot({ path: path.join(dir, 'attivita-integrazione-telefono.png'), fullPage: true });
+    await phone.close();
     await rep.click(byTestId('form-submit'));
     await rep.waitForFunction(() => location.pathname === '/attivita');
 

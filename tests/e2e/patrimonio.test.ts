@@ -19,7 +19,7 @@ describe('the stock browser in the browser', () => {
   let server: TestServer;
   let chromium: TestBrowser;
   let close: () => Promise<void>;
-  // ARCA Jonica (no other test loads its stock at these dates): 6 buildings of 5 units, then a semester
+  // ARCA Jonica (no other test loads its stock at these dates, though some load later ones): 6 buildings of 5 units, then a semester
   // with every third unit sold; and the Comune di Monopoli's, which the ente filter must leave out.
   const first = buildStock(ARCA_JONICA, ['073027'], 6, 5);
   const second = sellSome(first, 3, '2026-03-02');
@@ -95,7 +95,9 @@ describe('the stock browser in the browser', () => {
     await page.waitForSelector(byTestId('storia-voce'));
     const unitsHere = second.units.filter((unit) => unit.buildingCodice === building);
     expect(await page.$$eval(byTestId('edificio-unita'), (elements) => elements.length)).toBe(unitsHere.length);
-    expect(await page.$$eval(byTestId('storia-voce'), (elements) => elements.length)).toBe(2);
+    // The two semesters this test loaded (other test files of the run may load later ones of the same agency).
+    const voices = await page.$$eval(byTestId('storia-voce'), (elements) => elements.map((element) => element.textContent ?? ''));
+    expect(voices.filter((voice) => voice.includes('Al 31/12/2025') || voice.includes('Al 30/06/2026'))).toHaveLength(2);
     const soldHere = unitsHere.filter((unit) => unit.stato === 'ALIENATO');
     const changes = await page.$$eval(byTestId('storia-variazione'), (elements) => elements.map((element) => element.textContent ?? ''));
     for (const unit of soldHere) expect(changes.some((change) => change.includes(unit.codice) && change.includes('Alienato'))).toBe(true);
