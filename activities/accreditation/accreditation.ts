@@ -20,10 +20,13 @@ export function createAccreditationActivities(db: Db) {
     async markAccreditation(patch: AccreditationPatch): Promise<void> {
       const { requestId, stato, actorId, integrazioneScadenza, ...fields } = patch;
       await db.$transaction(async (tx) => {
+        const before = await tx.accreditationRequest.findUniqueOrThrow({ where: { id: requestId }, select: { stato: true } });
         const request = await tx.accreditationRequest.update({
           where: { id: requestId },
           data: { stato, ...fields, ...(integrazioneScadenza ? { integrazioneScadenza: new Date(integrazioneScadenza) } : {}) },
         });
+        // The timeline says a state once: the act's numbers recorded in the same state (or a retry) add no step.
+        if (before.stato === stato) return;
         await tx.auditEvent.create({
           data: {
             actorId: actorId ?? null,

@@ -9,6 +9,8 @@ import type { Ente } from './views';
 export const ZEntiQuery = z.object({
   q: optionalQuery(text().trim().max(100)),
   tipo: optionalQuery(z.enum(['REGIONE', 'COMUNE', 'ARCA', 'ALER', 'ALTRO'])),
+  /** One ente by id (a filter restored from a page's address). */
+  id: optionalQuery(z.string().uuid('ente non valido')),
 });
 
 export function entiRoutes(runtime: ApiRuntime): Router {
@@ -21,6 +23,7 @@ export function entiRoutes(runtime: ApiRuntime): Router {
           readableEntiWhere(actorOf(req), runtime.regioneEnteId),
           query.q ? { OR: [{ denominazione: { contains: query.q, mode: 'insensitive' } }, { codice: { startsWith: query.q } }] } : {},
           query.tipo ? { tipo: query.tipo } : {},
+          query.id ? { id: query.id } : {},
         ],
       },
       select: { id: true, codice: true, denominazione: true, tipo: true, stato: true },

@@ -96,6 +96,7 @@ export const OPERATIONS: Operation[] = [
 
   { method: 'get', path: '/ricognizioni', tag: 'Ricognizioni', summary: 'Le ricognizioni patrimoniali' },
   { method: 'post', path: '/ricognizioni', tag: 'Ricognizioni', summary: 'Aprire una ricognizione (avvia la campagna)', body: ricognizioni.ZOpen, status: 201 },
+  { method: 'get', path: '/ricognizioni/portata', tag: 'Ricognizioni', summary: 'Prima di aprire: quanti enti raggiunge e quali non hanno un indirizzo PEC', query: ricognizioni.ZPortata },
   { method: 'get', path: '/ricognizioni/:id', tag: 'Ricognizioni', summary: 'Una ricognizione e i suoi totali', params: ricognizioni.ZId },
   { method: 'get', path: '/ricognizioni/:id/enti', tag: 'Ricognizioni', summary: 'Gli enti della ricognizione e il loro esito', params: ricognizioni.ZId, query: ricognizioni.ZFilter },
   { method: 'get', path: '/ricognizioni/:id/enti.xlsx', tag: 'Ricognizioni', summary: 'Gli enti della ricognizione in Excel', params: ricognizioni.ZId, query: ricognizioni.ZFilter, produces: XLSX },

@@ -21,7 +21,8 @@ import { allCampaignRows, campaignPage, campaignTotals, ESITI, type CampaignFilt
 import { campaignToExcel } from './campaign-excel';
 import { endOfDayInRome } from './end-of-day';
 import { openRicognizione } from './open';
-import type { EnteRicognizione, Ricognizione, RicognizioneSintesi } from './views';
+import { scopeWhere } from '../../activities/ricognizione/admission';
+import type { EnteRicognizione, PortataRicognizione, Ricognizione, RicognizioneSintesi } from './views';
 import type { Page } from '../views';
 
 export const ZId = z.object({ id: z.string().uuid('ricognizione non valida') });
@@ -38,6 +39,10 @@ export const ZOpen = z.object({
   enteIds: z.array(z.string().uuid('ente non valido')).min(1, 'scegli almeno un ente').optional(),
   /** For the member Comuni of an ambito, the Comune capofila transmits. */
   perAmbito: z.boolean({ error: 'indica sì o no' }).optional(),
+});
+export const ZPortata = z.object({
+  /** Comma-separated; absent, every ARCA, ALER and Comune. */
+  enteIds: optionalQuery(z.string().transform((value) => value.split(',')).pipe(z.array(z.string().uuid('ente non valido')).max(500, 'al massimo 500 enti'))),
 });
 export const ZFilter = z.object({
   esito: optionalQuery(z.enum(ESITI)),
@@ -68,6 +73,20 @@ export function ricognizioniRoutes(runtime: ApiRuntime): Router {
     if (!row) throw notFound('Ricognizione');
     return row;
   };
+
+  // Before opening: how many enti the scope reaches and which have no PEC address (no notice nor reminder reaches them).
+  router.get('/ricognizioni/portata', async (req, res) => {
+    requireRegione(actorOf(req));
+    const { enteIds } = parse(ZPortata, req.query);
+    const where = scopeWhere(enteIds);
+    const [enti, senzaPec, esempi] = await Promise.all([
+      db.ente.count({ where }),
+      db.ente.count({ where: { AND: [where, { pec: null }] } }),
+      db.ente.findMany({ where: { AND: [where, { pec: null }] }, select: { denominazione: true }, orderBy: { denominazione: 'asc' }, take: 5 }),
+    ]);
+    const answer: PortataRicognizione = { enti, senzaPec, esempiSenzaPec: esempi.map((ente) => ente.denominazione) };
+    res.json(answer);
+  });
 
   router.get('/ricognizioni', async (req, res) => {
     requireRegione(actorOf(req));

@@ -45,3 +45,12 @@ export interface EnteRicognizione {
   /** The ente's Invio flussi procedure. */
   trasmissione: string;
 }
+
+/** What a campaign would reach, before it is opened. */
+export interface PortataRicognizione {
+  enti: number;
+  /** Enti with no PEC address: neither the opening notice nor the reminders reach them. */
+  senzaPec: number;
+  /** The first few of them, by name. */
+  esempiSenzaPec: string[];
+}

@@ -10,6 +10,7 @@ import { PROCEDURES, procedureLabel } from '../../workflows/shared/procedures';
 import { namesOf } from '../people';
 import { procedureTimeline } from '../timeline';
 import type { FileRef, Page } from '../views';
+import { describeTaskEvent, peopleNamedIn } from './history';
 import { revokedAssignee } from './revoked-assignees';
 import type { TaskDetail, TaskSummary } from './views';
 import { candidacyWhere, visibleWhere } from './visibility';
@@ -126,7 +127,7 @@ export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: stri
     procedureTimeline(db, task.workflowId),
     documentsOfProcedure(db, task.workflowId),
   ]);
-  const people = await namesOf(db, events.map((event) => event.actorId));
+  const people = await namesOf(db, events.flatMap((event) => [event.actorId, ...peopleNamedIn(event.details)]));
   const open = task.stato === 'APERTA';
   const candidate = holdsCandidacy(actor, { candidateEnteId: task.candidateEnteId, candidateRole: task.candidateRole, candidateArea: task.candidateArea });
   // A task its holder took under a role since revoked is free for the group (acting on it returns it first).
@@ -143,6 +144,7 @@ export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: stri
       tipo: event.tipo,
       actor: event.actorId ? { id: event.actorId, nomeCompleto: people.get(event.actorId) ?? '' } : null,
       details: event.details,
+      descrizione: describeTaskEvent(event, task.formKey, people),
     })),
     timeline,
     canClaim: open && free && candidate,

@@ -38,7 +38,8 @@ export interface TaskDetail extends TaskSummary {
   workflowId: string;
   /** Every document of the task's procedure, oldest first. */
   documents: FileRef[];
-  history: { at: string; tipo: TaskHistoryTipo; actor: Person | null; details: unknown }[];
+  /** `descrizione` says the event in words; `details` are its raw data, for engineers. */
+  history: { at: string; tipo: TaskHistoryTipo; actor: Person | null; details: unknown; descrizione: string }[];
   timeline: TimelineEntry[];
   canClaim: boolean;
   canRelease: boolean;

@@ -142,6 +142,9 @@ describe('accreditamento ente', () => {
 
     const request = await server.platform.db.accreditationRequest.findUniqueOrThrow({ where: { id } });
     expect(request.stato).toBe('ACCREDITATA');
+    // Each step once in the request's timeline (recording the signed act's numbers adds none).
+    const timeline = (await rep.json<{ timeline: { titolo: string }[] }>(`/api/accreditamenti/${id}`)).body.timeline.map((entry) => entry.titolo);
+    expect(timeline.filter((titolo) => titolo === 'Provvedimento alla firma del dirigente')).toHaveLength(1);
     const ente = await server.platform.db.ente.findUniqueOrThrow({ where: { id: request.enteId! } });
     expect(ente).toMatchObject({ stato: 'ATTIVO', pec, codiceFiscale: '82002270724' });
 

@@ -18,7 +18,7 @@ interface TaskDetail {
   id: string;
   assignee: { id: string } | null;
   canClaim: boolean;
-  history: { tipo: string; actor: { id: string } | null; details: Record<string, unknown> | null }[];
+  history: { tipo: string; actor: { id: string } | null; details: Record<string, unknown> | null; descrizione: string }[];
 }
 interface TaskList { items: { id: string; assignee: { id: string } | null }[] }
 
@@ -145,5 +145,7 @@ describe('when a referente who claimed a task is revoked', () => {
       ['PRESA_IN_CARICO', collegaId, undefined],
       ['COMPLETATA', collegaId, undefined],
     ]);
+    // Said in words on the task page: why it went back to the group, never an id.
+    expect(history.map((event) => event.descrizione)).toEqual(['', '', 'Perché il ruolo di chi l’aveva in carico è stato revocato', '', '']);
   });
 });

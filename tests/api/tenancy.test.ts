@@ -200,6 +200,7 @@ describe('tenancy', () => {
     const { id } = opened.body;
     for (const [method, template, path, body] of [
       ['GET', 'GET /ricognizioni', '/api/ricognizioni'],
+      ['GET', 'GET /ricognizioni/portata', '/api/ricognizioni/portata'],
       ['POST', 'POST /ricognizioni', '/api/ricognizioni', { dataRiferimento: '2034-12-31', scadenza: '2035-01-31' }],
       ['GET', 'GET /ricognizioni/:id', `/api/ricognizioni/${id}`],
       ['GET', 'GET /ricognizioni/:id/enti', `/api/ricognizioni/${id}/enti`],

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { startBrowserTest, type TestBrowser } from '../support/browser';
 import type { DemoUserKey } from '../../prisma/seed/demo-users';
+import { COMUNE_LECCE } from '../../prisma/seed/enti';
 import { demoCf } from '../support/demo';
 import type { TestServer } from '../support/api-server';
 
@@ -58,6 +59,20 @@ describe('invio generico in the browser', () => {
 
     const regione = await signInAs('regione.istruttore', '/attivita?vista=gruppi');
     await regione.waitForSelector(byTestId('task-row'));
+
+    // The Ente filter searches every ente on the server as one types: Lecce is far beyond the first 50.
+    await regione.click(`${byTestId('filter-ente')} input`);
+    await regione.keyboard.type('Lecce');
+    const option = '.v-overlay-container .v-list-item';
+    await regione.waitForFunction((selector) => [...document.querySelectorAll(selector)].some((item) => item.textContent?.trim() === 'Comune di Lecce'), { polling: 100 }, option);
+    await regione.evaluate((selector) => [...document.querySelectorAll<HTMLElement>(selector)].find((item) => item.textContent?.trim() === 'Comune di Lecce')!.click(), option);
+    const lecceId = server.platform.ref.demoComuneIds[COMUNE_LECCE];
+    await regione.waitForFunction((id) => new URL(location.href).searchParams.get('ente') === id, {}, lecceId);
+    // Opened again from its address, the filter names the ente it holds.
+    await regione.reload();
+    await regione.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Comune di Lecce'), { polling: 100 }, byTestId('filter-ente'));
+    await regione.goto(`${server.baseUrl}/attivita?vista=gruppi`);
+    await regione.waitForSelector(byTestId('task-row'));
     const link = await regione.waitForFunction(
       (rowSelector, linkSelector) =>
         [...document.querySelectorAll(rowSelector)]
@@ -79,7 +94,8 @@ describe('invio generico in the browser', () => {
     await regione.click(byTestId('field-esito-PRESA_IN_CARICO'));
     await regione.type(`${byTestId('field-note')} textarea`, 'Assegnata all’ufficio patrimonio');
     await regione.click(byTestId('form-submit'));
-    await regione.waitForFunction(() => location.pathname === '/attivita');
+    // Back to the list it came from, as it was: the groups' tasks.
+    await regione.waitForFunction(() => location.pathname === '/attivita' && new URLSearchParams(location.search).get('vista') === 'gruppi');
 
     await comune.goto(`${server.baseUrl}${communicationPath}`);
     await comune.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Presa in carico'), { polling: 200 }, byTestId('esito'));

@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
 // The campaign in the browser, as the Region's istruttore: opening (refused with the field named, then over a chosen Comune),
 // the page shows who answered how, filters the enti, exports them, extends the deadline and closes.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { ARCA_CAPITANATA, ARCA_NORD_SALENTO } from '../../prisma/seed/enti';
 import type { TestServer } from '../support/api-server';
-import { startBrowserTest, type TestBrowser } from '../support/browser';
+import { dialogBackgrounds, startBrowserTest, type TestBrowser } from '../support/browser';
 import { demoCf } from '../support/demo';
 import { signIn } from '../support/sign-in';
 import { consistenzaNulla } from '../../activities/stock';
@@ -25,12 +27,14 @@ describe('ricognizione in the browser', () => {
   /** Waits for the dialogs' opening transitions to end: a click during one can miss its target. */
   const settled = (page: Page) =>
     page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity), { polling: 100 });
-  /** A date field's value, set as the browser's date picker would (its typed format depends on the locale). */
-  const setDate = (page: Page, id: string, iso: string) =>
-    page.$eval(`${byTestId(id)} input`, (input, value) => {
-      (input as HTMLInputElement).value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }, iso);
+  /** A date field filled as a person would: gg/mm/aaaa typed over what it holds. */
+  async function setDate(page: Page, id: string, iso: string) {
+    const input = `${byTestId(id)} input`;
+    await page.click(input, { clickCount: 3 });
+    await page.keyboard.press('Backspace');
+    const [year, month, day] = iso.split('-');
+    await page.type(input, `${day}/${month}/${year}`);
+  }
   const text = (page: Page, id: string) => page.$eval(byTestId(id), (element) => element.textContent ?? '');
   const rows = (page: Page) => page.$$eval(byTestId('ente-row'), (elements) => elements.map((element) => element.getAttribute('data-esito')));
 
@@ -53,9 +57,20 @@ describe('ricognizione in the browser', () => {
     await page.click(byTestId('ricognizione-nuova'));
     await page.waitForSelector(byTestId('ricognizione-data'), { visible: true });
     await settled(page);
+    expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
+    // Over every ARCA and Comune, the dialog warns of the enti no PEC can reach.
+    await page.waitForFunction((selector) => /\d+ enti su \d+ non hanno un indirizzo PEC/.test(document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ') ?? ''), { polling: 100 }, byTestId('ricognizione-senza-pec'));
+    await mkdir(path.join(__dirname, 'screenshots'), { recursive: true });
+    await page.setViewport({ width: 1440, height: 900 });
+    await page.screenshot({ path: path.join(__dirname, 'screenshots', 'apri-ricognizione-1440.png') });
+    await page.setViewport({ width: 1366, height: 900 });
     await page.click(`${byTestId('ricognizione-data')} .v-field`);
     await page.waitForSelector('.v-overlay-container .v-list-item', { visible: true });
     await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.v-overlay-container .v-list-item')].at(-1)!.click());
+    // A date that is not in the calendar is named at its field, in Italian, before anything is sent.
+    await setDate(page, 'ricognizione-scadenza', '2027-02-31');
+    await page.click(byTestId('ricognizione-conferma'));
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Scrivi una data vera nella forma gg/mm/aaaa'), {}, byTestId('ricognizione-scadenza'));
     await setDate(page, 'ricognizione-scadenza', '2020-01-01');
     await page.click(byTestId('ricognizione-conferma'));
     await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('la scadenza deve'), {}, `${byTestId('ricognizione-scadenza')}`);
@@ -95,6 +110,7 @@ describe('ricognizione in the browser', () => {
     await page.click(byTestId('ricognizione-proroga'));
     await page.waitForSelector(byTestId('proroga-scadenza'), { visible: true });
     await settled(page);
+    expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
     await setDate(page, 'proroga-scadenza', '2035-10-31');
     await page.click(byTestId('proroga-conferma'));
     await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('31/10/2035'), {}, byTestId('ricognizione-scadenza'));
@@ -104,6 +120,7 @@ describe('ricognizione in the browser', () => {
     await page.click(byTestId('ricognizione-chiudi'));
     await page.waitForSelector(byTestId('chiudi-conferma'), { visible: true });
     await settled(page);
+    expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
     // A click on the element itself, not at its coordinates: nothing passing over the dialog can take it.
     await page.$eval(byTestId('chiudi-conferma'), (button) => (button as HTMLElement).click());
     await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Chiusa'), {}, byTestId('ricognizione-stato'));

@@ -30,6 +30,22 @@ describe('ricognizione through the API', () => {
   });
   afterAll(() => server.close());
 
+  it('when the Region prepares a campaign, then it learns how many enti it reaches and which have no PEC address', async () => {
+    const scope = [enti.bari, enti.centrale, enti.jonica];
+    const { db } = server.platform;
+    const chosen = await istruttore.json<{ enti: number; senzaPec: number; esempiSenzaPec: string[] }>(`/api/ricognizioni/portata?enteIds=${scope.join(',')}`);
+    const withoutPec = await db.ente.findMany({ where: { id: { in: scope }, pec: null }, orderBy: { denominazione: 'asc' } });
+    expect(chosen.body).toEqual({ enti: 3, senzaPec: withoutPec.length, esempiSenzaPec: withoutPec.map((ente) => ente.denominazione) });
+    const all = await istruttore.json<{ enti: number; senzaPec: number; esempiSenzaPec: string[] }>('/api/ricognizioni/portata');
+    const everyEnte = { tipo: { in: ['ARCA', 'ALER', 'COMUNE'] as ('ARCA' | 'ALER' | 'COMUNE')[] } };
+    expect(all.body.enti).toBe(await db.ente.count({ where: everyEnte }));
+    expect(all.body.senzaPec).toBe(await db.ente.count({ where: { ...everyEnte, pec: null } }));
+    expect(all.body.senzaPec).toBeGreaterThan(0);
+    expect(all.body.esempiSenzaPec).toHaveLength(5);
+    const bad = await istruttore.json<ApiError>('/api/ricognizioni/portata?enteIds=non-un-ente');
+    expect([bad.status, bad.body.error.field]).toEqual([422, 'enteIds']);
+  });
+
   it('when the Region opens, follows, extends and closes a ricognizione, then the page shows who transmitted how, and the units', async () => {
     const scope = [enti.bari, enti.centrale, enti.jonica];
     const before = await server.platform.db.ricognizione.count();

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startTestServer, type TestServer } from './api-server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,4 +50,20 @@ export async function startBrowserTest(options: { mapTilesUrl?: string | null } 
       await server.close();
     },
   };
+}
+
+/**
+ * The open dialogs of a page and those whose card lets the page show through (a background with alpha
+ * below 1): a readable dialog is solid. `open` makes the check fail when no dialog is open at all.
+ */
+export function dialogBackgrounds(page: Page): Promise<{ open: number; seeThrough: string[] }> {
+  return page.$$eval('.v-dialog.v-overlay--active .v-overlay__content > .v-card', (cards) => {
+    const alphaOf = (color: string) => {
+      const parts = /rgba?\(([^)]*)\)/.exec(color)?.[1]?.split(',').map((part) => Number(part.trim()));
+      if (!parts) return color === 'transparent' ? 0 : 1;
+      return parts.length === 4 ? parts[3]! : 1;
+    };
+    const seeThrough = cards.filter((card) => alphaOf(getComputedStyle(card).backgroundColor) < 1).map((card) => (card.textContent ?? '').trim().slice(0, 60));
+    return { open: cards.length, seeThrough };
+  });
 }

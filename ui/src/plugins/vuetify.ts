@@ -28,6 +28,9 @@ export const vuetify = createVuetify({
     VAppBar: { color: 'primary', flat: true },
     VBtn: { variant: 'flat', rounded: 'sm', class: 'text-none' },
     VCard: { variant: 'outlined', rounded: 'lg' },
+    // An outlined card is transparent: over the page, a dialog's or a menu's card is solid, whichever it is.
+    VDialog: { VCard: { variant: 'elevated' } },
+    VMenu: { VCard: { variant: 'elevated' } },
     VChip: { size: 'small', label: true },
     VTextField: { variant: 'outlined', density: 'comfortable', hideDetails: 'auto' },
     VTextarea: { variant: 'outlined', density: 'comfortable', hideDetails: 'auto' },

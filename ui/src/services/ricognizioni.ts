@@ -1,9 +1,9 @@
 import { http, idempotencyKey } from './http';
 import type { Page } from './types';
 
-import type { EnteRicognizione, EsitoRicognizione, Ricognizione, RicognizioneSintesi } from '@api/ricognizioni/views';
+import type { EnteRicognizione, EsitoRicognizione, PortataRicognizione, Ricognizione, RicognizioneSintesi } from '@api/ricognizioni/views';
 
-export type { EnteRicognizione, EsitoRicognizione, Ricognizione, RicognizioneSintesi, RicognizioneStato, Totali } from '@api/ricognizioni/views';
+export type { EnteRicognizione, EsitoRicognizione, PortataRicognizione, Ricognizione, RicognizioneSintesi, RicognizioneStato, Totali } from '@api/ricognizioni/views';
 
 export interface FiltroEnti {
   esito?: EsitoRicognizione;
@@ -36,3 +36,7 @@ export function excelUrl(id: string, filtro: FiltroEnti): string {
   const query = new URLSearchParams(Object.entries(filtro).filter(([, value]) => value) as [string, string][]).toString();
   return `/api/ricognizioni/${id}/enti.xlsx${query ? `?${query}` : ''}`;
 }
+
+/** Before opening: how many enti the scope reaches, and which have no PEC address. */
+export const portataRicognizione = (enteIds?: string[]) =>
+  http.get<PortataRicognizione>('/api/ricognizioni/portata', enteIds ? { enteIds: enteIds.join(',') } : {});

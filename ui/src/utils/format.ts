@@ -53,3 +53,6 @@ export const formatSurface = (value: number | null | undefined) => (value === nu
 
 /** "1.234,56 €": the platform's one euro format, the same as the documents' and the Excel files'. */
 export { formatEuro } from '@shared/money';
+
+/** 1 → "1 giorno", 3 → "3 giorni". */
+export const formatGiorni = (days: number) => `${formatInteger(days)} ${Math.abs(days) === 1 ? 'giorno' : 'giorni'}`;

@@ -273,3 +273,51 @@ export const CAMPO_STORIA: Record<string, string> = {
 /** Looks up a label, falling back to the raw value for one the UI does not know yet. */
 export const labelOf = (labels: Record<string, string>, value: string | null | undefined): string =>
   value ? (labels[value] ?? value) : '—';
+
+/** Temporal's history events, in words an administrator reads (the code stays in the cell's tooltip). */
+const EVENTO: Readonly<Record<string, string>> = {
+  WORKFLOW_EXECUTION_STARTED: 'Procedura avviata',
+  WORKFLOW_EXECUTION_COMPLETED: 'Procedura conclusa',
+  WORKFLOW_EXECUTION_FAILED: 'Procedura fallita',
+  WORKFLOW_EXECUTION_TIMED_OUT: 'Procedura scaduta',
+  WORKFLOW_EXECUTION_CANCELED: 'Procedura annullata',
+  WORKFLOW_EXECUTION_TERMINATED: 'Procedura terminata',
+  WORKFLOW_EXECUTION_CONTINUED_AS_NEW: 'Proseguita in una nuova esecuzione',
+  WORKFLOW_EXECUTION_SIGNALED: 'Segnale ricevuto',
+  WORKFLOW_EXECUTION_UPDATE_ACCEPTED: 'Richiesta accettata',
+  WORKFLOW_EXECUTION_UPDATE_COMPLETED: 'Richiesta eseguita',
+  WORKFLOW_EXECUTION_UPDATE_ADMITTED: 'Richiesta ricevuta',
+  WORKFLOW_TASK_SCHEDULED: 'Passo di decisione in coda',
+  WORKFLOW_TASK_STARTED: 'Passo di decisione avviato',
+  WORKFLOW_TASK_COMPLETED: 'Passo di decisione completato',
+  WORKFLOW_TASK_FAILED: 'Passo di decisione fallito',
+  WORKFLOW_TASK_TIMED_OUT: 'Passo di decisione scaduto',
+  ACTIVITY_TASK_SCHEDULED: 'Operazione automatica in coda',
+  ACTIVITY_TASK_STARTED: 'Operazione automatica avviata',
+  ACTIVITY_TASK_COMPLETED: 'Operazione automatica completata',
+  ACTIVITY_TASK_FAILED: 'Operazione automatica fallita',
+  ACTIVITY_TASK_TIMED_OUT: 'Operazione automatica scaduta',
+  ACTIVITY_TASK_CANCEL_REQUESTED: 'Annullamento di un’operazione richiesto',
+  ACTIVITY_TASK_CANCELED: 'Operazione automatica annullata',
+  TIMER_STARTED: 'Attesa avviata (scadenza o sollecito)',
+  TIMER_FIRED: 'Attesa conclusa',
+  TIMER_CANCELED: 'Attesa annullata',
+  MARKER_RECORDED: 'Esito registrato',
+  UPSERT_WORKFLOW_SEARCH_ATTRIBUTES: 'Stato della pratica aggiornato',
+  WORKFLOW_PROPERTIES_MODIFIED: 'Proprietà della procedura aggiornate',
+  START_CHILD_WORKFLOW_EXECUTION_INITIATED: 'Avvio di una procedura collegata',
+  START_CHILD_WORKFLOW_EXECUTION_FAILED: 'Procedura collegata non avviata',
+  CHILD_WORKFLOW_EXECUTION_STARTED: 'Procedura collegata avviata',
+  CHILD_WORKFLOW_EXECUTION_COMPLETED: 'Procedura collegata conclusa',
+  CHILD_WORKFLOW_EXECUTION_FAILED: 'Procedura collegata fallita',
+  CHILD_WORKFLOW_EXECUTION_CANCELED: 'Procedura collegata annullata',
+  CHILD_WORKFLOW_EXECUTION_TERMINATED: 'Procedura collegata terminata',
+  CHILD_WORKFLOW_EXECUTION_TIMED_OUT: 'Procedura collegata scaduta',
+  SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED: 'Segnale a un’altra procedura',
+  EXTERNAL_WORKFLOW_EXECUTION_SIGNALED: 'Segnale consegnato a un’altra procedura',
+  SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED: 'Segnale a un’altra procedura non consegnato',
+  REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED: 'Annullamento di un’altra procedura richiesto',
+  WORKFLOW_EXECUTION_CANCEL_REQUESTED: 'Annullamento richiesto',
+};
+
+export const eventoLabel = (eventType: string): string => EVENTO[eventType.replace(/^EVENT_TYPE_/, '')] ?? 'Altro evento del motore';

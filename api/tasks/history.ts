@@ -1,0 +1,37 @@
+// A task's history in words: who took it or was given it, why it went back to its group, the new due date,
+// the outcome chosen — never an id or a field name (the raw details stay in the answer for engineers).
+import type { Prisma } from '../../prisma/generated/client';
+import { outcomeFormOf } from '../../workflows/shared/outcome-forms';
+import { RUOLO_REVOCATO } from '../../workflows/shared/tasks';
+
+const dateTime = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+const MOTIVI: Readonly<Record<string, string>> = {
+  [RUOLO_REVOCATO]: 'il ruolo di chi l’aveva in carico è stato revocato',
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The ids of the people a history names (assignees), to be read with the actors' names in one query. */
+export function peopleNamedIn(details: Prisma.JsonValue): string[] {
+  return isRecord(details) && typeof details.assigneeId === 'string' ? [details.assigneeId] : [];
+}
+
+export function describeTaskEvent(
+  event: { tipo: string; details: Prisma.JsonValue },
+  formKey: string,
+  names: ReadonlyMap<string, string>,
+): string {
+  const details = isRecord(event.details) ? event.details : {};
+  const parts: string[] = [];
+  if (event.tipo === 'RIASSEGNATA' && typeof details.assigneeId === 'string') parts.push(`A ${names.get(details.assigneeId) ?? 'un collega'}`);
+  if (typeof details.motivo === 'string') parts.push(`Perché ${MOTIVI[details.motivo] ?? details.motivo}`);
+  if (event.tipo === 'SCADENZA_MODIFICATA') {
+    parts.push(typeof details.dueAt === 'string' ? `Nuova scadenza: ${dateTime.format(new Date(details.dueAt))}` : 'Scadenza tolta');
+  }
+  if (event.tipo === 'COMPLETATA' && typeof details.esito === 'string') {
+    const esito = outcomeFormOf(formKey)?.esiti?.[details.esito]?.label;
+    if (esito) parts.push(`Esito: ${esito}`);
+  }
+  return parts.join(' · ');
+}
