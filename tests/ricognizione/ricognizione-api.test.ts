@@ -43,7 +43,7 @@ describe('ricognizione through the API', () => {
     expect(all.body.senzaPec).toBeGreaterThan(0);
     expect(all.body.esempiSenzaPec).toHaveLength(5);
     const bad = await istruttore.json<ApiError>('/api/ricognizioni/portata?enteIds=non-un-ente');
-    expect([bad.status, bad.body.error.field]).toEqual([422, 'enteIds']);
+    expect([bad.status, bad.body.error.field, bad.body.error.message]).toEqual([422, 'enteIds.0', expect.stringContaining('ente non valido')]);
   });
 
   it('when the Region opens, follows, extends and closes a ricognizione, then the page shows who transmitted how, and the units', async () => {
