@@ -11,6 +11,8 @@ export const vuetify = createVuetify({
     themes: {
       push: {
         dark: false,
+        // Secondary text (labels, hints, subtitles) at 4.5:1 at least on the page's background (WCAG 2.1 AA).
+        variables: { 'medium-emphasis-opacity': 0.74 },
         colors: {
           primary: '#0066CC',
           secondary: '#5C6F82',

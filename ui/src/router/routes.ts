@@ -149,6 +149,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Incidenti', requiresAdmin: true },
   },
   {
+    path: '/accessibilita',
+    name: 'accessibilita',
+    component: () => import('@/views/AccessibilitaView.vue'),
+    meta: { title: 'Dichiarazione di accessibilità' },
+  },
+  {
     path: '/accesso-negato',
     name: 'forbidden',
     component: () => import('@/views/ForbiddenView.vue'),

@@ -1,0 +1,114 @@
+/// <reference lib="dom" />
+// Accessibility as the law asks of public administrations (Legge 4/2004, AgID guidelines, WCAG 2.1 AA):
+// the main pages, as the people who use them, have no violation axe-core finds at levels A and AA.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { COMUNE_BARI } from '../../prisma/seed/enti';
+import type { DemoUserKey } from '../../prisma/seed/demo-users';
+import { accessibilityViolations } from '../support/accessibility';
+import type { TestServer } from '../support/api-server';
+import { startBrowserTest, type TestBrowser } from '../support/browser';
+import { demoCf } from '../support/demo';
+import { eventually } from '../support/platform';
+import { signIn } from '../support/sign-in';
+
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+
+describe('accessibility of the main pages', () => {
+  let server: TestServer;
+  let chromium: TestBrowser;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ server, chromium, close } = await startBrowserTest());
+  });
+  afterAll(() => close?.());
+
+  async function signInAs(key: DemoUserKey): Promise<Page> {
+    const page = await (await chromium.browser.createBrowserContext()).newPage();
+    page.setDefaultTimeout(30_000);
+    await page.setViewport({ width: 1440, height: 900 });
+    await page.goto(`${server.baseUrl}/attivita`);
+    await page.waitForSelector(`button[value="${demoCf(key)}"]`);
+    await Promise.all([page.waitForNavigation(), page.click(`button[value="${demoCf(key)}"]`)]);
+    return page;
+  }
+
+  /** Each page once loaded (its marker shown), with what axe-core finds on it. */
+  async function violationsOf(page: Page, pages: [path: string, ready: string][]): Promise<Record<string, string[]>> {
+    const found: Record<string, string[]> = {};
+    for (const [path, ready] of pages) {
+      await page.goto(`${server.baseUrl}${path}`);
+      await page.waitForSelector(ready, { visible: true });
+      await page.waitForFunction(() => document.querySelectorAll('.v-progress-linear--active, .v-skeleton-loader').length === 0, { polling: 100 });
+      found[path] = await accessibilityViolations(page);
+    }
+    return found;
+  }
+
+  it('when the Region\'s istruttore goes through the inbox, a task, a communication, the campaigns, the stock and the map, then no page has a violation', async () => {
+    // A communication from Bari: its task waits in the Region's inbox, its page lists the attachment.
+    const bari = await signIn(server.baseUrl, demoCf('bari.referente'));
+    const form = new FormData();
+    form.set('enteId', server.platform.ref.demoComuneIds[COMUNE_BARI]);
+    form.set('oggetto', 'Richiesta di chiarimenti sul canone');
+    form.set('testo', 'Si chiedono chiarimenti sul calcolo del canone sociale.');
+    form.append('allegati', new Blob([await readFile(path.join(__dirname, 'fixtures', 'dichiarazione.pdf'))], { type: 'application/pdf' }), 'richiesta.pdf');
+    const sent = await bari.json<{ id: string; workflowId: string }>('/api/comunicazioni', { method: 'POST', body: form });
+    expect(sent.status).toBe(201);
+    const task = await eventually(() => server.platform.db.task.findFirst({ where: { workflowId: sent.body.workflowId, stato: 'APERTA' } }));
+    const opened = await signIn(server.baseUrl, demoCf('regione.istruttore'));
+    const campaign = await opened.postJson<{ id: string }>('/api/ricognizioni', { dataRiferimento: '2043-06-30', scadenza: '2043-09-30', enteIds: [server.platform.ref.demoComuneIds[COMUNE_BARI]] });
+    expect(campaign.status).toBe(201);
+
+    const page = await signInAs('regione.istruttore');
+    const found = await violationsOf(page, [
+      ['/attivita', byTestId('inbox-tabs')],
+      ['/attivita?vista=completate', byTestId('inbox-tabs')],
+      [`/attivita/${task.id}`, byTestId('task-form')],
+      [`/comunicazioni/${sent.body.id}`, 'h1'],
+      ['/comunicazioni', 'h1'],
+      ['/ricognizioni', byTestId('ricognizione-nuova')],
+      [`/ricognizioni/${campaign.body.id}`, byTestId('ente-row')],
+      ['/patrimonio/alloggi', byTestId('riepilogo-alloggi')],
+      ['/patrimonio/mappa', byTestId('mappa')],
+    ]);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((path) => [path, []])));
+  });
+
+  it('when a keyboard user arrives on a page, then the first Tab offers «Salta al contenuto», which leads past the menu to the page', async () => {
+    const page = await signInAs('regione.istruttore');
+    await page.waitForSelector(byTestId('inbox-tabs'));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => [document.activeElement?.textContent?.trim(), document.activeElement?.getBoundingClientRect().top ?? -1])).toEqual(['Salta al contenuto', expect.any(Number)]);
+    expect(await page.evaluate(() => document.activeElement!.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'contenuto');
+    // The next Tab lands inside the page, not in the menu.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('#contenuto')))).toBe(true);
+  });
+
+  it('when the platform\'s administrator looks at the procedures and the incidents, then no page has a violation', async () => {
+    const page = await signInAs('regione.amministratore');
+    const found = await violationsOf(page, [
+      ['/amministrazione/procedure', 'h1'],
+      ['/amministrazione/incidenti', 'h1'],
+    ]);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((path) => [path, []])));
+  });
+
+  it('when a Comune\'s legal representative goes through their pages, then no page has a violation', async () => {
+    const page = await signInAs('lecce.rappresentante');
+    const lecce = server.platform.ref.demoComuneIds['075035'];
+    const found = await violationsOf(page, [
+      ['/attivita', byTestId('inbox-tabs')],
+      [`/enti/${lecce}/referenti`, 'h1'],
+      ['/flussi', 'h1'],
+      ['/accreditamenti/nuova', 'h1'],
+      ['/accessibilita', byTestId('stato-conformita')],
+    ]);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((path) => [path, []])));
+  });
+});
