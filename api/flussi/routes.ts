@@ -8,6 +8,7 @@ import type { Actor } from '../../workflows/shared/actor';
 import { actorOf } from '../auth';
 import { AppError } from '../errors';
 import type { ApiRuntime } from '../runtime';
+import { protocolNumbers } from '../protocol-numbers';
 import { startProcedure } from '../start-procedure';
 import { assertStorableFileNames, calendarDate, optionalQuery, pagination, parse } from '../validation';
 import { flussiAccess, transmits, ZUpload, ZWorkflow } from './access';
@@ -81,12 +82,21 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
   router.get('/flussi/:workflowId', async (req, res) => {
     const { workflowId } = parse(ZWorkflow, req.params);
     const { enteId, dataRiferimento } = await visibleProcedure(actorOf(req), workflowId);
-    const [ente, uploads, snapshot, task] = await Promise.all([
+    const [ente, uploads, snapshot, task, pec, precedenti] = await Promise.all([
       db.ente.findUniqueOrThrow({ where: { id: enteId }, select: { denominazione: true } }),
       db.flussoUpload.findMany({ where: { workflowId }, orderBy: { tentativo: 'asc' } }),
-      db.stockSnapshot.findFirst({ where: { workflowId }, select: { id: true, tipo: true, unitsCount: true, buildingsCount: true, createdAt: true } }),
+      db.stockSnapshot.findFirst({ where: { workflowId }, select: { id: true, tipo: true, unitsCount: true, buildingsCount: true, createdAt: true, protocolloId: true, ricevutaDocumentId: true } }),
       db.task.findFirst({ where: { workflowId, stato: 'APERTA' }, select: { id: true, titolo: true } }),
+      // The receipt's PEC: the transmission's last message to the ente.
+      db.pecMessage.findFirst({ where: { workflowId }, orderBy: { createdAt: 'desc' }, select: { id: true, stato: true } }),
+      db.stockSnapshot.findMany({
+        where: { enteId, dataRiferimento: { lt: new Date(`${dataRiferimento}T00:00:00Z`) } },
+        orderBy: { dataRiferimento: 'desc' },
+        take: 10,
+        select: { dataRiferimento: true, tipo: true, unitsCount: true, createdAt: true, workflowId: true },
+      }),
     ]);
+    const protocolli = await protocolNumbers(db, [snapshot?.protocolloId ?? null]);
     const manual = new Set((await db.document.findMany({
       where: { id: { in: uploads.map((row) => row.documentId) }, tipo: FLUSSO_DOCUMENTO.manuale },
       select: { id: true },
@@ -104,7 +114,25 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
         rapportoUrl: `/api/flussi/caricamenti/${id}/rapporto.xlsx`,
         rapportoPdfUrl: `/api/flussi/caricamenti/${id}/rapporto.pdf`,
       })),
-      snapshot: snapshot ? { ...snapshot, createdAt: snapshot.createdAt.toISOString() } : null,
+      snapshot: snapshot
+        ? {
+          id: snapshot.id,
+          tipo: snapshot.tipo,
+          unitsCount: snapshot.unitsCount,
+          buildingsCount: snapshot.buildingsCount,
+          createdAt: snapshot.createdAt.toISOString(),
+          protocollo: snapshot.protocolloId ? (protocolli.get(snapshot.protocolloId) ?? null) : null,
+          ricevutaUrl: snapshot.ricevutaDocumentId ? `/api/documenti/${snapshot.ricevutaDocumentId}` : null,
+          pec,
+        }
+        : null,
+      precedenti: precedenti.map((row) => ({
+        dataRiferimento: row.dataRiferimento.toISOString().slice(0, 10),
+        tipo: row.tipo,
+        unitsCount: row.unitsCount,
+        createdAt: row.createdAt.toISOString(),
+        workflowId: row.workflowId,
+      })),
     };
     res.json(view);
   });

@@ -1,6 +1,7 @@
 // The transmissions' answers (types only; see api/views.ts).
 import type { Esito, Gravita, Problem } from '../../activities/flussi/validation/types';
 import type { UploadSummary } from '../../workflows/shared/flussi';
+import type { PecStato, ProtocolloRef } from '../views';
 
 export type EsitoCaricamento = Esito;
 export type { Gravita };
@@ -31,6 +32,20 @@ export interface Snapshot {
   unitsCount: number;
   buildingsCount: number;
   createdAt: string;
+  /** Its registration in the protocol (in entrata), the receipt filed, and the receipt's PEC to the ente. */
+  protocollo: ProtocolloRef | null;
+  ricevutaUrl: string | null;
+  pec: { id: string; stato: PecStato } | null;
+}
+
+/** An earlier official transmission of the same ente. */
+export interface TrasmissionePrecedente {
+  dataRiferimento: string;
+  tipo: SnapshotTipo;
+  unitsCount: number;
+  createdAt: string;
+  /** Its transmission's page, when it came through PUSH (not for stock loaded otherwise). */
+  workflowId: string | null;
 }
 
 export interface Trasmissione {
@@ -43,6 +58,8 @@ export interface Trasmissione {
   attivita: { id: string; titolo: string } | null;
   caricamenti: Caricamento[];
   snapshot: Snapshot | null;
+  /** The ente's official transmissions before this one, the latest first (ten at most). */
+  precedenti: TrasmissionePrecedente[];
 }
 
 /** An upload (or a manual entry) as validated: the workflow's own summary. */

@@ -18,7 +18,7 @@ import { ZStockFilter, ZStockPage } from '../patrimonio/query';
 import * as patrimonio from '../patrimonio/routes';
 import * as pec from '../pec/routes';
 import * as ricognizioni from '../ricognizioni/routes';
-import { ZTaskListQuery } from '../tasks/queries';
+import { ZTaskCountsQuery, ZTaskListQuery } from '../tasks/queries';
 import * as taskDocuments from '../tasks/documents';
 import * as tasks from '../tasks/routes';
 
@@ -57,6 +57,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/me', tag: 'Accesso', summary: 'La persona collegata, i suoi ruoli e il token CSRF' },
 
   { method: 'get', path: '/tasks', tag: 'Attività', summary: 'Le attività visibili, con filtri e paginazione', query: ZTaskListQuery },
+  { method: 'get', path: '/tasks/conteggi', tag: 'Attività', summary: 'Quante attività in ogni scheda della casella, con i filtri scelti', query: ZTaskCountsQuery },
   { method: 'get', path: '/tasks/procedure-types', tag: 'Attività', summary: 'I tipi di procedura, per il filtro della casella' },
   { method: 'get', path: '/tasks/:id', tag: 'Attività', summary: 'Un’attività: dati, modulo, documenti, storia', params: tasks.ZTaskId },
   { method: 'get', path: '/tasks/:id/candidates', tag: 'Attività', summary: 'A chi si può riassegnare l’attività', params: tasks.ZTaskId },

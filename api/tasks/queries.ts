@@ -10,21 +10,30 @@ import { PROCEDURES, procedureLabel } from '../../workflows/shared/procedures';
 import { namesOf } from '../people';
 import { procedureTimeline } from '../timeline';
 import type { FileRef, Page } from '../views';
+import { AZIONI_TRASMISSIONE } from '../../workflows/shared/flussi';
+import { outcomeFormOf } from '../../workflows/shared/outcome-forms';
 import { describeTaskEvent, peopleNamedIn } from './history';
 import { revokedAssignee } from './revoked-assignees';
-import type { TaskDetail, TaskSummary } from './views';
+import type { TaskCounts, TaskDetail, TaskSummary } from './views';
 import { candidacyWhere, visibleWhere } from './visibility';
 
-export const ZTaskListQuery = z.object({
-  vista: z.enum(['mie', 'gruppi', 'completate']).default('mie'),
+export const VISTE = ['da-fare', 'mie', 'gruppi', 'completate'] as const;
+
+const ZTaskFilters = z.object({
   procedura: optionalQuery(text().max(100)),
   ente: optionalQuery(z.string().uuid()),
   stato: optionalQuery(z.enum(['APERTA', 'COMPLETATA', 'ANNULLATA'])),
   scadenza: optionalQuery(z.enum(['scadute', 'oggi', 'settimana'])),
-  ordina: z.enum(['titolo', '-titolo', 'dueAt', '-dueAt', 'createdAt', '-createdAt', 'ente', '-ente']).default('-createdAt'),
+});
+export const ZTaskListQuery = ZTaskFilters.extend({
+  vista: z.enum(VISTE).default('mie'),
+  ordina: z.enum(['titolo', '-titolo', 'dueAt', '-dueAt', 'createdAt', '-createdAt', 'completedAt', '-completedAt', 'ente', '-ente']).default('-createdAt'),
   ...pagination,
 });
+/** The counts on the inbox's tabs: the same filters, every view. */
+export const ZTaskCountsQuery = ZTaskFilters;
 export type TaskListQuery = z.infer<typeof ZTaskListQuery>;
+type TaskFilters = z.infer<typeof ZTaskFilters>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -40,6 +49,8 @@ function dueWhere(scadenza: TaskListQuery['scadenza'], now: Date): Prisma.TaskWh
 }
 
 function viewWhere(vista: TaskListQuery['vista'], actor: Actor): Prisma.TaskWhereInput {
+  // What waits for me: mine, and my groups' that nobody has taken.
+  if (vista === 'da-fare') return { stato: 'APERTA', OR: [{ assigneeId: actor.userId }, { assigneeId: null, OR: candidacyWhere(actor) }] };
   if (vista === 'mie') return { stato: 'APERTA', assigneeId: actor.userId };
   if (vista === 'gruppi') return { stato: 'APERTA', OR: candidacyWhere(actor) };
   return { stato: { not: 'APERTA' } };
@@ -50,7 +61,7 @@ function orderBy(ordina: TaskListQuery['ordina']): Prisma.TaskOrderByWithRelatio
   const field = ordina.replace(/^-/, '');
   const primary: Prisma.TaskOrderByWithRelationInput =
     field === 'ente' ? { ente: { denominazione: direction } }
-      : field === 'dueAt' ? { dueAt: { sort: direction, nulls: 'last' } }
+      : field === 'dueAt' || field === 'completedAt' ? { [field]: { sort: direction, nulls: 'last' } }
         : { [field]: direction };
   return [primary, { id: 'asc' }];
 }
@@ -78,21 +89,41 @@ export function toSummary(task: TaskRow, now = new Date()): TaskSummary {
     stato: task.stato,
     createdAt: task.createdAt.toISOString(),
     completedAt: task.completedAt?.toISOString() ?? null,
+    esito: esitoOf(task),
   };
+}
+
+/** A completed task's outcome in words, where its form names one (the esito's label). */
+function esitoOf(task: TaskRow): string | null {
+  const outcome = task.outcome as Record<string, unknown> | null;
+  const chosen = typeof outcome?.esito === 'string' ? outcome.esito : typeof outcome?.azione === 'string' ? outcome.azione : null;
+  if (!chosen) return task.stato === 'COMPLETATA' ? 'Completata' : null;
+  return outcomeFormOf(task.formKey)?.esiti?.[chosen]?.label ?? AZIONI_TRASMISSIONE[chosen] ?? 'Completata';
+}
+
+function listWhere(runtime: ApiRuntime, actor: Actor, vista: TaskListQuery['vista'], filters: TaskFilters, now: Date): Prisma.TaskWhereInput {
+  return {
+    AND: [
+      visibleWhere(actor, runtime.regioneEnteId),
+      viewWhere(vista, actor),
+      filters.procedura ? { procedura: filters.procedura } : {},
+      filters.ente ? { enteId: filters.ente } : {},
+      filters.stato ? { stato: filters.stato } : {},
+      dueWhere(filters.scadenza, now),
+    ],
+  };
+}
+
+/** How many tasks each tab holds, with the filters chosen. */
+export async function countTasks(runtime: ApiRuntime, actor: Actor, filters: TaskFilters): Promise<TaskCounts> {
+  const now = new Date();
+  const counts = await Promise.all(VISTE.map((vista) => runtime.db.task.count({ where: listWhere(runtime, actor, vista, filters, now) })));
+  return Object.fromEntries(VISTE.map((vista, index) => [vista, counts[index]!])) as TaskCounts;
 }
 
 export async function listTasks(runtime: ApiRuntime, actor: Actor, query: TaskListQuery): Promise<Page<TaskSummary>> {
   const now = new Date();
-  const where: Prisma.TaskWhereInput = {
-    AND: [
-      visibleWhere(actor, runtime.regioneEnteId),
-      viewWhere(query.vista, actor),
-      query.procedura ? { procedura: query.procedura } : {},
-      query.ente ? { enteId: query.ente } : {},
-      query.stato ? { stato: query.stato } : {},
-      dueWhere(query.scadenza, now),
-    ],
-  };
+  const where = listWhere(runtime, actor, query.vista, query, now);
   // Side by side rather than in a transaction: at READ COMMITTED each statement has its own snapshot anyway.
   const [rows, total] = await Promise.all([
     runtime.db.task.findMany({

@@ -6,7 +6,7 @@ import { idempotencyKeyOf } from '../outbox/idempotency-key';
 import { parse, storableJson } from '../validation';
 import { claimTask, completeTask, reassignCandidates, reassignTask, releaseTask } from './actions';
 import { receiveTaskFile, storeTaskFile, ZTaskFile } from './documents';
-import { listTasks, procedureTypes, taskDetail, ZTaskListQuery } from './queries';
+import { countTasks, listTasks, procedureTypes, taskDetail, ZTaskCountsQuery, ZTaskListQuery } from './queries';
 
 export const ZTaskId = z.object({ id: z.string().uuid('identificativo di attività non valido') });
 export const ZReassignRequest = z.object({ assigneeId: z.string().uuid('scegli a chi riassegnare') });
@@ -16,6 +16,9 @@ export function taskRoutes(runtime: ApiRuntime): Router {
   const router = Router();
   router.get('/tasks', async (req, res) => {
     res.json(await listTasks(runtime, actorOf(req), parse(ZTaskListQuery, req.query)));
+  });
+  router.get('/tasks/conteggi', async (req, res) => {
+    res.json(await countTasks(runtime, actorOf(req), parse(ZTaskCountsQuery, req.query)));
   });
   router.get('/tasks/procedure-types', (_req, res) => {
     res.json({ items: procedureTypes() });

@@ -21,7 +21,12 @@ export interface TaskSummary {
   stato: TaskStato;
   createdAt: string;
   completedAt: string | null;
+  /** A completed task's outcome in words («Approva», «Presa in carico», «Flusso confermato»). */
+  esito: string | null;
 }
+
+/** How many tasks each tab of the inbox holds. */
+export type TaskCounts = Record<'da-fare' | 'mie' | 'gruppi' | 'completate', number>;
 
 /** What happened to a procedure, from its audit rows: the task page's timeline. */
 export interface TimelineEntry {

@@ -1,5 +1,6 @@
 // Invio flussi through the API, as the Comune's PATRIMONIO referente: start, an upload with errors and
 // its report, a valid upload, confirmation from the task, the snapshot.
+import { consistenzaNulla } from '../../activities/stock';
 import ExcelJS from 'exceljs';
 import { COMUNE_BARI } from '../../prisma/seed/reference-data';
 import { renderFlusso, generateEnteFlusso } from '../../scripts/generate-stock';
@@ -90,5 +91,18 @@ describe('invio flussi through the API', () => {
     expect(reopened.body.workflowId).toBe(workflowId);
     expect(await server.platform.db.task.count({ where: { workflowId } })).toBe(1);
     expect((await server.platform.client.workflow.getHandle(workflowId).describe()).status.name).toBe('COMPLETED');
+
+    // The page of the transmission says what came of it: protocol, receipt, the receipt's PEC, and the ente's earlier ones.
+    await consistenzaNulla(server.platform.db, { enteId: bariId, dataRiferimento: '2017-12-31' });
+    type Result = { snapshot: { protocollo: { numero: number; anno: number } | null; ricevutaUrl: string | null; pec: { id: string; stato: string } | null }; precedenti: { dataRiferimento: string; tipo: string }[] };
+    const result = (await referente.json<Result>(`/api/flussi/${workflowId}`)).body;
+    const registration = await server.platform.db.stockSnapshot.findFirstOrThrow({ where: { workflowId } });
+    const protocol = await server.platform.db.protocolRegistration.findUniqueOrThrow({ where: { id: registration.protocolloId! } });
+    expect(result.snapshot.protocollo).toMatchObject({ numero: protocol.number, anno: protocol.year });
+    const receipt = await referente.fetch(result.snapshot.ricevutaUrl!);
+    expect([receipt.status, Buffer.from(await receipt.arrayBuffer()).subarray(0, 5).toString()]).toEqual([200, '%PDF-']);
+    const pec = await server.platform.db.pecMessage.findFirstOrThrow({ where: { workflowId }, orderBy: { createdAt: 'desc' } });
+    expect(result.snapshot.pec).toEqual({ id: pec.id, stato: pec.stato });
+    expect(result.precedenti).toContainEqual({ dataRiferimento: '2017-12-31', tipo: 'CONSISTENZA_NULLA', unitsCount: 0, createdAt: expect.any(String), workflowId: null });
   });
 });

@@ -83,10 +83,18 @@ describe('invio generico through the API', () => {
     expect(otherEnte.body.items.map((task) => task.id)).not.toContain(taskId);
     const overdue = await istruttore.json<TaskList>('/api/tasks?vista=gruppi&scadenza=scadute');
     expect(overdue.body.items.map((task) => task.id)).not.toContain(taskId);
+    // «Da fare»: mine and my groups' untaken; the tabs' counts follow the filters.
+    const toDo = await istruttore.json<TaskList>(`/api/tasks?vista=da-fare&ente=${bariId}`);
+    expect(toDo.body.items.map((task) => task.id)).toContain(taskId);
+    type Counts = Record<'da-fare' | 'mie' | 'gruppi' | 'completate', number>;
+    const before = (await istruttore.json<Counts>(`/api/tasks/conteggi?procedura=invio-generico&ente=${bariId}`)).body;
+    expect(before['da-fare']).toBe(toDo.body.items.length);
 
     expect((await istruttore.postJson(`/api/tasks/${taskId}/claim`, {})).status).toBe(200);
     const mine = await istruttore.json<TaskList>('/api/tasks?vista=mie');
     expect(mine.body.items.map((task) => task.id)).toContain(taskId);
+    const claimed = (await istruttore.json<Counts>(`/api/tasks/conteggi?procedura=invio-generico&ente=${bariId}`)).body;
+    expect([claimed.mie, claimed['da-fare'], claimed.gruppi]).toEqual([before.mie + 1, before['da-fare'], before.gruppi]);
 
     const refused = await istruttore.postJson<ApiError>(`/api/tasks/${taskId}/complete`, { decision: { esito: 'NON_DI_COMPETENZA' } });
     expect(refused.status).toBe(422);
@@ -94,8 +102,8 @@ describe('invio generico through the API', () => {
 
     const done = await istruttore.postJson(`/api/tasks/${taskId}/complete`, { decision: { esito: 'NON_DI_COMPETENZA', note: 'Competenza del Comune' } });
     expect(done.status).toBe(200);
-    const completed = await istruttore.json<TaskList>('/api/tasks?vista=completate');
-    expect(completed.body.items.map((task) => task.id)).toContain(taskId);
+    const completed = await istruttore.json<{ items: { id: string; esito: string | null }[] }>('/api/tasks?vista=completate&ordina=-completedAt');
+    expect(completed.body.items[0]).toMatchObject({ id: taskId, esito: 'Non di competenza' });
     const again = await istruttore.postJson<ApiError>(`/api/tasks/${taskId}/complete`, { decision: { esito: 'PRESA_IN_CARICO' } });
     expect(again.status).toBe(409);
 

@@ -108,6 +108,10 @@ describe('tenancy', () => {
     const bariId = server.platform.ref.demoComuneIds[COMUNE_BARI];
     expect((enti.body as { items: Item[] }).items.map((e) => e.id)).not.toContain(bariId);
     expect((await as(lecce, 'GET', 'GET /tasks/procedure-types', '/api/tasks/procedure-types')).status).toBe(200);
+    // The tabs' counts count only what Lecce's referente sees: as many as its lists hold.
+    const counts = (await as(lecce, 'GET', 'GET /tasks/conteggi', '/api/tasks/conteggi')).body as Record<string, number>;
+    const groups = (await as(lecce, 'GET', 'GET /tasks', '/api/tasks?vista=gruppi&perPagina=100')).body as { total: number };
+    expect(counts.gruppi).toBe(groups.total);
   });
 
   it("when another Comune's referente asks for Bari's task, communication or attachment by id, then each is not found", async () => {

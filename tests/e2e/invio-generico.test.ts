@@ -96,6 +96,13 @@ describe('invio generico in the browser', () => {
     await regione.click(byTestId('form-submit'));
     // Back to the list it came from, as it was: the groups' tasks.
     await regione.waitForFunction(() => location.pathname === '/attivita' && new URLSearchParams(location.search).get('vista') === 'gruppi');
+    // The completed tab, with its count, says the outcome of each task.
+    await regione.waitForFunction((selector) => /^Completate \(\d+\)$/.test(document.querySelector(selector)?.textContent?.trim() ?? ''), { polling: 100 }, byTestId('tab-completate'));
+    await regione.click(byTestId('tab-completate'));
+    await regione.waitForFunction((selector) => [...document.querySelectorAll(selector)].some((row) => row.textContent?.includes('Dichiarazione di consistenza nulla') && row.textContent.includes('Presa in carico')), { polling: 100 }, byTestId('task-row'));
+    // The inbox opens on what waits for the person or their groups.
+    await regione.goto(`${server.baseUrl}/attivita`);
+    await regione.waitForFunction((selector) => document.querySelector(selector)?.classList.contains('v-tab--selected'), { polling: 100 }, byTestId('tab-da-fare'));
 
     await comune.goto(`${server.baseUrl}${communicationPath}`);
     await comune.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Presa in carico'), { polling: 200 }, byTestId('esito'));

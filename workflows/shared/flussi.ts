@@ -51,3 +51,10 @@ export const accettaCaricamentiQuery = defineQuery<boolean>('accettaCaricamenti'
 
 /** The campaign sets or moves the transmission's deadline (ISO date-time); the task's due date follows. */
 export const scadenzaSignal = defineSignal<[{ scadenza: string }]>('scadenzaTrasmissione');
+
+/** A transmission task's outcome, as lists say it. */
+export const AZIONI_TRASMISSIONE: Readonly<Record<string, string>> = {
+  CONFERMA: 'Flusso confermato',
+  CONSISTENZA_NULLA: 'Consistenza nulla',
+  NESSUNA_VARIAZIONE: 'Nessuna variazione',
+};

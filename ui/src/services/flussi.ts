@@ -5,7 +5,7 @@ import type { StatoUnita, UsoUnita } from './patrimonio';
 import type { Page } from './types';
 
 export type { StatoUnita, UsoUnita };
-export type { Avanzamento, Caricamento, CaricamentoEsito, EsitoCaricamento, Gravita, Problema, Snapshot, SnapshotTipo, Trasmissione } from '@api/flussi/views';
+export type { Avanzamento, Caricamento, CaricamentoEsito, EsitoCaricamento, Gravita, Problema, Snapshot, SnapshotTipo, Trasmissione, TrasmissionePrecedente } from '@api/flussi/views';
 
 /** The procedure's type, as the inbox filters tasks by it. */
 export const PROCEDURA_FLUSSI = INVIO_FLUSSI_PROCEDURE.id;

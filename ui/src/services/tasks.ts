@@ -1,9 +1,9 @@
 import { http, upload } from './http';
-import type { TaskDetail, TaskSummary } from '@api/tasks/views';
+import type { TaskCounts, TaskDetail, TaskSummary } from '@api/tasks/views';
 import type { Page, Person } from './types';
 
-export type { TaskDetail, TaskHistoryTipo, TaskStato, TaskSummary } from '@api/tasks/views';
-export type TaskVista = 'mie' | 'gruppi' | 'completate';
+export type { TaskCounts, TaskDetail, TaskHistoryTipo, TaskStato, TaskSummary } from '@api/tasks/views';
+export type TaskVista = 'da-fare' | 'mie' | 'gruppi' | 'completate';
 export type TaskScadenza = 'scadute' | 'oggi' | 'settimana';
 
 export interface TaskQuery {
@@ -21,6 +21,9 @@ export interface TaskQuery {
 const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
 
 export const listTasks = (query: TaskQuery) => http.get<Page<TaskSummary>>('/api/tasks', { ...query });
+
+/** How many tasks each tab holds, with the same filters as the list. */
+export const countTasks = (filters: Omit<TaskQuery, 'vista' | 'ordina' | 'pagina' | 'perPagina'>) => http.get<TaskCounts>('/api/tasks/conteggi', { ...filters });
 
 export const listProcedureTypes = () =>
   http.get<{ items: { value: string; label: string }[] }>('/api/tasks/procedure-types').then((r) => r.items);
