@@ -2,6 +2,7 @@ import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
 import { RequestRefused } from '../activities/refusal';
 import { requestFailure } from './request-errors';
+import { ENGINE_UNAVAILABLE, isEngineUnavailable } from './workflow-unavailable';
 
 /** One field at fault, when a request has several (a form of many rows): its path and the Italian message. */
 export interface FieldProblem {
@@ -46,6 +47,7 @@ function asAppError(error: unknown, req: Parameters<ErrorRequestHandler>[1]): Ap
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return fromZodError(error);
   if (error instanceof RequestRefused) return new AppError(error.code, error.kind === 'conflict' ? 409 : 422, error.message, error.field);
+  if (isEngineUnavailable(error)) return new AppError(ENGINE_UNAVAILABLE.code, ENGINE_UNAVAILABLE.status, ENGINE_UNAVAILABLE.message);
   const failure = requestFailure(error, req);
   return failure && new AppError(failure.code, failure.status, failure.message, failure.field);
 }

@@ -8,6 +8,7 @@ import { accettaCaricamentiQuery, FLUSSO_DOCUMENTO } from '../../workflows/share
 import { TASK_FAILURE } from '../../workflows/shared/tasks';
 import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
+import { readWorkflow } from '../workflow-unavailable';
 
 export const QUOTA_SUPERATA = 'QUOTA_SUPERATA';
 
@@ -41,8 +42,8 @@ export async function admitAttempt(runtime: ApiRuntime, workflowId: string): Pro
 async function assertTakesAttempts(runtime: ApiRuntime, workflowId: string): Promise<void> {
   const handle = runtime.temporal.workflow.getHandle(workflowId);
   try {
-    const { status } = await handle.describe();
-    if (status.name === 'RUNNING' && (await handle.query(accettaCaricamentiQuery))) return;
+    const { status } = await readWorkflow(() => handle.describe());
+    if (status.name === 'RUNNING' && (await readWorkflow(() => handle.query(accettaCaricamentiQuery)))) return;
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) throw notFound('Trasmissione');
     throw error;
