@@ -82,10 +82,12 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
   router.get('/flussi/:workflowId', async (req, res) => {
     const { workflowId } = parse(ZWorkflow, req.params);
     const { enteId, dataRiferimento } = await visibleProcedure(actorOf(req), workflowId);
-    const [ente, uploads, snapshot, task, pec, precedenti] = await Promise.all([
+    const [ente, uploads, snapshot, ricevuta, task, pec, precedenti] = await Promise.all([
       db.ente.findUniqueOrThrow({ where: { id: enteId }, select: { denominazione: true } }),
       db.flussoUpload.findMany({ where: { workflowId }, orderBy: { tentativo: 'asc' } }),
-      db.stockSnapshot.findFirst({ where: { workflowId }, select: { id: true, tipo: true, unitsCount: true, buildingsCount: true, createdAt: true, protocolloId: true, ricevutaDocumentId: true } }),
+      db.stockSnapshot.findFirst({ where: { workflowId }, select: { id: true, tipo: true, unitsCount: true, buildingsCount: true, createdAt: true, protocolloId: true } }),
+      // The receipt the procedure filed once the transmission was protocolled.
+      db.document.findFirst({ where: { workflowId, tipo: 'RICEVUTA_PROTOCOLLO' }, orderBy: { createdAt: 'desc' }, select: { id: true } }),
       db.task.findFirst({ where: { workflowId, stato: 'APERTA' }, select: { id: true, titolo: true } }),
       // The receipt's PEC: the transmission's last message to the ente.
       db.pecMessage.findFirst({ where: { workflowId }, orderBy: { createdAt: 'desc' }, select: { id: true, stato: true } }),
@@ -122,7 +124,7 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
           buildingsCount: snapshot.buildingsCount,
           createdAt: snapshot.createdAt.toISOString(),
           protocollo: snapshot.protocolloId ? (protocolli.get(snapshot.protocolloId) ?? null) : null,
-          ricevutaUrl: snapshot.ricevutaDocumentId ? `/api/documenti/${snapshot.ricevutaDocumentId}` : null,
+          ricevutaUrl: ricevuta ? `/api/documenti/${ricevuta.id}` : null,
           pec,
         }
         : null,

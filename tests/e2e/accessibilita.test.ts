@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Accessibility as the law asks of public administrations (Legge 4/2004, AgID guidelines, WCAG 2.1 AA):
 // the main pages, as the people who use them, have no violation axe-core finds at levels A and AA.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { COMUNE_BARI } from '../../prisma/seed/enti';
@@ -35,15 +35,34 @@ describe('accessibility of the main pages', () => {
     return page;
   }
 
-  /** Each page once loaded (its marker shown), with what axe-core finds on it. */
-  async function violationsOf(page: Page, pages: [path: string, ready: string][]): Promise<Record<string, string[]>> {
+  /** A page once loaded: its marker there, nothing loading any more. */
+  async function load(page: Page, address: string, ready: string, visible: boolean): Promise<void> {
+    // The tab in front: a tab behind another does not paint, and waits on painting never end.
+    await page.bringToFront();
+    await page.goto(`${server.baseUrl}${address}`);
+    await page.waitForSelector(ready, { visible });
+    await page.waitForFunction(() => document.querySelectorAll('.v-progress-linear--active, .v-skeleton-loader').length === 0, { polling: 100 });
+  }
+
+  /**
+   * Each page with what axe-core finds on it; and its screenshots at 1440×900 and at a phone's width (in a
+   * tab of its own: a mobile viewport reloads the page) in tests/e2e/screenshots, for a person to look at.
+   */
+  async function violationsOf(page: Page, pages: [address: string, ready: string][]): Promise<Record<string, string[]>> {
     const found: Record<string, string[]> = {};
-    for (const [path, ready] of pages) {
-      await page.goto(`${server.baseUrl}${path}`);
-      await page.waitForSelector(ready, { visible: true });
-      await page.waitForFunction(() => document.querySelectorAll('.v-progress-linear--active, .v-skeleton-loader').length === 0, { polling: 100 });
-      found[path] = await accessibilityViolations(page);
+    const dir = path.join(__dirname, 'screenshots');
+    await mkdir(dir, { recursive: true });
+    const phone = await page.browserContext().newPage();
+    await phone.setViewport({ width: 390, height: 844, isMobile: true });
+    for (const [address, ready] of pages) {
+      await load(page, address, ready, true);
+      found[address] = await accessibilityViolations(page);
+      const name = `pagina${address.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'id').replace(/[^a-z0-9]+/gi, '-')}`;
+      await page.screenshot({ path: path.join(dir, `${name}-1440.png`), fullPage: true });
+      await load(phone, address, ready, false);
+      await phone.screenshot({ path: path.join(dir, `${name}-telefono.png`), fullPage: true });
     }
+    await phone.close();
     return found;
   }
 

@@ -114,9 +114,10 @@ describe('invio flussi in the browser', () => {
     await page.goto(`${server.baseUrl}/flussi/${workflowId}`);
     await page.waitForSelector(byTestId('trasmissione-registrata'));
     // What came of it: the protocol number, the receipt to download, the receipt's PEC to the ente.
-    expect(await page.$eval(byTestId('snapshot-protocollo'), (element) => element.textContent?.replace(/\s+/g, ' ').trim())).toMatch(/^Protocollo n\. \d+\/\d{4} del \d{2}\/\d{2}\/\d{4}$/);
+    expect(await page.$eval(byTestId('snapshot-protocollo'), (element) => element.textContent?.replace(/\s+/g, ' ').trim())).toMatch(/^Protocollo N\. \d+\/\d{4} del \d{2}\/\d{2}\/\d{4}$/);
     expect(await page.$eval(byTestId('snapshot-ricevuta'), (link) => (link as HTMLAnchorElement).href)).toMatch(/\/api\/documenti\/[0-9a-f-]{36}$/);
-    expect(await page.$eval(byTestId('snapshot-pec'), (link) => link.textContent)).toContain('PEC di ricevuta all’ente');
+    // The demo Bari has no PEC address: the page says the receipt is only here.
+    expect(await page.$eval(byTestId('snapshot-senza-pec'), (element) => element.textContent)).toContain('l’ente non ha un indirizzo PEC');
   });
 
   it('when the referente edits the last official stock in the manual form, fixes the field the platform names and confirms, then the snapshot is MANUALE', async () => {
