@@ -77,8 +77,9 @@ describe('accessibility of the main pages', () => {
     const sent = await bari.json<{ id: string; workflowId: string }>('/api/comunicazioni', { method: 'POST', body: form });
     expect(sent.status).toBe(201);
     const task = await eventually(() => server.platform.db.task.findFirst({ where: { workflowId: sent.body.workflowId, stato: 'APERTA' } }));
+    // A reference date no other test file uses (the run shares one database and one Temporal server).
     const opened = await signIn(server.baseUrl, demoCf('regione.istruttore'));
-    const campaign = await opened.postJson<{ id: string }>('/api/ricognizioni', { dataRiferimento: '2043-06-30', scadenza: '2043-09-30', enteIds: [server.platform.ref.demoComuneIds[COMUNE_BARI]] });
+    const campaign = await opened.postJson<{ id: string }>('/api/ricognizioni', { dataRiferimento: '2051-06-30', scadenza: '2051-09-30', enteIds: [server.platform.ref.demoComuneIds[COMUNE_BARI]] });
     expect(campaign.status).toBe(201);
 
     const page = await signInAs('regione.istruttore');
