@@ -3,6 +3,7 @@ import type { DocumentStore } from '../activities/documents/document-store';
 import type { PdfRenderer } from '../activities/pdf/pdf-renderer';
 import type { PecService } from '../activities/pec/pec';
 import type { Db } from '../prisma/client';
+import type { TaskChangeFeed } from './tasks/live';
 
 /** Uploads of flussi: where a file waits while it is received, and the quota of each transmission. */
 export interface UploadSettings {
@@ -31,4 +32,6 @@ export interface ApiRuntime {
   temporalProbe: Connection;
   /** The procedure worker running in this process, whose state the health check reports. */
   worker: { getState(): string };
+  /** Tells the open inboxes that tasks changed (api/tasks/live.ts). */
+  taskChanges: TaskChangeFeed;
 }

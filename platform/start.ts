@@ -11,6 +11,7 @@ import path from 'node:path';
 import { inspect } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
+import { listenToTaskChanges } from '../api/tasks/live';
 import { createAuth } from '../api/auth';
 import { probeConnection } from '../api/health';
 import { startProcedureReconciler } from '../api/outbox/reconciler';
@@ -159,6 +160,8 @@ async function main(): Promise<void> {
   const sessionSecret = config.SESSION_SECRET ?? (await persistentSecret(config.PUSH_DATA_DIR, 'session-secret'));
   const base = publicUrl(config);
   const auth = await createAuth({ db, publicUrl: base, oidc, sessionSecret, secureCookies: base.startsWith('https://') });
+  const taskChanges = listenToTaskChanges(databaseUrl, logger('api'));
+  stops.push({ name: 'live inbox', stop: taskChanges.close });
   const uiDist = path.join(PROJECT_ROOT, 'ui', 'dist');
   if (!existsSync(path.join(uiDist, 'index.html'))) log('ui/dist is missing: run `npm run build:ui` (npm run setup does it) to serve the inbox');
   const app = createApp({
@@ -176,6 +179,7 @@ async function main(): Promise<void> {
       uploads: uploadSettings(config),
       temporalProbe,
       worker,
+      taskChanges,
     },
     auth,
     uiDist,
@@ -187,7 +191,14 @@ async function main(): Promise<void> {
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(config.PORT, config.HOST, () => resolve(listening));
   });
-  stops.push({ name: 'API', stop: () => new Promise((resolve) => server.close(resolve)) });
+  stops.push({
+    name: 'API',
+    stop: () => new Promise((resolve) => {
+      server.close(resolve);
+      // Open inboxes hold a stream each: closed, or the server would wait for them.
+      server.closeAllConnections();
+    }),
+  });
   logger('api')(`listening on ${config.HOST} port ${config.PORT}`);
 
   log('');

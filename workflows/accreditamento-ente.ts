@@ -2,11 +2,11 @@
 // approves it, rejects it with reasons, or asks for an integration by a deadline (past which it lapses);
 // on approval a dirigente signs the provvedimento, which is protocolled out, filed and sent by PEC, and
 // the ente becomes active with the representative as its legal representative.
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { HumanTasks } from './human-tasks';
 import { setBusinessState } from './kit/business-state';
-import { issueAct } from './kit/issue-act';
+import { issueAct, prepareAct, type ActToIssue } from './kit/issue-act';
 import { Istruttoria } from './kit/istruttoria';
 import { Notices } from './kit/notices';
 import { ACTIVITY_RETRY, Incidents } from './incidents';
@@ -123,6 +123,19 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
 
     await acts.markAccreditation({ requestId: input.requestId, stato: 'IN_FIRMA', actorId: review.actor.userId });
     setStato('IN_FIRMA');
+    const atto = (dirigente?: string): ActToIssue => ({
+      key: 'provvedimento',
+      template: 'provvedimento-accreditamento',
+      data: { ...datiRichiesta, istruttore: review.actor.nomeCompleto, ...(dirigente ? { dirigente } : {}) },
+      titolo: `Provvedimento di accreditamento – ${input.denominazione}`,
+      tipo: 'PROVVEDIMENTO_ACCREDITAMENTO',
+      protocollo: { oggetto: `Provvedimento di accreditamento – ${input.denominazione}`, corrispondente: input.denominazione, idempotencyKey: protocolloUscitaKey },
+      pec: { to: input.pec, message: (uscita) => message('accreditamento-provvedimento', { denominazione: input.denominazione, protocollo: protocolloCitato(uscita) }) },
+    });
+    // The dirigente reads the very act they sign: it is prepared before their task (without their name,
+    // which the signature's certificate carries) and its Impronta confirmed in the decision. Procedures
+    // started before this asked for the signature first and rendered the act after.
+    const draft = patched('atto-letto-prima-della-firma') ? await prepareAct(kit, atto(), String(round)) : undefined;
     const firma = await tasks.ask({
       taskKey: `firma-${round}`,
       titolo: `Firma provvedimento di accreditamento: ${input.denominazione}`,
@@ -130,8 +143,12 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
       enteId: input.enteId,
       candidates: regione('DIRIGENTE'),
       formKey: 'firma-provvedimento',
-      data: { ...datiRichiesta, istruttore: review.actor.nomeCompleto },
-    });
+      data: { ...datiRichiesta, istruttore: review.actor.nomeCompleto, ...(draft ? { atto: draft } : {}) },
+    }, (decision) => (draft && decision.esito === 'FIRMA' && decision.impronta !== draft.sha256
+      ? { field: 'impronta', message: decision.impronta
+        ? 'Conferma di lettura: il provvedimento confermato non è quello da firmare; ricarica la pagina e rileggilo.'
+        : 'Conferma di lettura: conferma di aver letto il provvedimento da firmare.' }
+      : null));
     if (firma.decision.esito === 'RINVIA') {
       await acts.markAccreditation({ requestId: input.requestId, stato: 'PROTOCOLLATA', actorId: firma.actor.userId });
       setStato('PROTOCOLLATA');
@@ -139,14 +156,9 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
     }
 
     const provvedimento = await issueAct(kit, {
-      key: 'provvedimento',
-      template: 'provvedimento-accreditamento',
-      data: { ...datiRichiesta, dirigente: firma.actor.nomeCompleto, istruttore: review.actor.nomeCompleto },
-      titolo: `Provvedimento di accreditamento – ${input.denominazione}`,
-      tipo: 'PROVVEDIMENTO_ACCREDITAMENTO',
+      ...atto(draft ? undefined : firma.actor.nomeCompleto),
       signerUserId: firma.actor.userId,
-      protocollo: { oggetto: `Provvedimento di accreditamento – ${input.denominazione}`, corrispondente: input.denominazione, idempotencyKey: protocolloUscitaKey },
-      pec: { to: input.pec, message: (uscita) => message('accreditamento-provvedimento', { denominazione: input.denominazione, protocollo: protocolloCitato(uscita) }) },
+      ...(draft ? { draft } : {}),
     }, async ({ documento, protocollo }) => {
       await acts.markAccreditation({ requestId: input.requestId, stato: 'IN_FIRMA', protocolloUscitaId: protocollo.id, provvedimentoDocumentId: documento.documentId, actorId: firma.actor.userId });
     });

@@ -92,10 +92,12 @@ export class HumanTasks {
       const entry = this.entry(taskId);
       const { value } = checkDecision(entry.formKey, decision) as { value: DecisionOf<FormKey> };
       const updateId = currentUpdateInfo()!.id;
+      // Only who holds a task completes it: an unassigned one is taken in the same step, and its history says so.
+      const completed = { actorId: actor.userId, outcome: value, ...(entry.assigneeId === null ? { presaImplicita: true } : {}) };
       entry.completing = true;
       entry.outcome = { decision: value, actor };
-      void this.write(entry, () => this.guarded.completeTask({ taskId, actorId: actor.userId, outcome: value, updateId }));
-      return { actorId: actor.userId, outcome: value };
+      void this.write(entry, () => this.guarded.completeTask({ taskId, ...completed, updateId }));
+      return completed;
     }, {
       validator: ({ taskId, actor, decision }) => {
         const entry = this.mayAct(taskId, actor);

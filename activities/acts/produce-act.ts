@@ -14,7 +14,15 @@ export interface ProduceActInput {
   enteId: string;
   /** The dirigente who signs it (PAdES); unsigned when absent. */
   signerUserId?: string;
+  /** The draft the signer read and confirmed (prepareAct): its very bytes are signed, nothing is rendered. */
+  draftDocumentId?: string;
 }
+
+/** A draft to read before signing: filed under its procedure, so those who may sign it can open it. */
+export type PrepareActInput = Omit<ProduceActInput, 'signerUserId' | 'draftDocumentId'>;
+
+/** What a draft to be signed is filed as: the procedure's pages for the ente never list it. */
+export const BOZZA_DA_FIRMARE = 'BOZZA_DA_FIRMARE';
 
 /** What a protocol registration needs of a filed act: where it is, its name and its Impronta. */
 export interface ProducedAct {
@@ -34,6 +42,9 @@ const filenameOf = (titolo: string, signed: boolean) =>
  * retry after a crash between signing and filing would hand the signer other bytes under the same key,
  * which the signer rightly refuses. The rendering is therefore filed first, as a draft outside any
  * procedure, signed from what was filed, and taken back once the signed act is filed.
+ *
+ * A procedure whose signer must read the act first prepares it (prepareAct): the draft is filed under the
+ * procedure, shown to the signer, and its very bytes are signed; it stays filed as what was read.
  */
 export function createActActivities(deps: { db: Db; documents: DocumentStore; pdf: PdfRenderer; signer: Signer }) {
   const filedAs = async (idempotencyKey: string) => deps.db.document.findUnique({ where: { idempotencyKey } });
@@ -48,18 +59,41 @@ export function createActActivities(deps: { db: Db; documents: DocumentStore; pd
       filename: filenameOf(input.titolo, false),
       mimeType: 'application/pdf',
       titolo: `${input.titolo} (da firmare)`,
-      tipo: 'BOZZA_DA_FIRMARE',
+      tipo: BOZZA_DA_FIRMARE,
     });
     // A concurrent attempt may have filed its rendering first: the store returns that one, so read it back.
     return { content: (await deps.documents.read(draft.id)).content, draftId: draft.id };
   }
 
+  /** The bytes to sign: the draft the signer confirmed, or one rendered for this act alone. */
+  async function toSign(input: ProduceActInput): Promise<{ content: Buffer; draftId?: string }> {
+    if (input.draftDocumentId) return { content: (await deps.documents.read(input.draftDocumentId)).content };
+    return renderedOnce(input);
+  }
+
   return {
+    async prepareAct(input: PrepareActInput): Promise<ProducedAct> {
+      const kept = await filedAs(input.idempotencyKey);
+      if (kept) return { documentId: kept.id, nome: kept.filename, sha256: kept.sha256 };
+      // A concurrent attempt may have filed its rendering first: the store answers with that one.
+      const draft = await deps.documents.store({
+        idempotencyKey: input.idempotencyKey,
+        content: await deps.pdf.render(input.template, input.data),
+        filename: filenameOf(`${input.titolo} da firmare`, false),
+        mimeType: 'application/pdf',
+        titolo: `${input.titolo} (da firmare)`,
+        tipo: BOZZA_DA_FIRMARE,
+        workflowId: input.workflowId,
+        enteId: input.enteId,
+      });
+      return { documentId: draft.id, nome: draft.filename, sha256: draft.sha256 };
+    },
+
     async produceAct(input: ProduceActInput): Promise<ProducedAct> {
       const existing = await filedAs(input.idempotencyKey);
       if (existing) return { documentId: existing.id, nome: existing.filename, sha256: existing.sha256 };
       const signerUserId = input.signerUserId;
-      const draft = signerUserId ? await renderedOnce(input) : null;
+      const draft = signerUserId ? await toSign(input) : null;
       const content = draft && signerUserId
         ? await deps.signer.signPdf({ pdf: draft.content, signerUserId, reason: input.titolo, idempotencyKey: input.idempotencyKey })
         : await deps.pdf.render(input.template, input.data);
@@ -74,7 +108,7 @@ export function createActActivities(deps: { db: Db; documents: DocumentStore; pd
         enteId: input.enteId,
         createdById: signerUserId,
       });
-      if (draft) await deps.documents.discard(draft.draftId);
+      if (draft?.draftId) await deps.documents.discard(draft.draftId);
       return { documentId: stored.id, nome: stored.filename, sha256: stored.sha256 };
     },
   };

@@ -3,7 +3,7 @@ import type { Db } from '../../prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { taskDataProblem } from '../../workflows/shared/task-data';
 import { Prisma } from '../../prisma/generated/client';
-import type { TaskSpec } from '../../workflows/shared/tasks';
+import { PRESA_AL_COMPLETAMENTO, type TaskSpec } from '../../workflows/shared/tasks';
 
 type AssignmentEvent = 'PRESA_IN_CARICO' | 'RILASCIATA' | 'RIASSEGNATA';
 
@@ -52,16 +52,24 @@ export function createTaskProjection(db: Db) {
      * event goes in first and only a new event completes the task and audits it; whichever write comes
      * second (even concurrently: the unique key makes it wait for the first's commit) changes nothing.
      */
-    async completeTask(input: { taskId: string; actorId: string; outcome: unknown; updateId: string }): Promise<void> {
+    async completeTask(input: { taskId: string; actorId: string; outcome: unknown; updateId: string; presaImplicita?: boolean }): Promise<void> {
       const { taskId, actorId, updateId } = input;
       const outcome = JSON.stringify(input.outcome ?? null);
-      const now = utc(new Date());
+      const completedAt = new Date();
+      const now = utc(completedAt);
+      // An implicit claim comes a millisecond before the completion, so that the history reads in order.
+      const claimedAt = utc(new Date(completedAt.getTime() - 1));
+      const claim = JSON.stringify({ assigneeId: actorId, motivo: PRESA_AL_COMPLETAMENTO });
       await db.$executeRaw`
         WITH event AS (
           INSERT INTO "TaskEvent" ("id", "taskId", "tipo", "actorId", "eventKey", "details", "at")
           VALUES (${randomUUID()}, ${taskId}, 'COMPLETATA'::"TaskEventTipo", ${actorId}, ${`${taskId}:COMPLETATA`}, ${outcome}::jsonb, ${now})
           ON CONFLICT ("eventKey") DO NOTHING
           RETURNING "taskId"
+        ), claim AS (
+          INSERT INTO "TaskEvent" ("id", "taskId", "tipo", "actorId", "eventKey", "details", "at")
+          SELECT ${randomUUID()}, "taskId", 'PRESA_IN_CARICO'::"TaskEventTipo", ${actorId}, ${`${taskId}:PRESA_AL_COMPLETAMENTO`}, ${claim}::jsonb, ${claimedAt}
+          FROM event WHERE ${input.presaImplicita === true}
         ), task AS (
           UPDATE "Task" SET "stato" = 'COMPLETATA'::"TaskStato", "outcome" = ${outcome}::jsonb, "completedById" = ${actorId},
             "completedAt" = ${now}, "assigneeId" = ${actorId}

@@ -1,3 +1,4 @@
+import { BOZZA_DA_FIRMARE } from '../../activities/acts/produce-act';
 import type { Prisma } from '../../prisma/generated/client';
 import { isRegioneUser, type Actor } from '../../workflows/shared/actor';
 import { notFound } from '../errors';
@@ -43,7 +44,8 @@ export async function accreditationDetail(runtime: ApiRuntime, actor: Actor, id:
   if (!row) throw notFound('Richiesta di accreditamento');
   const [numbers, documents, timeline] = await Promise.all([
     protocolNumbers(runtime.db, [row.protocolloEntrataId, row.protocolloUscitaId]),
-    runtime.db.document.findMany({ where: { workflowId: row.workflowId }, orderBy: { createdAt: 'asc' }, select: { id: true, filename: true, titolo: true, tipo: true, mimeType: true, size: true, sha256: true } }),
+    // The act as read before signing is the dirigente's: the request lists the signed one.
+    runtime.db.document.findMany({ where: { workflowId: row.workflowId, tipo: { not: BOZZA_DA_FIRMARE } }, orderBy: { createdAt: 'asc' }, select: { id: true, filename: true, titolo: true, tipo: true, mimeType: true, size: true, sha256: true } }),
     procedureTimeline(runtime.db, row.workflowId),
   ]);
   const attivita = await runtime.db.task.findMany({

@@ -17,7 +17,9 @@ export function documentRoutes(runtime: ApiRuntime): Router {
     if (!document || !(await readsProcedureItem(runtime, actorOf(req), document))) throw notFound('Documento');
     const { content } = await runtime.documents.read(id);
     res.setHeader('Content-Type', document.mimeType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`);
+    // `?vista=1` shows a PDF in the page (the act a dirigente reads before signing); anything else downloads.
+    const inline = req.query.vista === '1' && document.mimeType === 'application/pdf';
+    res.setHeader('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(document.filename)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Digest', `sha-256=${Buffer.from(document.sha256, 'hex').toString('base64')}`);
     res.send(content);

@@ -2,12 +2,13 @@
 // the outcome chosen — never an id or a field name (the raw details stay in the answer for engineers).
 import type { Prisma } from '../../prisma/generated/client';
 import { outcomeFormOf } from '../../workflows/shared/outcome-forms';
-import { RUOLO_REVOCATO } from '../../workflows/shared/tasks';
+import { PRESA_AL_COMPLETAMENTO, RUOLO_REVOCATO } from '../../workflows/shared/tasks';
 
 const dateTime = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 const MOTIVI: Readonly<Record<string, string>> = {
-  [RUOLO_REVOCATO]: 'il ruolo di chi l’aveva in carico è stato revocato',
+  [RUOLO_REVOCATO]: 'Perché il ruolo di chi l’aveva in carico è stato revocato',
+  [PRESA_AL_COMPLETAMENTO]: 'Al completamento: nessuno l’aveva presa in carico prima',
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -25,7 +26,7 @@ export function describeTaskEvent(
   const details = isRecord(event.details) ? event.details : {};
   const parts: string[] = [];
   if (event.tipo === 'RIASSEGNATA' && typeof details.assigneeId === 'string') parts.push(`A ${names.get(details.assigneeId) ?? 'un collega'}`);
-  if (typeof details.motivo === 'string') parts.push(`Perché ${MOTIVI[details.motivo] ?? details.motivo}`);
+  if (typeof details.motivo === 'string') parts.push(MOTIVI[details.motivo] ?? `Perché ${details.motivo}`);
   if (event.tipo === 'SCADENZA_MODIFICATA') {
     parts.push(typeof details.dueAt === 'string' ? `Nuova scadenza: ${dateTime.format(new Date(details.dueAt))}` : 'Scadenza tolta');
   }

@@ -6,6 +6,7 @@ import { idempotencyKeyOf } from '../outbox/idempotency-key';
 import { parse, storableJson } from '../validation';
 import { claimTask, completeTask, reassignCandidates, reassignTask, releaseTask } from './actions';
 import { receiveTaskFile, storeTaskFile, ZTaskFile } from './documents';
+import { streamTaskChanges } from './live';
 import { countTasks, listTasks, procedureTypes, taskDetail, ZTaskCountsQuery, ZTaskListQuery } from './queries';
 
 export const ZTaskId = z.object({ id: z.string().uuid('identificativo di attività non valido') });
@@ -19,6 +20,9 @@ export function taskRoutes(runtime: ApiRuntime): Router {
   });
   router.get('/tasks/conteggi', async (req, res) => {
     res.json(await countTasks(runtime, actorOf(req), parse(ZTaskCountsQuery, req.query)));
+  });
+  router.get('/tasks/eventi', (req, res) => {
+    streamTaskChanges(runtime, actorOf(req), req, res);
   });
   router.get('/tasks/procedure-types', (_req, res) => {
     res.json({ items: procedureTypes() });

@@ -136,7 +136,26 @@ describe('accreditamento ente', () => {
     const firma = await taskOf(workflowId, 'firma-2');
     const refused = await istruttore.postJson<ApiError>(`/api/tasks/${firma.id}/complete`, { decision: { esito: 'FIRMA' } });
     expect(refused.status).toBe(404);
-    await complete(dirigente, firma.id, { esito: 'FIRMA' });
+    // The dirigente reads the act as it will be signed, and signs it only by confirming its Impronta.
+    const detail = await dirigente.json<{ data: { atto: { documentId: string; nome: string; sha256: string } } }>(`/api/tasks/${firma.id}`);
+    const bozza = detail.body.data.atto;
+    const preview = await dirigente.fetch(`/api/documenti/${bozza.documentId}?vista=1`);
+    expect([preview.status, preview.headers.get('content-type'), preview.headers.get('content-disposition')?.split(';')[0]]).toEqual([200, 'application/pdf', 'inline']);
+    const draftBytes = Buffer.from(await preview.arrayBuffer());
+    expect(createHash('sha256').update(draftBytes).digest('hex')).toBe(bozza.sha256);
+    const unconfirmed = await dirigente.postJson<ApiError>(`/api/tasks/${firma.id}/complete`, { decision: { esito: 'FIRMA' } });
+    expect([unconfirmed.status, unconfirmed.body.error.field]).toEqual([422, 'impronta']);
+    const otherAct = await dirigente.postJson<ApiError>(`/api/tasks/${firma.id}/complete`, { decision: { esito: 'FIRMA', impronta: 'a'.repeat(64) } });
+    expect([otherAct.status, otherAct.body.error.field]).toEqual([422, 'impronta']);
+    await complete(dirigente, firma.id, { esito: 'FIRMA', impronta: bozza.sha256 });
+    // Nobody had taken the task: completing it took it first, and its history says so, in order.
+    const signed = await dirigente.json<{ assignee: { nomeCompleto: string } | null; history: { tipo: string; descrizione: string }[] }>(`/api/tasks/${firma.id}`);
+    expect(signed.body.assignee?.nomeCompleto).toBe('Antonio De Santis');
+    expect(signed.body.history.map((event) => [event.tipo, event.descrizione])).toEqual([
+      ['CREATA', ''],
+      ['PRESA_IN_CARICO', 'Al completamento: nessuno l’aveva presa in carico prima'],
+      ['COMPLETATA', 'Esito: Firma e trasmetti'],
+    ]);
     const result = await server.platform.client.workflow.getHandle(workflowId).result();
     expect(result.esito).toBe('ACCREDITATA');
 
@@ -155,6 +174,8 @@ describe('accreditamento ente', () => {
     const signatures = await verifyPdfWithPdfsig(actBytes);
     expect(signatures).toHaveLength(1);
     expect(signatures[0]).toMatchObject({ valid: true, signerCommonName: 'Antonio De Santis' });
+    // What was signed is what was read: the signature is an update appended to the draft's bytes.
+    expect(actBytes.subarray(0, draftBytes.length).equals(draftBytes)).toBe(true);
 
     // Protocolled out with a segnatura valid against the AgID schema, whose Impronta is the act's hash.
     const uscita = await server.platform.db.protocolRegistration.findUniqueOrThrow({ where: { id: request.protocolloUscitaId! } });

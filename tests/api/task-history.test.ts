@@ -1,7 +1,7 @@
 // A task's history in words (api/tasks/history.ts): people by name, reasons, dates as in Italy, outcomes
 // by their labels; never an id or a field name.
 import { describeTaskEvent, peopleNamedIn } from '../../api/tasks/history';
-import { RUOLO_REVOCATO } from '../../workflows/shared/tasks';
+import { PRESA_AL_COMPLETAMENTO, RUOLO_REVOCATO } from '../../workflows/shared/tasks';
 
 const names = new Map([['7d4c1c1e-5f43-4a43-9d0a-0f0e3d2b1a10', 'Giulia Ferrante']]);
 
@@ -13,6 +13,8 @@ describe('task history in words', () => {
     expect(describeTaskEvent({ tipo: 'PRESA_IN_CARICO', details: { assigneeId: '7d4c1c1e-5f43-4a43-9d0a-0f0e3d2b1a10' } }, 'presa-in-carico', names)).toBe('');
     expect(describeTaskEvent({ tipo: 'RILASCIATA', details: { assigneeId: null, motivo: RUOLO_REVOCATO } }, 'presa-in-carico', names))
       .toBe('Perché il ruolo di chi l’aveva in carico è stato revocato');
+    expect(describeTaskEvent({ tipo: 'PRESA_IN_CARICO', details: { assigneeId: '7d4c1c1e-5f43-4a43-9d0a-0f0e3d2b1a10', motivo: PRESA_AL_COMPLETAMENTO } }, 'presa-in-carico', names))
+      .toBe('Al completamento: nessuno l’aveva presa in carico prima');
   });
 
   it('gives a new due date in Italian time, and an outcome by its label', () => {

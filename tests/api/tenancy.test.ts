@@ -5,6 +5,7 @@ import { loadSnapshot } from '../../activities/stock';
 import { COMUNE_BARI } from '../../prisma/seed/reference-data';
 import { generateEnteFlusso, renderFlusso } from '../../scripts/generate-stock';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
+import { openEventStream } from '../support/event-stream';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
 import { startTestServer, type TestServer } from '../support/api-server';
@@ -259,6 +260,26 @@ describe('tenancy', () => {
   it('when a non-administrator opens the monitoring pages, then they are refused', async () => {
     expect((await as(lecce, 'GET', 'GET /admin/procedure', '/api/admin/procedure')).status).toBe(403);
     expect((await as(istruttore, 'GET', 'GET /admin/procedure/:workflowId', `/api/admin/procedure/${workflowId}`)).status).toBe(403);
+  });
+
+  it("when a task changes, then only the inboxes that may see it hear of it, and all of them after the database is lost", async () => {
+    walked.add('GET /tasks/eventi');
+    const [lecceStream, regioneStream] = await Promise.all([openEventStream(lecce, '/api/tasks/eventi'), openEventStream(istruttore, '/api/tasks/eventi')]);
+    try {
+      expect((await istruttore.postJson(`/api/tasks/${taskId}/claim`, {})).status).toBe(200);
+      expect(await regioneStream.next()).toEqual({ event: 'attivita', data: '{}' });
+      // The connection that listens is cut: once back, every inbox is told to read again. Lecce's first
+      // event is that one: it heard nothing of Bari's task.
+      await server.platform.db.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN attivita'`;
+      expect(await lecceStream.next()).toEqual({ event: 'attivita', data: '{"tutte":true}' });
+      expect(await regioneStream.next()).toEqual({ event: 'attivita', data: '{"tutte":true}' });
+      // Listening again: the release reaches the Region's inbox.
+      expect((await istruttore.postJson(`/api/tasks/${taskId}/release`, {})).status).toBe(200);
+      expect(await regioneStream.next()).toEqual({ event: 'attivita', data: '{}' });
+    } finally {
+      lecceStream.close();
+      regioneStream.close();
+    }
   });
 
   it('when the API is listed, then every endpoint was walked as another ente', () => {

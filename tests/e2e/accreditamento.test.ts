@@ -13,7 +13,7 @@ import { completeTaskUpdate } from '../../workflows/shared/tasks';
 import { eventually } from '../support/platform';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { validateWithXmllint } from '../support/segnatura-schema';
-import { startBrowserTest, type TestBrowser } from '../support/browser';
+import { dialogBackgrounds, startBrowserTest, type TestBrowser } from '../support/browser';
 import type { TestServer } from '../support/api-server';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
@@ -80,9 +80,49 @@ describe('accreditamento ente in the browser', () => {
 
   const textOf = (page: Page, selector: string) => page.$eval(selector, (node) => node.textContent ?? '');
 
-  async function decideTask(identity: string, titolo: string, esito: string): Promise<void> {
+  /** The dirigente sees the act in the page, cannot sign without confirming they read it, then confirms. */
+  async function signAfterReading(page: Page): Promise<void> {
+    const src = await page.$eval(`${byTestId('documento-anteprima')}`, (frame) => (frame as HTMLIFrameElement).src);
+    const shown = await page.evaluate(async (url) => {
+      const response = await fetch(url);
+      return { type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), size: (await response.arrayBuffer()).byteLength };
+    }, src);
+    expect(shown.type).toBe('application/pdf');
+    expect(shown.disposition).toMatch(/^inline;/);
+    expect(shown.size).toBeGreaterThan(10_000);
+    const dir = path.join(__dirname, 'screenshots');
+    await page.setViewport({ width: 1440, height: 900 });
+    await page.screenshot({ path: path.join(dir, 'attivita-firma-1440.png'), fullPage: true });
+    await page.click(byTestId('form-submit'));
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Conferma di aver letto il documento'), { polling: 200 }, byTestId('field-impronta'));
+    await page.click(`${byTestId('field-impronta')} input`);
+    await page.click(byTestId('form-submit'));
+    await page.waitForSelector(byTestId('conferma-dialog'), { visible: true });
+    expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
+    // Photographed once it has faded in.
+    await page.waitForFunction((selector) => getComputedStyle(document.querySelector(selector)!.closest('.v-overlay__content')!).opacity === '1', {}, byTestId('conferma-dialog'));
+    await page.screenshot({ path: path.join(dir, 'attivita-firma-conferma-1440.png') });
+    // On a phone the act opens in its own tab: the page offers the button instead of the preview.
+    const phone = await page.browserContext().newPage();
+    await phone.setViewport({ width: 390, height: 844, isMobile: true });
+    await phone.goto(page.url());
+    await phone.waitForSelector(byTestId('documento-apri'));
+    expect(await phone.$(byTestId('documento-anteprima'))).toBeNull();
+    await phone.screenshot({ path: path.join(dir, 'attivita-firma-telefono.png'), fullPage: true });
+    await phone.close();
+    await page.bringToFront();
+    await page.click(byTestId('conferma-invia'));
+  }
+
+  async function openInbox(identity: string): Promise<Page> {
     const page = await newPage('/attivita?vista=gruppi');
     await signInAs(page, identity, '/attivita');
+    return page;
+  }
+
+  async function decideTask(identity: string | Page, titolo: string, esito: string): Promise<void> {
+    const page = typeof identity === 'string' ? await openInbox(identity) : identity;
+    await page.bringToFront();
     const link = await page.waitForFunction(
       (rowSelector, linkSelector, wanted) =>
         [...document.querySelectorAll(rowSelector)].find((row) => row.textContent?.includes(wanted))?.querySelector(linkSelector),
@@ -97,7 +137,8 @@ describe('accreditamento ente in the browser', () => {
       await screenshots(page.url(), page.browserContext(), 'attivita-istruttoria-documenti');
     }
     await page.click(byTestId(`field-esito-${esito}`));
-    await page.click(byTestId('form-submit'));
+    if (esito === 'FIRMA') await signAfterReading(page);
+    else await page.click(byTestId('form-submit'));
     await page.waitForFunction(() => location.pathname === '/attivita');
     await page.browserContext().close();
   }
@@ -123,8 +164,12 @@ describe('accreditamento ente in the browser', () => {
     await rep.waitForFunction((selector) => /\d+\/\d{4}/.test(document.querySelector(selector)?.textContent ?? ''), { polling: 200 }, byTestId('protocollo-entrata'));
     const requestPath = await rep.evaluate(() => location.pathname);
 
+    // The dirigente's inbox is open before the act is ready for signing: the task shows up by itself.
+    const dirigente = await openInbox(demoCf('regione.dirigente'));
+    const waiting = await dirigente.$$eval(byTestId('task-row'), (rows) => rows.filter((row) => row.textContent?.includes('Comune di Gioia del Colle')).length);
+    expect(waiting).toBe(0);
     await decideTask(demoCf('regione.istruttore'), 'Istruttoria accreditamento: Comune di Gioia del Colle', 'APPROVA');
-    await decideTask(demoCf('regione.dirigente'), 'Firma provvedimento di accreditamento: Comune di Gioia del Colle', 'FIRMA');
+    await decideTask(dirigente, 'Firma provvedimento di accreditamento: Comune di Gioia del Colle', 'FIRMA');
 
     // Signing, protocol and PEC delivery run on: the representative looks again once they are done.
     const request = await server.platform.db.accreditationRequest.findFirstOrThrow({ where: { denominazione: 'Comune di Gioia del Colle' } });

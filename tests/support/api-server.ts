@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createApp } from '../../api/app';
+import { listenToTaskChanges } from '../../api/tasks/live';
 import { createAuth } from '../../api/auth';
 import { probeConnection } from '../../api/health';
 import type { ApiRuntime } from '../../api/runtime';
@@ -67,6 +68,7 @@ export async function startTestServer(
     uploads: uploadSettings(platform.config),
     temporalProbe: probeConnection(platform.address),
     worker: worker.worker,
+    taskChanges: listenToTaskChanges(process.env.DATABASE_URL!),
   };
   Object.assign(runtime, options.runtime?.(runtime));
   const app = createApp({ runtime, auth, uiDist: options.withUi ? path.join(__dirname, '../../ui/dist') : undefined });
@@ -86,6 +88,7 @@ export async function startTestServer(
       await idp.close();
       await worker.stop();
       await runtime.temporalProbe.close();
+      await runtime.taskChanges.close();
       await platform.close();
     },
   };

@@ -41,7 +41,7 @@ describe('when the worker is killed between the protocol and the PEC of the act'
       const review = await eventually(() => platform.db.task.findFirst({ where: { workflowId, taskKey: 'istruttoria-1', stato: 'APERTA' } }), 60_000);
       await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: review.id, actor: await platform.actor('regione.istruttore'), decision: { esito: 'APPROVA' } }] });
       const firma = await eventually(() => platform.db.task.findFirst({ where: { workflowId, taskKey: 'firma-1', stato: 'APERTA' } }));
-      await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: firma.id, actor: await platform.actor('regione.dirigente'), decision: { esito: 'FIRMA' } }] });
+      await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: firma.id, actor: await platform.actor('regione.dirigente'), decision: { esito: 'FIRMA', impronta: (firma.data as { atto: { sha256: string } }).atto.sha256 } }] });
 
       // The moment the act is protocolled out, the worker dies without a chance to clean up.
       await eventually(() => platform.db.protocolRegistration.findFirst({ where: { workflowId, direction: 'USCITA' } }), 60_000, 5);

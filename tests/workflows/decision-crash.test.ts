@@ -2,6 +2,7 @@
 // server with its state in a SQLite file; the worker's projection write of the decision kills it (kill -9)
 // the moment the inbox row is written. The client's retry with the same Idempotency-Key must land the
 // decision exactly once and the procedure must move on, with the inbox and the workflow in agreement.
+import { listenToTaskChanges } from '../../api/tasks/live';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,11 +71,13 @@ describe('when the Temporal server is killed right after the inbox records a dec
       uploads: uploadSettings(platform.config),
       temporalProbe: probeConnection(server.address),
       worker,
+      taskChanges: listenToTaskChanges(process.env.DATABASE_URL!),
     };
   });
   afterAll(async () => {
     await stopWorker();
     await runtime.temporalProbe.close();
+    await runtime.taskChanges.close();
     await platform.close();
     await server.stop();
     await rm(dir, { recursive: true, force: true });
@@ -115,6 +118,8 @@ describe('when the Temporal server is killed right after the inbox records a dec
 
     expect(await platform.db.task.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ stato: 'COMPLETATA', completedById: istruttore.userId });
     expect(await platform.db.taskEvent.count({ where: { taskId: first.id, tipo: 'COMPLETATA' } })).toBe(1);
+    // Nobody held it: the decision took it first, once, however many times the write was made.
+    expect(await platform.db.taskEvent.count({ where: { taskId: first.id, tipo: 'PRESA_IN_CARICO' } })).toBe(1);
     expect(await platform.db.auditEvent.count({ where: { oggetto: `task:${first.id}`, azione: 'ATTIVITA_COMPLETATA' } })).toBe(1);
     const history = await handle.fetchHistory();
     const accepted = history.events!.filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'completeTask');
@@ -125,7 +130,7 @@ describe('when the Temporal server is killed right after the inbox records a dec
     // Temporal itself deduplicates the update id: it answers with the decision history holds, whatever is sent.
     const sameUpdate = decisionUpdateId(first.id, istruttore.userId, 'decisione-passo-1');
     const replayed = await handle.executeUpdate(completeTaskUpdate, { updateId: sameUpdate, args: [{ taskId: first.id, actor: istruttore, decision: { esito: 'NON_DI_COMPETENZA', note: 'altro' } }] });
-    expect(replayed).toEqual({ actorId: istruttore.userId, outcome: { esito: 'PRESA_IN_CARICO' } });
+    expect(replayed).toEqual({ actorId: istruttore.userId, outcome: { esito: 'PRESA_IN_CARICO' }, presaImplicita: true });
     await expect(completeTask(runtime, istruttore, first.id, { esito: 'PRESA_IN_CARICO' }, 'un-altro-tentativo')).rejects.toMatchObject({ status: 409 });
 
     await completeTask(runtime, istruttore, second.id, { esito: 'PRESA_IN_CARICO' }, 'decisione-passo-2');

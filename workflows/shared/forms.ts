@@ -46,6 +46,8 @@ export const FirmaProvvedimentoDecision = z
   .object({
     esito: z.enum(['FIRMA', 'RINVIA'], { error: 'scegli se firmare il provvedimento o rinviarlo all’istruttoria' }),
     nota: z.string().trim().max(2000, 'al massimo 2000 caratteri').optional(),
+    /** The Impronta of the act the dirigente read and confirmed: the procedure signs that one only. */
+    impronta: z.string().regex(/^[0-9a-f]{64}$/, 'conferma di aver letto il provvedimento da firmare').optional(),
   })
   .superRefine((value, ctx) => {
     if (value.esito === 'RINVIA' && !value.nota) ctx.addIssue({ code: 'custom', path: ['nota'], message: 'indica perché rinvii all’istruttoria' });
@@ -78,6 +80,7 @@ const FIELD_LABELS: Record<string, string> = {
   esito: 'Esito',
   note: 'Note',
   nota: 'Nota',
+  impronta: 'Conferma di lettura',
   motivazione: 'Motivazione',
   richiesta: 'Richiesta di integrazione',
   giorniIntegrazione: 'Giorni per l’integrazione',

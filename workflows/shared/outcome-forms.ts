@@ -38,14 +38,32 @@ export interface OutcomeFileField extends FieldBase {
   maxMb: number;
 }
 
-export type OutcomeField = OutcomeTextField | OutcomeDaysField | OutcomeFileField;
+/**
+ * A document of the task's data (`documento`: its field, a DocumentoData) the person confirms having read:
+ * ticked, the decision carries its Impronta, so the procedure acts on that very document and no other.
+ * Shown only when the task has the document.
+ */
+export interface OutcomeConfirmField extends FieldBase {
+  kind: 'conferma';
+  documento: string;
+}
+
+export type OutcomeField = OutcomeTextField | OutcomeDaysField | OutcomeFileField | OutcomeConfirmField;
 
 export interface OutcomeFormContract {
   /** The choice the form asks for; a form without one is an answer (text and files) and nothing else. */
-  esiti?: Readonly<Record<string, { label: string; /** What happens next, said before confirming. */ seguito?: string }>>;
+  esiti?: Readonly<Record<string, {
+    label: string;
+    /** What happens next, said before confirming. */
+    seguito?: string;
+    /** Asked in a dialog before sending, for a decision that cannot be undone. */
+    conferma?: { titolo: string; testo: string };
+  }>>;
   fields: Readonly<Record<string, OutcomeField>>;
   /** Said above the esiti, always (what the decision does, when it cannot be undone). */
   avviso?: string;
+  /** A document of the task's data (`campo`) shown above the esiti, to be read before deciding. */
+  documento?: { campo: string; titolo: string };
   /** What the task asks, from its data (`campo`), shown above the form with the task's deadline. */
   richiamo?: { titolo: string; campo: string; scadenza: string };
   /** The submit button reads the chosen esito (a signature), or this label, or "Completa attività". */
@@ -86,9 +104,22 @@ export const OUTCOME_FORMS = {
     submitLabel: 'Invia l’integrazione',
   },
   'firma-provvedimento': {
-    avviso: 'Con «Firma e trasmetti» PUSH genera il provvedimento di accreditamento, lo firma digitalmente in PAdES a tuo nome, lo protocolla in uscita e lo invia via PEC all’ente, che diventa attivo sulla piattaforma. L’operazione non si può annullare.',
-    esiti: { FIRMA: { label: 'Firma e trasmetti' }, RINVIA: { label: 'Rinvia all’istruttoria' } },
-    fields: { nota: { kind: 'text', label: 'Nota per l’istruttore', hint: 'Spiega che cosa va rivisto: la richiesta torna in istruttoria.', shownFor: ['RINVIA'], max: 2000 } },
+    avviso: 'Con «Firma e trasmetti» PUSH firma digitalmente in PAdES a tuo nome il provvedimento di accreditamento che leggi qui sotto, lo protocolla in uscita e lo invia via PEC all’ente, che diventa attivo sulla piattaforma. L’operazione non si può annullare.',
+    documento: { campo: 'atto', titolo: 'Il provvedimento da firmare' },
+    esiti: {
+      FIRMA: {
+        label: 'Firma e trasmetti',
+        conferma: {
+          titolo: 'Firmi il provvedimento?',
+          testo: 'Il provvedimento che hai letto sarà firmato digitalmente a tuo nome, protocollato in uscita e inviato via PEC all’ente. L’operazione non si può annullare.',
+        },
+      },
+      RINVIA: { label: 'Rinvia all’istruttoria' },
+    },
+    fields: {
+      impronta: { kind: 'conferma', label: 'Ho letto il provvedimento e lo firmo così com’è', documento: 'atto', shownFor: ['FIRMA'] },
+      nota: { kind: 'text', label: 'Nota per l’istruttore', hint: 'Spiega che cosa va rivisto: la richiesta torna in istruttoria.', shownFor: ['RINVIA'], max: 2000 },
+    },
     submitReadsEsito: true,
   },
 } as const satisfies Partial<Record<FormKey, OutcomeFormContract>>;

@@ -6,6 +6,9 @@ import type { FormKey } from './forms';
 
 const Protocollo = z.object({ numero: z.number().int(), anno: z.number().int(), data: z.string() });
 
+/** A filed document a task shows: its id in the document store, its file name and its Impronta. */
+export const DocumentoData = z.object({ documentId: z.string(), nome: z.string(), sha256: z.string() });
+
 /** An accreditation request, as every task of the procedure carries it. */
 export const RichiestaAccreditamentoData = z.object({
   requestId: z.string(),
@@ -21,7 +24,11 @@ export const TASK_DATA = {
   'presa-in-carico': z.object({ communicationId: z.string(), mittente: z.string(), oggetto: z.string(), testo: z.string(), protocollo: Protocollo }),
   'istruttoria-accreditamento': RichiestaAccreditamentoData.extend({ round: z.number().int().min(1) }),
   'integrazione-accreditamento': RichiestaAccreditamentoData.extend({ richiesta: z.string() }),
-  'firma-provvedimento': RichiestaAccreditamentoData.extend({ istruttore: z.string() }),
+  'firma-provvedimento': RichiestaAccreditamentoData.extend({
+    istruttore: z.string(),
+    /** The act as it will be signed, for the dirigente to read (absent in procedures started before). */
+    atto: DocumentoData.optional(),
+  }),
   'trasmissione-flusso': z.object({ dataRiferimento: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), ente: z.string() }),
 } as const satisfies Record<FormKey, z.ZodType>;
 

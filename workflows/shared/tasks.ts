@@ -50,6 +50,8 @@ export interface ReassignTaskInput {
 export interface CompletedTask {
   actorId: string;
   outcome: unknown;
+  /** Nobody held the task: completing it took it first, and its history says so. */
+  presaImplicita?: boolean;
 }
 
 /**
@@ -65,6 +67,8 @@ export interface ReturnToGroupInput {
 
 /** Why a task went back to the group: shown in its history. */
 export const RUOLO_REVOCATO = 'ruolo revocato';
+/** Why a task was taken by whoever completed it: nobody held it. */
+export const PRESA_AL_COMPLETAMENTO = 'al completamento';
 
 export const completeTaskUpdate = defineUpdate<CompletedTask, [CompleteTaskInput]>('completeTask');
 export const claimTaskUpdate = defineUpdate<void, [ClaimTaskInput]>('claimTask');
