@@ -29,7 +29,7 @@ describe('invio generico in the browser', () => {
     page.setDefaultTimeout(20_000);
     await page.goto(`${server.baseUrl}${path}`);
     await page.waitForSelector(`button[value="${demoCf(key)}"]`);
-    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click(`button[value="${demoCf(key)}"]`)]);
+    await Promise.all([page.waitForNavigation(), page.click(`button[value="${demoCf(key)}"]`)]);
     await page.waitForFunction((want) => location.pathname === want, {}, path.split('?')[0]);
     return page;
   }
@@ -108,5 +108,39 @@ describe('invio generico in the browser', () => {
     await comune.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Presa in carico'), { polling: 200 }, byTestId('esito'));
     expect(await text(comune, byTestId('protocollo-numero'))).toContain(numero);
     expect(await text(comune, byTestId('esito-note'))).toContain('Assegnata all’ufficio patrimonio');
+  });
+
+  it('when the session expires while a communication is being written, then after signing in again the form is as it was', async () => {
+    const comune = await signInAs('bari.referente', '/comunicazioni/nuova');
+    await comune.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Comune di Bari'), {}, byTestId('comunicazione-ente'));
+    await comune.type(`${byTestId('comunicazione-oggetto')} input`, 'Richiesta di chiarimenti');
+    await comune.type(`${byTestId('comunicazione-testo')} textarea`, 'Testo lungo, scritto con cura, che non deve andare perso.');
+    // The session ends on the server while the person writes (expiry, or the API restarted without it).
+    const cookie = (await comune.cookies()).find((candidate) => candidate.name === 'push.sid')!;
+    const sid = /^s:([^.]+)\./.exec(decodeURIComponent(cookie.value))![1]!;
+    expect((await server.platform.db.session.deleteMany({ where: { sid } })).count).toBe(1);
+
+    // Sending meets the expired session: sign in again, and land back on the form as it was.
+    await Promise.all([comune.waitForNavigation(), comune.click(byTestId('comunicazione-invia'))]);
+    await comune.waitForSelector(`button[value="${demoCf('bari.referente')}"]`);
+    await Promise.all([comune.waitForNavigation(), comune.click(`button[value="${demoCf('bari.referente')}"]`)]);
+    await comune.waitForFunction(() => location.pathname === '/comunicazioni/nuova');
+    await comune.waitForSelector(byTestId('bozza-ripristinata'), { visible: true });
+    const values = () => comune.evaluate((oggetto, testo) => [
+      document.querySelector<HTMLInputElement>(`${oggetto} input`)!.value,
+      document.querySelector<HTMLTextAreaElement>(`${testo} textarea`)!.value,
+    ], byTestId('comunicazione-oggetto'), byTestId('comunicazione-testo'));
+    expect(await values()).toEqual(['Richiesta di chiarimenti', 'Testo lungo, scritto con cura, che non deve andare perso.']);
+    await comune.setViewport({ width: 1440, height: 900 });
+    await comune.screenshot({ path: path.join(__dirname, 'screenshots', 'comunicazione-bozza-ripristinata-1440.png') });
+
+    // «Ricomincia» empties the form, and the draft is gone for good.
+    await comune.click(`${byTestId('bozza-ripristinata')} button`);
+    await comune.waitForFunction((selector) => !document.querySelector(selector), {}, byTestId('bozza-ripristinata'));
+    expect(await values()).toEqual(['', '']);
+    await comune.reload();
+    await comune.waitForSelector(`${byTestId('comunicazione-oggetto')} input`);
+    expect(await comune.$(byTestId('bozza-ripristinata'))).toBeNull();
+    await comune.browserContext().close();
   });
 });
