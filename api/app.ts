@@ -23,10 +23,13 @@ import { referenceRoutes } from './riferimenti/routes';
 import { ricognizioniRoutes } from './ricognizioni/routes';
 import type { ApiRuntime } from './runtime';
 import { taskRoutes } from './tasks/routes';
+import { savedViewRoutes } from './tasks/saved-views';
 
 /** The authenticated API's routers, mounted under /api; tests walk every route they declare. */
 export function apiRouters(runtime: ApiRuntime): Router[] {
   return [
+    // Before the tasks' own: «/tasks/viste» is not a task id.
+    savedViewRoutes(runtime),
     taskRoutes(runtime),
     communicationRoutes(runtime),
     entiRoutes(runtime),

@@ -21,6 +21,7 @@ import * as ricognizioni from '../ricognizioni/routes';
 import { ZTaskCountsQuery, ZTaskListQuery } from '../tasks/queries';
 import * as taskDocuments from '../tasks/documents';
 import * as tasks from '../tasks/routes';
+import * as savedViews from '../tasks/saved-views';
 
 export type Method = 'get' | 'post' | 'delete';
 
@@ -36,7 +37,7 @@ export interface Operation {
   /** Multipart upload: the body's text fields (the schema) and the files' field names. */
   files?: string[];
   /** What it answers, when it is not JSON. */
-  produces?: 'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'application/octet-stream' | 'text/html';
+  produces?: 'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'application/octet-stream' | 'text/html' | 'text/event-stream';
   status?: 200 | 201 | 202 | 302;
   /** Answered without a session (health, sign-in). */
   public?: boolean;
@@ -58,6 +59,10 @@ export const OPERATIONS: Operation[] = [
 
   { method: 'get', path: '/tasks', tag: 'Attività', summary: 'Le attività visibili, con filtri e paginazione', query: ZTaskListQuery },
   { method: 'get', path: '/tasks/conteggi', tag: 'Attività', summary: 'Quante attività in ogni scheda della casella, con i filtri scelti', query: ZTaskCountsQuery },
+  { method: 'get', path: '/tasks/eventi', tag: 'Attività', summary: 'Avvisi in tempo reale (server-sent events) quando cambiano attività visibili', produces: 'text/event-stream' },
+  { method: 'get', path: '/tasks/viste', tag: 'Attività', summary: 'Le viste salvate della casella, della persona collegata' },
+  { method: 'post', path: '/tasks/viste', tag: 'Attività', summary: 'Salvare con un nome la vista della casella (lo stesso nome la aggiorna)', body: savedViews.ZSaveView, status: 201 },
+  { method: 'delete', path: '/tasks/viste/:id', tag: 'Attività', summary: 'Eliminare una vista salvata', params: savedViews.ZViewId },
   { method: 'get', path: '/tasks/procedure-types', tag: 'Attività', summary: 'I tipi di procedura, per il filtro della casella' },
   { method: 'get', path: '/tasks/:id', tag: 'Attività', summary: 'Un’attività: dati, modulo, documenti, storia', params: tasks.ZTaskId },
   { method: 'get', path: '/tasks/:id/candidates', tag: 'Attività', summary: 'A chi si può riassegnare l’attività', params: tasks.ZTaskId },

@@ -20,6 +20,8 @@ import { candidacyWhere, visibleWhere } from './visibility';
 export const VISTE = ['da-fare', 'mie', 'gruppi', 'completate'] as const;
 
 const ZTaskFilters = z.object({
+  /** Words of the subject or of the ente's name, or a protocol number («123» or «123/2026»). */
+  q: optionalQuery(text().max(100, 'al massimo 100 caratteri')),
   procedura: optionalQuery(text().max(100)),
   ente: optionalQuery(z.string().uuid()),
   stato: optionalQuery(z.enum(['APERTA', 'COMPLETATA', 'ANNULLATA'])),
@@ -101,10 +103,41 @@ function esitoOf(task: TaskRow): string | null {
   return outcomeFormOf(task.formKey)?.esiti?.[chosen]?.label ?? AZIONI_TRASMISSIONE[chosen] ?? 'Completata';
 }
 
-function listWhere(runtime: ApiRuntime, actor: Actor, vista: TaskListQuery['vista'], filters: TaskFilters, now: Date): Prisma.TaskWhereInput {
+const PROTOCOLLO = /^(?:n\.?\s*)?(\d{1,9})(?:\s*\/\s*(\d{4}))?$/i;
+
+/**
+ * The tasks a search finds: the words in the subject or in the ente's name, or — a number, «123/2026» —
+ * the procedures that protocol number belongs to. The enti and the registrations are looked up first
+ * (few rows), so the tasks are filtered by plain ids and the subject's trigram index.
+ */
+async function searchWhere(db: Db, q: string | undefined): Promise<Prisma.TaskWhereInput> {
+  const wanted = q?.trim();
+  if (!wanted) return {};
+  const protocollo = PROTOCOLLO.exec(wanted);
+  const [enti, registrations] = await Promise.all([
+    db.ente.findMany({ where: { denominazione: { contains: wanted, mode: 'insensitive' } }, select: { id: true }, take: 500 }),
+    protocollo
+      ? db.protocolRegistration.findMany({
+        where: { number: Number(protocollo[1]), ...(protocollo[2] ? { year: Number(protocollo[2]) } : {}) },
+        select: { workflowId: true },
+        take: 500,
+      })
+      : [],
+  ]);
+  return {
+    OR: [
+      { titolo: { contains: wanted, mode: 'insensitive' } },
+      ...(enti.length > 0 ? [{ enteId: { in: enti.map((ente) => ente.id) } }] : []),
+      ...(registrations.length > 0 ? [{ workflowId: { in: registrations.map((registration) => registration.workflowId) } }] : []),
+    ],
+  };
+}
+
+function listWhere(runtime: ApiRuntime, actor: Actor, vista: TaskListQuery['vista'], filters: TaskFilters, now: Date, search: Prisma.TaskWhereInput): Prisma.TaskWhereInput {
   return {
     AND: [
       visibleWhere(actor, runtime.regioneEnteId),
+      search,
       viewWhere(vista, actor),
       filters.procedura ? { procedura: filters.procedura } : {},
       filters.ente ? { enteId: filters.ente } : {},
@@ -117,13 +150,14 @@ function listWhere(runtime: ApiRuntime, actor: Actor, vista: TaskListQuery['vist
 /** How many tasks each tab holds, with the filters chosen. */
 export async function countTasks(runtime: ApiRuntime, actor: Actor, filters: TaskFilters): Promise<TaskCounts> {
   const now = new Date();
-  const counts = await Promise.all(VISTE.map((vista) => runtime.db.task.count({ where: listWhere(runtime, actor, vista, filters, now) })));
+  const search = await searchWhere(runtime.db, filters.q);
+  const counts = await Promise.all(VISTE.map((vista) => runtime.db.task.count({ where: listWhere(runtime, actor, vista, filters, now, search) })));
   return Object.fromEntries(VISTE.map((vista, index) => [vista, counts[index]!])) as TaskCounts;
 }
 
 export async function listTasks(runtime: ApiRuntime, actor: Actor, query: TaskListQuery): Promise<Page<TaskSummary>> {
   const now = new Date();
-  const where = listWhere(runtime, actor, query.vista, query, now);
+  const where = listWhere(runtime, actor, query.vista, query, now, await searchWhere(runtime.db, query.q));
   // Side by side rather than in a transaction: at READ COMMITTED each statement has its own snapshot anyway.
   const [rows, total] = await Promise.all([
     runtime.db.task.findMany({

@@ -51,3 +51,10 @@ export interface TaskDetail extends TaskSummary {
   canReassign: boolean;
   canComplete: boolean;
 }
+
+/** A saved inbox view: its name and the inbox's query it opens. */
+export interface SavedTaskViewSummary {
+  id: string;
+  nome: string;
+  query: Record<string, string>;
+}

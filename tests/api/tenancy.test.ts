@@ -282,6 +282,53 @@ describe('tenancy', () => {
     }
   });
 
+  it('when the inbox is searched by subject, ente or protocol number, then the Region finds the task and another Comune nothing', async () => {
+    const registration = await server.platform.db.protocolRegistration.findFirstOrThrow({ where: { workflowId } });
+    const task = await server.platform.db.task.findUniqueOrThrow({ where: { id: taskId } });
+    const words = task.titolo.split(' ').slice(-2).join(' ').toUpperCase();
+    for (const q of [words, 'comune di bari', `${registration.number}/${registration.year}`, `n. ${registration.number}`]) {
+      const found = await istruttore.json<{ items: Item[] }>(`/api/tasks?vista=gruppi&perPagina=100&q=${encodeURIComponent(q)}`);
+      expect([q, found.body.items.map((item) => item.id)]).toEqual([q, expect.arrayContaining([taskId])]);
+      const counted = await istruttore.json<{ gruppi: number }>(`/api/tasks/conteggi?q=${encodeURIComponent(q)}`);
+      expect(counted.body.gruppi).toBeGreaterThanOrEqual(1);
+      const elsewhere = await lecce.json<{ items: Item[] }>(`/api/tasks?vista=gruppi&perPagina=100&q=${encodeURIComponent(q)}`);
+      expect(elsewhere.body.items.map((item) => item.id)).not.toContain(taskId);
+    }
+    const nothing = await istruttore.json<{ items: Item[] }>(`/api/tasks?vista=gruppi&q=${encodeURIComponent('nessuna attività si chiama così')}`);
+    expect(nothing.body.items).toEqual([]);
+    const tooLong = await istruttore.json<{ error: { field: string } }>(`/api/tasks?q=${'x'.repeat(101)}`);
+    expect([tooLong.status, tooLong.body.error.field]).toEqual([422, 'q']);
+  });
+
+  it("when a person saves inbox views, then they are theirs alone, named, replaced by name, and bounded", async () => {
+    const saved = await bari.postJson<{ id: string; nome: string; query: Record<string, string> }>('/api/tasks/viste', { nome: 'Scadute', query: { vista: 'gruppi', scadenza: 'scadute' } });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ nome: 'Scadute', query: { vista: 'gruppi', scadenza: 'scadute' } });
+    // The same name again updates the view rather than adding one.
+    const updated = await bari.postJson<{ id: string }>('/api/tasks/viste', { nome: 'Scadute', query: { vista: 'gruppi', scadenza: 'scadute', q: 'Bari' } });
+    expect(updated.body.id).toBe(saved.body.id);
+    const mine = await bari.json<{ items: { id: string; query: Record<string, string> }[] }>('/api/tasks/viste');
+    expect(mine.body.items).toEqual([{ id: saved.body.id, nome: 'Scadute', query: { vista: 'gruppi', scadenza: 'scadute', q: 'Bari' } }]);
+
+    const theirs = await as(lecce, 'GET', 'GET /tasks/viste', '/api/tasks/viste');
+    expect((theirs.body as { items: Item[] }).items.map((view) => view.id)).not.toContain(saved.body.id);
+    expect((await as(lecce, 'DELETE', 'DELETE /tasks/viste/:id', `/api/tasks/viste/${saved.body.id}`)).status).toBe(404);
+    expect(await server.platform.db.savedTaskView.count({ where: { id: saved.body.id } })).toBe(1);
+
+    // Named, only the inbox's own parameters, and thirty at most.
+    const unnamed = await as(lecce, 'POST', 'POST /tasks/viste', '/api/tasks/viste', { nome: ' ', query: {} });
+    expect([unnamed.status, (unnamed.body as { error: { field: string } }).error.field]).toEqual([422, 'nome']);
+    const foreign = await lecce.postJson<{ error: { message: string } }>('/api/tasks/viste', { nome: 'Strana', query: { enteId: 'x' } });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error.message).toMatch(/parametro che una vista non conserva/);
+    for (let n = 1; n <= 30; n += 1) expect((await lecce.postJson('/api/tasks/viste', { nome: `Vista ${n}`, query: { vista: 'mie' } })).status).toBe(201);
+    const tooMany = await lecce.postJson<{ error: { message: string } }>('/api/tasks/viste', { nome: 'Vista 31', query: {} });
+    expect([tooMany.status, tooMany.body.error.message]).toEqual([422, 'Puoi salvare al massimo 30 viste: eliminane una prima di salvarne un’altra.']);
+
+    const removed = await bari.json<{ items: unknown[] }>(`/api/tasks/viste/${saved.body.id}`, { method: 'DELETE' });
+    expect([removed.status, removed.body.items]).toEqual([200, []]);
+  });
+
   it('when the API is listed, then every endpoint was walked as another ente', () => {
     const declared = apiRouters(server.runtime).flatMap((router) =>
       router.stack

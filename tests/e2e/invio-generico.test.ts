@@ -73,6 +73,34 @@ describe('invio generico in the browser', () => {
     await regione.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Comune di Lecce'), { polling: 100 }, byTestId('filter-ente'));
     await regione.goto(`${server.baseUrl}/attivita?vista=gruppi`);
     await regione.waitForSelector(byTestId('task-row'));
+
+    // Searched by its protocol number, the communication's task is found; saved as a named view, the
+    // search opens again in one click.
+    await regione.type(`${byTestId('filter-cerca')} input`, numero);
+    await regione.waitForFunction((wanted) => new URL(location.href).searchParams.get('q') === wanted, {}, numero);
+    await regione.waitForFunction((selector) => {
+      const rows = [...document.querySelectorAll(selector)];
+      return rows.length > 0 && rows.every((row) => row.textContent?.includes('Comune di Bari')) && rows.some((row) => row.textContent?.includes('Dichiarazione di consistenza nulla'));
+    }, { polling: 100 }, byTestId('task-row'));
+    await regione.click(byTestId('viste-salvate'));
+    // Menu items are clicked once the menu is there (a pointer click may land while it still grows in).
+    await (await regione.waitForSelector(byTestId('vista-salva'), { visible: true }))!.evaluate((item) => (item as HTMLElement).click());
+    await regione.waitForSelector(byTestId('vista-dialog'), { visible: true });
+    await regione.type(`${byTestId('vista-nome')} input`, 'Protocollo della dichiarazione');
+    await regione.click(byTestId('vista-conferma'));
+    await regione.waitForSelector(byTestId('vista-dialog'), { hidden: true });
+    await regione.goto(`${server.baseUrl}/attivita?vista=gruppi`);
+    await regione.waitForSelector(byTestId('task-row'));
+    await regione.click(byTestId('viste-salvate'));
+    const saved = await regione.waitForSelector(byTestId('vista'), { visible: true });
+    await regione.setViewport({ width: 1440, height: 900 });
+    await regione.waitForFunction((selector) => getComputedStyle(document.querySelector(selector)!.closest('.v-overlay__content')!).opacity === '1', {}, byTestId('viste-elenco'));
+    await regione.screenshot({ path: path.join(__dirname, 'screenshots', 'attivita-viste-salvate-1440.png') });
+    expect(await saved!.evaluate((item) => item.textContent?.trim())).toBe('Protocollo della dichiarazione');
+    await saved!.evaluate((item) => (item as HTMLElement).click());
+    await regione.waitForFunction((wanted) => new URL(location.href).searchParams.get('q') === wanted, {}, numero);
+    await regione.waitForFunction((selector, wanted) => document.querySelector<HTMLInputElement>(`${selector} input`)?.value === wanted, {}, byTestId('filter-cerca'), numero);
+
     const link = await regione.waitForFunction(
       (rowSelector, linkSelector) =>
         [...document.querySelectorAll(rowSelector)]

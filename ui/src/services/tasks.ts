@@ -1,5 +1,5 @@
 import { http, upload } from './http';
-import type { TaskCounts, TaskDetail, TaskSummary } from '@api/tasks/views';
+import type { SavedTaskViewSummary as VistaSalvata, TaskCounts, TaskDetail, TaskSummary } from '@api/tasks/views';
 import type { Page, Person } from './types';
 
 export type { TaskCounts, TaskDetail, TaskHistoryTipo, TaskStato, TaskSummary } from '@api/tasks/views';
@@ -8,6 +8,7 @@ export type TaskScadenza = 'scadute' | 'oggi' | 'settimana';
 
 export interface TaskQuery {
   vista: TaskVista;
+  q?: string;
   procedura?: string;
   ente?: string;
   stato?: string;
@@ -53,3 +54,14 @@ export function caricaDocumentoAttivita(taskId: string, campo: string, file: Fil
   form.append('file', file, file.name);
   return upload<{ id: string }>(`/api/tasks/${taskId}/documenti/${campo}`, form, onProgress);
 }
+
+
+export type { VistaSalvata };
+
+/** The person's saved inbox views, by name. */
+export const listViste = () => http.get<{ items: VistaSalvata[] }>('/api/tasks/viste').then((r) => r.items);
+
+/** Saves the inbox's view under a name; the same name replaces the view saved before. */
+export const salvaVista = (nome: string, query: Record<string, string>) => http.post<VistaSalvata>('/api/tasks/viste', { nome, query });
+
+export const eliminaVista = (id: string) => http.delete<{ items: VistaSalvata[] }>(`/api/tasks/viste/${encodeURIComponent(id)}`).then((r) => r.items);
