@@ -22,6 +22,7 @@ import { ZTaskCountsQuery, ZTaskListQuery } from '../tasks/queries';
 import * as taskDocuments from '../tasks/documents';
 import * as tasks from '../tasks/routes';
 import * as savedViews from '../tasks/saved-views';
+import * as bulk from '../tasks/bulk';
 
 export type Method = 'get' | 'post' | 'delete';
 
@@ -59,6 +60,7 @@ export const OPERATIONS: Operation[] = [
 
   { method: 'get', path: '/tasks', tag: 'Attività', summary: 'Le attività visibili, con filtri e paginazione', query: ZTaskListQuery },
   { method: 'get', path: '/tasks/conteggi', tag: 'Attività', summary: 'Quante attività in ogni scheda della casella, con i filtri scelti', query: ZTaskCountsQuery },
+  { method: 'post', path: '/tasks/in-blocco', tag: 'Attività', summary: 'Prendere in carico o riassegnare più attività insieme (esito per ciascuna)', body: bulk.ZBulkRequest },
   { method: 'get', path: '/tasks/eventi', tag: 'Attività', summary: 'Avvisi in tempo reale (server-sent events) quando cambiano attività visibili', produces: 'text/event-stream' },
   { method: 'get', path: '/tasks/viste', tag: 'Attività', summary: 'Le viste salvate della casella, della persona collegata' },
   { method: 'post', path: '/tasks/viste', tag: 'Attività', summary: 'Salvare con un nome la vista della casella (lo stesso nome la aggiorna)', body: savedViews.ZSaveView, status: 201 },

@@ -6,6 +6,7 @@ import { idempotencyKeyOf } from '../outbox/idempotency-key';
 import { parse, storableJson } from '../validation';
 import { claimTask, completeTask, reassignCandidates, reassignTask, releaseTask } from './actions';
 import { receiveTaskFile, storeTaskFile, ZTaskFile } from './documents';
+import { actOnTasks, ZBulkRequest } from './bulk';
 import { streamTaskChanges } from './live';
 import { countTasks, listTasks, procedureTypes, taskDetail, ZTaskCountsQuery, ZTaskListQuery } from './queries';
 
@@ -20,6 +21,9 @@ export function taskRoutes(runtime: ApiRuntime): Router {
   });
   router.get('/tasks/conteggi', async (req, res) => {
     res.json(await countTasks(runtime, actorOf(req), parse(ZTaskCountsQuery, req.query)));
+  });
+  router.post('/tasks/in-blocco', async (req, res) => {
+    res.json({ esiti: await actOnTasks(runtime, actorOf(req), parse(ZBulkRequest, req.body)) });
   });
   router.get('/tasks/eventi', (req, res) => {
     streamTaskChanges(runtime, actorOf(req), req, res);

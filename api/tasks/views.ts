@@ -58,3 +58,10 @@ export interface SavedTaskViewSummary {
   nome: string;
   query: Record<string, string>;
 }
+
+/** What a bulk action did to one task: done, or refused with the reason in words. */
+export interface BulkOutcome {
+  taskId: string;
+  ok: boolean;
+  messaggio?: string;
+}

@@ -300,6 +300,31 @@ describe('tenancy', () => {
     expect([tooLong.status, tooLong.body.error.field]).toEqual([422, 'q']);
   });
 
+  it("when tasks are taken or given in bulk, then each goes through its own checks and the answer says which were refused and why", async () => {
+    type Esiti = { esiti: { taskId: string; ok: boolean; messaggio?: string }[] };
+    const elsewhere = await as(lecce, 'POST', 'POST /tasks/in-blocco', '/api/tasks/in-blocco', { azione: 'PRENDI_IN_CARICO', taskIds: [taskId] });
+    expect(elsewhere.body).toEqual({ esiti: [{ taskId, ok: false, messaggio: expect.stringMatching(/non trovat/) }] });
+    expect((await server.platform.db.task.findUniqueOrThrow({ where: { id: taskId } })).assigneeId).toBeNull();
+
+    const taken = await istruttore.postJson<Esiti>('/api/tasks/in-blocco', { azione: 'PRENDI_IN_CARICO', taskIds: [taskId, taskId] });
+    expect(taken.body).toEqual({ esiti: [{ taskId, ok: true }] });
+    // To a person without the role, refused with the reason; to a colleague with it, given.
+    const dirigenteId = server.platform.ref.users['regione.dirigente']!;
+    const wrong = await istruttore.postJson<Esiti>('/api/tasks/in-blocco', { azione: 'RIASSEGNA', taskIds: [taskId], assigneeId: dirigenteId });
+    expect(wrong.body.esiti).toEqual([{ taskId, ok: false, messaggio: expect.stringMatching(/non ha il ruolo richiesto/) }]);
+    const collega = await server.platform.db.user.create({
+      data: { codiceFiscale: `RSSMRA80A01A662${codiceFiscaleCheckChar('RSSMRA80A01A662')}`, nome: 'Mario', cognome: 'Rossi', roles: { create: { enteId: server.platform.ref.regioneId, ruolo: 'ISTRUTTORE' } } },
+    });
+    const given = await istruttore.postJson<Esiti>('/api/tasks/in-blocco', { azione: 'RIASSEGNA', taskIds: [taskId], assigneeId: collega.id });
+    expect(given.body.esiti).toEqual([{ taskId, ok: true }]);
+    expect((await server.platform.db.task.findUniqueOrThrow({ where: { id: taskId } })).assigneeId).toBe(collega.id);
+
+    const unnamed = await istruttore.postJson<{ error: { field: string } }>('/api/tasks/in-blocco', { azione: 'RIASSEGNA', taskIds: [taskId] });
+    expect([unnamed.status, unnamed.body.error.field]).toEqual([422, 'assigneeId']);
+    const none = await istruttore.postJson<{ error: { field: string } }>('/api/tasks/in-blocco', { azione: 'PRENDI_IN_CARICO', taskIds: [] });
+    expect([none.status, none.body.error.field]).toEqual([422, 'taskIds']);
+  });
+
   it("when a person saves inbox views, then they are theirs alone, named, replaced by name, and bounded", async () => {
     const saved = await bari.postJson<{ id: string; nome: string; query: Record<string, string> }>('/api/tasks/viste', { nome: 'Scadute', query: { vista: 'gruppi', scadenza: 'scadute' } });
     expect(saved.status).toBe(201);

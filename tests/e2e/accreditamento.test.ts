@@ -13,7 +13,7 @@ import { completeTaskUpdate } from '../../workflows/shared/tasks';
 import { eventually } from '../support/platform';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { validateWithXmllint } from '../support/segnatura-schema';
-import { dialogBackgrounds, startBrowserTest, type TestBrowser } from '../support/browser';
+import { dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
 import type { TestServer } from '../support/api-server';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
@@ -123,13 +123,7 @@ describe('accreditamento ente in the browser', () => {
   async function decideTask(identity: string | Page, titolo: string, esito: string): Promise<void> {
     const page = typeof identity === 'string' ? await openInbox(identity) : identity;
     await page.bringToFront();
-    const link = await page.waitForFunction(
-      (rowSelector, linkSelector, wanted) =>
-        [...document.querySelectorAll(rowSelector)].find((row) => row.textContent?.includes(wanted))?.querySelector(linkSelector),
-      { polling: 200 },
-      byTestId('task-row'), byTestId('task-link'), titolo,
-    );
-    await Promise.all([page.waitForFunction(() => location.pathname.startsWith('/attivita/')), (link.asElement() as unknown as { click(): Promise<void> }).click()]);
+    await openTaskRow(page, titolo);
     await page.waitForSelector(byTestId(`field-esito-${esito}`));
     if (esito === 'APPROVA') {
       // The review shows the documents of the request: the act of appointment the representative uploaded.

@@ -2,10 +2,12 @@
 // The first procedure end to end in the browser: the Comune signs in through OIDC and sends a
 // protocolled communication; the Region signs in and takes it in charge; the Comune sees the outcome.
 import path from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
-import { startBrowserTest, type TestBrowser } from '../support/browser';
+import type { Page } from 'puppeteer-core';
+import { dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
+import { signIn } from '../support/sign-in';
+import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import type { DemoUserKey } from '../../prisma/seed/demo-users';
-import { COMUNE_LECCE } from '../../prisma/seed/enti';
+import { COMUNE_BARI, COMUNE_LECCE } from '../../prisma/seed/enti';
 import { demoCf } from '../support/demo';
 import type { TestServer } from '../support/api-server';
 
@@ -101,19 +103,7 @@ describe('invio generico in the browser', () => {
     await regione.waitForFunction((wanted) => new URL(location.href).searchParams.get('q') === wanted, {}, numero);
     await regione.waitForFunction((selector, wanted) => document.querySelector<HTMLInputElement>(`${selector} input`)?.value === wanted, {}, byTestId('filter-cerca'), numero);
 
-    const link = await regione.waitForFunction(
-      (rowSelector, linkSelector) =>
-        [...document.querySelectorAll(rowSelector)]
-          .find((row) => row.textContent?.includes('Dichiarazione di consistenza nulla'))
-          ?.querySelector(linkSelector),
-      {},
-      byTestId('task-row'),
-      byTestId('task-link'),
-    );
-    await Promise.all([
-      regione.waitForFunction(() => location.pathname.startsWith('/attivita/')),
-      (link as unknown as ElementHandle<Element>).click(),
-    ]);
+    await openTaskRow(regione, 'Dichiarazione di consistenza nulla');
     expect(await text(regione, byTestId('task-data'))).toContain(numero.split('/')[0]);
     await regione.click(byTestId('claim-button'));
     await regione.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Giulia Ferrante'), {}, byTestId('task-assegnatario'));
@@ -170,5 +160,55 @@ describe('invio generico in the browser', () => {
     await comune.waitForSelector(`${byTestId('comunicazione-oggetto')} input`);
     expect(await comune.$(byTestId('bozza-ripristinata'))).toBeNull();
     await comune.browserContext().close();
+  });
+
+  it("when the Region's istruttore selects two of the group's tasks, then she takes them both and gives them both to a colleague", async () => {
+    const bari = await signIn(server.baseUrl, demoCf('bari.referente'));
+    const oggetti = ['Richiesta sopralluogo via Napoli', 'Richiesta sopralluogo via Bologna'];
+    for (const oggetto of oggetti) {
+      const form = new FormData();
+      form.set('enteId', server.platform.ref.demoComuneIds[COMUNE_BARI]);
+      form.set('oggetto', oggetto);
+      form.set('testo', 'Si chiede un sopralluogo congiunto.');
+      expect((await bari.json('/api/comunicazioni', { method: 'POST', body: form })).status).toBe(201);
+    }
+    const collega = await server.platform.db.user.create({
+      data: { codiceFiscale: `VRDLCU85M01A662${codiceFiscaleCheckChar('VRDLCU85M01A662')}`, nome: 'Luca', cognome: 'Verdi', roles: { create: { enteId: server.platform.ref.regioneId, ruolo: 'ISTRUTTORE' } } },
+    });
+
+    const regione = await signInAs('regione.istruttore', '/attivita?vista=gruppi&q=sopralluogo');
+    await regione.setViewport({ width: 1440, height: 900 });
+    const rowsSay = (wanted: string) => regione.waitForFunction((selector, count, text) => {
+      const rows = [...document.querySelectorAll(selector)];
+      return rows.length === count && rows.every((row) => row.textContent?.includes(text));
+    }, { polling: 100 }, byTestId('task-row'), oggetti.length, wanted);
+    await rowsSay('Non assegnata');
+    const selectAll = async () => {
+      for (const row of await regione.$$(`${byTestId('task-row')} input[type=checkbox]`)) await row.click();
+      await regione.waitForSelector(byTestId('in-blocco'), { visible: true });
+    };
+    await selectAll();
+    await regione.screenshot({ path: path.join(__dirname, 'screenshots', 'attivita-in-blocco-1440.png') });
+    await regione.click(byTestId('in-blocco-prendi'));
+    await rowsSay('Giulia Ferrante');
+    await regione.waitForSelector(byTestId('in-blocco'), { hidden: true });
+
+    await selectAll();
+    await regione.click(byTestId('in-blocco-riassegna'));
+    await regione.waitForSelector(byTestId('in-blocco-dialog'), { visible: true });
+    expect(await dialogBackgrounds(regione)).toEqual({ open: 1, seeThrough: [] });
+    // The list opens once the candidates are in: clicked until it shows them.
+    const option = '.v-overlay-container .v-list-item';
+    await regione.waitForFunction((field, selector) => {
+      if ([...document.querySelectorAll(selector)].some((item) => item.textContent?.includes('Luca Verdi'))) return true;
+      document.querySelector<HTMLElement>(`${field} .v-field`)?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+      return false;
+    }, { polling: 500 }, byTestId('in-blocco-candidato'), option);
+    await regione.evaluate((selector) => [...document.querySelectorAll<HTMLElement>(selector)].find((item) => item.textContent?.includes('Luca Verdi'))!.click(), option);
+    await regione.click(byTestId('in-blocco-conferma'));
+    await rowsSay('Luca Verdi');
+    const tasks = await server.platform.db.task.findMany({ where: { titolo: { contains: 'sopralluogo' } } });
+    expect(tasks.map((task) => task.assigneeId)).toEqual([collega.id, collega.id]);
+    await regione.browserContext().close();
   });
 });

@@ -67,3 +67,16 @@ export function dialogBackgrounds(page: Page): Promise<{ open: number; seeThroug
     return { open: cards.length, seeThrough };
   });
 }
+
+/**
+ * Opens, from the inbox, the task whose row says `wanted`: clicked until its page shows, since the live
+ * inbox may redraw the rows between finding the link and clicking it (tasks of other tests change too).
+ */
+export async function openTaskRow(page: Page, wanted: string): Promise<void> {
+  await page.waitForFunction((rowSelector, linkSelector, text) => {
+    if (location.pathname.startsWith('/attivita/')) return true;
+    const row = [...document.querySelectorAll(rowSelector)].find((candidate) => candidate.textContent?.includes(text));
+    row?.querySelector<HTMLElement>(linkSelector)?.click();
+    return false;
+  }, { polling: 300 }, '[data-testid="task-row"]', '[data-testid="task-link"]', wanted);
+}

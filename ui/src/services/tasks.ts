@@ -1,5 +1,5 @@
 import { http, upload } from './http';
-import type { SavedTaskViewSummary as VistaSalvata, TaskCounts, TaskDetail, TaskSummary } from '@api/tasks/views';
+import type { BulkOutcome as EsitoInBlocco, SavedTaskViewSummary as VistaSalvata, TaskCounts, TaskDetail, TaskSummary } from '@api/tasks/views';
 import type { Page, Person } from './types';
 
 export type { TaskCounts, TaskDetail, TaskHistoryTipo, TaskStato, TaskSummary } from '@api/tasks/views';
@@ -65,3 +65,9 @@ export const listViste = () => http.get<{ items: VistaSalvata[] }>('/api/tasks/v
 export const salvaVista = (nome: string, query: Record<string, string>) => http.post<VistaSalvata>('/api/tasks/viste', { nome, query });
 
 export const eliminaVista = (id: string) => http.delete<{ items: VistaSalvata[] }>(`/api/tasks/viste/${encodeURIComponent(id)}`).then((r) => r.items);
+
+export type { EsitoInBlocco };
+
+/** Takes, or gives to a colleague, many tasks at once: the answer says, task by task, what was refused. */
+export const agisciInBlocco = (azione: 'PRENDI_IN_CARICO' | 'RIASSEGNA', taskIds: string[], assigneeId?: string) =>
+  http.post<{ esiti: EsitoInBlocco[] }>('/api/tasks/in-blocco', { azione, taskIds, ...(assigneeId ? { assigneeId } : {}) }).then((r) => r.esiti);
