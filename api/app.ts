@@ -23,6 +23,7 @@ import { referenceRoutes } from './riferimenti/routes';
 import { ricognizioniRoutes } from './ricognizioni/routes';
 import type { ApiRuntime } from './runtime';
 import { taskRoutes } from './tasks/routes';
+import { commentRoutes } from './tasks/comments';
 import { savedViewRoutes } from './tasks/saved-views';
 
 /** The authenticated API's routers, mounted under /api; tests walk every route they declare. */
@@ -31,6 +32,7 @@ export function apiRouters(runtime: ApiRuntime): Router[] {
     // Before the tasks' own: «/tasks/viste» is not a task id.
     savedViewRoutes(runtime),
     taskRoutes(runtime),
+    commentRoutes(runtime),
     communicationRoutes(runtime),
     entiRoutes(runtime),
     referentiRoutes(runtime),

@@ -1,23 +1,14 @@
-import { Router, type RequestHandler } from 'express';
-import multer from 'multer';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../../workflows/shared/actor';
+import { acceptedAttachments, receiveAttachments } from '../attachments';
 import { actorOf } from '../auth';
 import { AppError } from '../errors';
 import { idempotencyKeyOf } from '../outbox/idempotency-key';
 import type { ApiRuntime } from '../runtime';
-import { assertStorableFileNames, optionalQuery, pagination, parse, text } from '../validation';
+import { optionalQuery, pagination, parse, text } from '../validation';
 import { communicationDetail, listCommunications, readAttachment } from './queries';
 import { sendCommunication } from './send-communication';
-
-export const ATTACHMENT_LIMITS = { maxFiles: 5, maxBytes: 10 * 1024 * 1024 };
-
-const ALLOWED_TYPES = new Set([
-  'application/pdf', 'application/pkcs7-mime', 'application/x-pkcs7-mime', 'application/xml', 'text/xml', 'text/plain',
-  'image/png', 'image/jpeg', 'application/vnd.oasis.opendocument.text', 'application/vnd.oasis.opendocument.spreadsheet',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/msword', 'application/vnd.ms-excel',
-]);
 
 export const ZSendRequest = z.object({
   enteId: z.string({ error: 'scegli l’ente mittente' }).uuid('scegli l’ente mittente'),
@@ -33,27 +24,6 @@ export const ZListQuery = z.object({
 
 export const ZId = z.object({ id: z.string().uuid('identificativo non valido') });
 
-/** Reads the multipart upload in memory within the limits, turning multer's errors into Italian ones. */
-function uploadAttachments(): RequestHandler {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { files: ATTACHMENT_LIMITS.maxFiles, fileSize: ATTACHMENT_LIMITS.maxBytes, fields: 10, fieldSize: 64 * 1024 },
-  }).array('allegati', ATTACHMENT_LIMITS.maxFiles);
-  const messages: Record<string, string> = {
-    LIMIT_FILE_SIZE: 'allegati: ogni file può essere al massimo di 10 MB',
-    LIMIT_FILE_COUNT: 'allegati: al massimo 5 file',
-    LIMIT_UNEXPECTED_FILE: 'allegati: al massimo 5 file',
-  };
-  return (req, res, next) => {
-    upload(req, res, (error: unknown) => {
-      if (error instanceof multer.MulterError) {
-        // Any other multipart problem reaches the error middleware, which names it in Italian.
-        next(messages[error.code] ? new AppError('DATI_NON_VALIDI', 422, messages[error.code]!, 'allegati') : error);
-      } else next(error);
-    });
-  };
-}
-
 /** Only the legal representative or a referente for communications may write on behalf of an ente. */
 function assertMaySend(actor: Actor, enteId: string): void {
   const allowed = actor.roles.some(
@@ -64,20 +34,14 @@ function assertMaySend(actor: Actor, enteId: string): void {
 
 export function communicationRoutes(runtime: ApiRuntime): Router {
   const router = Router();
-  router.post('/comunicazioni', uploadAttachments(), async (req, res) => {
+  router.post('/comunicazioni', receiveAttachments(), async (req, res) => {
     const actor = actorOf(req);
     const idempotencyKey = idempotencyKeyOf(req);
     const body = parse(ZSendRequest, req.body);
     assertMaySend(actor, body.enteId);
     const ente = await runtime.db.ente.findUniqueOrThrow({ where: { id: body.enteId } });
     if (ente.stato !== 'ATTIVO') throw new AppError('ENTE_NON_ATTIVO', 422, 'enteId: l’ente non è ancora accreditato sulla piattaforma.', 'enteId');
-    const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-    assertStorableFileNames('allegati', files.map((file) => file.originalname));
-    for (const file of files) {
-      if (!ALLOWED_TYPES.has(file.mimetype)) {
-        throw new AppError('DATI_NON_VALIDI', 422, `allegati: il tipo del file «${file.originalname}» non è ammesso`, 'allegati');
-      }
-    }
+    const files = acceptedAttachments(req.files);
     const created = await sendCommunication(runtime.db, runtime, {
       enteId: body.enteId,
       senderId: actor.userId,

@@ -23,6 +23,7 @@ import * as taskDocuments from '../tasks/documents';
 import * as tasks from '../tasks/routes';
 import * as savedViews from '../tasks/saved-views';
 import * as bulk from '../tasks/bulk';
+import * as comments from '../tasks/comments';
 
 export type Method = 'get' | 'post' | 'delete';
 
@@ -72,6 +73,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/tasks/:id/release', tag: 'Attività', summary: 'Rilasciare l’attività al gruppo', params: tasks.ZTaskId },
   { method: 'post', path: '/tasks/:id/reassign', tag: 'Attività', summary: 'Riassegnare l’attività a un collega', params: tasks.ZTaskId, body: tasks.ZReassignRequest },
   { method: 'post', path: '/tasks/:id/documenti/:campo', tag: 'Attività', summary: 'Allegare un documento che la decisione nominerà (un PDF, per i campi file del modulo)', params: taskDocuments.ZTaskFile, files: ['file'], status: 201 },
+  { method: 'post', path: '/tasks/:id/commenti', tag: 'Attività', summary: 'Commentare l’attività, con allegati (compare nella sua storia)', params: tasks.ZTaskId, body: comments.ZComment, files: ['allegati'], status: 201 },
+  { method: 'get', path: '/tasks/:id/commenti/allegati/:documentId', tag: 'Attività', summary: 'Scaricare un allegato di un commento', params: comments.ZCommentFile, produces: 'application/octet-stream' },
   { method: 'post', path: '/tasks/:id/complete', tag: 'Attività', summary: 'Completare l’attività con la decisione del suo modulo', params: tasks.ZTaskId, body: tasks.ZCompleteRequest },
 
   { method: 'post', path: '/comunicazioni', tag: 'Comunicazioni', summary: 'Inviare una comunicazione alla Regione (avvia l’invio generico)', body: comunicazioni.ZSendRequest, files: ['allegati'], status: 201 },

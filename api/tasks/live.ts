@@ -41,6 +41,7 @@ export function listenToTaskChanges(databaseUrl: string, log: (message: string) 
       flush = undefined;
       emit(ids);
     }, GATHER_MS);
+    flush.unref();
   };
 
   async function connect(): Promise<void> {
@@ -60,6 +61,8 @@ export function listenToTaskChanges(databaseUrl: string, log: (message: string) 
     client = connecting;
     try {
       await connecting.connect();
+      // Listening never keeps the process alive: it stops when everything else has.
+      (connecting as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
       await connecting.query('LISTEN attivita');
       emit([]);
     } catch (error) {
@@ -108,8 +111,8 @@ export function streamTaskChanges(runtime: Pick<ApiRuntime, 'db' | 'regioneEnteI
       .then((seen) => seen > 0 && send())
       .catch(() => undefined);
   });
-  const heartbeat = setInterval(() => res.write(': ancora qui\n\n'), HEARTBEAT_MS);
-  const end = setTimeout(() => res.end(), STREAM_MS);
+  const heartbeat = setInterval(() => res.write(': ancora qui\n\n'), HEARTBEAT_MS).unref();
+  const end = setTimeout(() => res.end(), STREAM_MS).unref();
   req.on('close', () => {
     unsubscribe();
     clearInterval(heartbeat);

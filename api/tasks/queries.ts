@@ -12,6 +12,7 @@ import { procedureTimeline } from '../timeline';
 import type { FileRef, Page } from '../views';
 import { AZIONI_TRASMISSIONE } from '../../workflows/shared/flussi';
 import { outcomeFormOf } from '../../workflows/shared/outcome-forms';
+import { commentsOf } from './comments';
 import { describeTaskEvent, peopleNamedIn } from './history';
 import { revokedAssignee } from './revoked-assignees';
 import type { TaskCounts, TaskDetail, TaskSummary } from './views';
@@ -187,8 +188,9 @@ export async function findVisibleTask(runtime: ApiRuntime, actor: Actor, taskId:
 export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: string): Promise<TaskDetail> {
   const { db } = runtime;
   const task = await findVisibleTask(runtime, actor, taskId);
-  const [events, timeline, documents] = await Promise.all([
+  const [events, comments, timeline, documents] = await Promise.all([
     db.taskEvent.findMany({ where: { taskId }, orderBy: { at: 'asc' } }),
+    commentsOf(db, taskId),
     procedureTimeline(db, task.workflowId),
     documentsOfProcedure(db, task.workflowId),
   ]);
@@ -204,13 +206,19 @@ export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: stri
     outcome: (task.outcome as Record<string, unknown> | null) ?? null,
     workflowId: task.workflowId,
     documents,
-    history: events.map((event) => ({
-      at: event.at.toISOString(),
-      tipo: event.tipo,
-      actor: event.actorId ? { id: event.actorId, nomeCompleto: people.get(event.actorId) ?? '' } : null,
-      details: event.details,
-      descrizione: describeTaskEvent(event, task.formKey, people),
-    })),
+    // Its events and the comments written on it, in the order they happened.
+    history: [
+      ...events.map((event) => ({
+        at: event.at,
+        tipo: event.tipo,
+        actor: event.actorId ? { id: event.actorId, nomeCompleto: people.get(event.actorId) ?? '' } : null,
+        details: event.details,
+        descrizione: describeTaskEvent(event, task.formKey, people),
+      })),
+      ...comments.map((comment) => ({ at: comment.at, tipo: 'COMMENTO' as const, actor: comment.author, details: null, descrizione: comment.testo, allegati: comment.allegati })),
+    ]
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+      .map((entry) => ({ ...entry, at: entry.at.toISOString() })),
     timeline,
     canClaim: open && free && candidate,
     canRelease: open && task.assigneeId === actor.userId,

@@ -3,7 +3,7 @@ import type { Area, Ruolo } from '../../workflows/shared/actor';
 import type { FileRef, Person } from '../views';
 
 export type TaskStato = 'APERTA' | 'COMPLETATA' | 'ANNULLATA';
-export type TaskHistoryTipo = 'CREATA' | 'PRESA_IN_CARICO' | 'RILASCIATA' | 'RIASSEGNATA' | 'COMPLETATA' | 'ANNULLATA' | 'SCADENZA_MODIFICATA';
+export type TaskHistoryTipo = 'CREATA' | 'PRESA_IN_CARICO' | 'RILASCIATA' | 'RIASSEGNATA' | 'COMPLETATA' | 'ANNULLATA' | 'SCADENZA_MODIFICATA' | 'COMMENTO';
 
 export interface TaskSummary {
   id: string;
@@ -44,7 +44,8 @@ export interface TaskDetail extends TaskSummary {
   /** Every document of the task's procedure, oldest first. */
   documents: FileRef[];
   /** `descrizione` says the event in words; `details` are its raw data, for engineers. */
-  history: { at: string; tipo: TaskHistoryTipo; actor: Person | null; details: unknown; descrizione: string }[];
+  /** Events and comments; a comment's text is its `descrizione`, its files `allegati`. */
+  history: { at: string; tipo: TaskHistoryTipo; actor: Person | null; details: unknown; descrizione: string; allegati?: FileRef[] }[];
   timeline: TimelineEntry[];
   canClaim: boolean;
   canRelease: boolean;

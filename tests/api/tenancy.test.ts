@@ -300,6 +300,43 @@ describe('tenancy', () => {
     expect([tooLong.status, tooLong.body.error.field]).toEqual([422, 'q']);
   });
 
+  it('when people comment on a task, then those who see it read the comments and their attachments in its history, and nobody else', async () => {
+    type Detail = { history: { tipo: string; actor: { nomeCompleto: string } | null; descrizione: string; allegati?: { filename: string; url: string }[] }[] };
+    const comment = (session: ApiSession, testo: string, file?: { name: string; type: string; body: string }, key?: string) => {
+      const form = new FormData();
+      form.set('testo', testo);
+      if (file) form.append('allegati', new Blob([file.body], { type: file.type }), file.name);
+      return session.json<{ id: string; error?: { field: string } }>(`/api/tasks/${taskId}/commenti`, { method: 'POST', body: form, headers: key ? { 'Idempotency-Key': key } : {} });
+    };
+    const documentsBefore = await server.platform.db.document.count();
+    walked.add('POST /tasks/:id/commenti');
+    expect((await comment(lecce, 'Non dovrei poter scrivere qui')).status).toBe(404);
+    const wrongType = await comment(istruttore, 'Con un eseguibile', { name: 'x.exe', type: 'application/x-msdownload', body: 'MZ' });
+    expect([wrongType.status, wrongType.body.error?.field]).toEqual([422, 'allegati']);
+    const empty = await comment(istruttore, '   ');
+    expect([empty.status, empty.body.error?.field]).toEqual([422, 'testo']);
+    expect(await server.platform.db.document.count()).toBe(documentsBefore);
+
+    const first = await comment(istruttore, 'Verificare con l’ufficio tecnico.\nAllego la nota.', { name: 'nota.txt', type: 'text/plain', body: 'nota interna' }, 'commento-1');
+    expect(first.status).toBe(201);
+    const again = await comment(istruttore, 'Verificare con l’ufficio tecnico.\nAllego la nota.', { name: 'nota.txt', type: 'text/plain', body: 'nota interna' }, 'commento-1');
+    expect(again.body.id).toBe(first.body.id);
+    expect(await server.platform.db.taskComment.count({ where: { taskId } })).toBe(1);
+    expect(await server.platform.db.document.count()).toBe(documentsBefore + 1);
+
+    const detail = await istruttore.json<Detail>(`/api/tasks/${taskId}`);
+    const entry = detail.body.history.find((item) => item.tipo === 'COMMENTO')!;
+    expect(entry).toMatchObject({ actor: { nomeCompleto: 'Giulia Ferrante' }, descrizione: 'Verificare con l’ufficio tecnico.\nAllego la nota.', allegati: [{ filename: 'nota.txt' }] });
+    const url = entry.allegati![0]!.url.replace(/^\/api/, '');
+    const template = 'GET /tasks/:id/commenti/allegati/:documentId';
+    const download = await istruttore.fetch(`/api${url}`);
+    expect([download.status, await download.text()]).toEqual([200, 'nota interna']);
+    expect((await as(lecce, 'GET', template, `/api${url}`)).status).toBe(404);
+    // Filed outside the procedure: the ente's pages and the document store's route do not serve it.
+    const documentId = url.split('/').at(-1)!;
+    expect((await bari.fetch(`/api/documenti/${documentId}`)).status).toBe(404);
+  });
+
   it("when tasks are taken or given in bulk, then each goes through its own checks and the answer says which were refused and why", async () => {
     type Esiti = { esiti: { taskId: string; ok: boolean; messaggio?: string }[] };
     const elsewhere = await as(lecce, 'POST', 'POST /tasks/in-blocco', '/api/tasks/in-blocco', { azione: 'PRENDI_IN_CARICO', taskIds: [taskId] });

@@ -105,7 +105,17 @@ describe('invio generico in the browser', () => {
 
     await openTaskRow(regione, 'Dichiarazione di consistenza nulla');
     expect(await text(regione, byTestId('task-data'))).toContain(numero.split('/')[0]);
-    await regione.click(byTestId('claim-button'));
+    // A comment with a file, for the colleagues: the task's history shows it, with its attachment.
+    await regione.type(`${byTestId('commento-testo')} textarea`, 'Sentito l’ufficio tecnico: nessun alloggio.');
+    const allegato = await regione.$(`${byTestId('commento-allegati')} input[type=file]`);
+    await allegato!.uploadFile(path.join(__dirname, 'fixtures', 'dichiarazione.pdf'));
+    await regione.click(byTestId('commento-invia'));
+    await regione.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Sentito l’ufficio tecnico'), { polling: 100 }, byTestId('storia-commento'));
+    expect(await text(regione, byTestId('storia-allegato'))).toContain('dichiarazione.pdf');
+    expect(await regione.$eval(`${byTestId('commento-testo')} textarea`, (area) => (area as HTMLTextAreaElement).value)).toBe('');
+    await regione.setViewport({ width: 1440, height: 900 });
+    await regione.screenshot({ path: path.join(__dirname, 'screenshots', 'attivita-commento-1440.png'), fullPage: true });
+    await regione.$eval(byTestId('claim-button'), (button) => (button as HTMLElement).click());
     await regione.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Giulia Ferrante'), {}, byTestId('task-assegnatario'));
     await regione.click(byTestId('form-submit'));
     expect(await text(regione, `${byTestId('field-esito')} .v-messages__message`)).toMatch(/esito/i);

@@ -85,10 +85,11 @@ export async function startTestServer(
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      // First: a feed left listening would try to reach the database after the run has stopped it.
+      await runtime.taskChanges.close();
       await idp.close();
       await worker.stop();
       await runtime.temporalProbe.close();
-      await runtime.taskChanges.close();
       await platform.close();
     },
   };

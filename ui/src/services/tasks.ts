@@ -1,4 +1,4 @@
-import { http, upload } from './http';
+import { http, idempotencyKey, upload } from './http';
 import type { BulkOutcome as EsitoInBlocco, SavedTaskViewSummary as VistaSalvata, TaskCounts, TaskDetail, TaskSummary } from '@api/tasks/views';
 import type { Page, Person } from './types';
 
@@ -71,3 +71,11 @@ export type { EsitoInBlocco };
 /** Takes, or gives to a colleague, many tasks at once: the answer says, task by task, what was refused. */
 export const agisciInBlocco = (azione: 'PRENDI_IN_CARICO' | 'RIASSEGNA', taskIds: string[], assigneeId?: string) =>
   http.post<{ esiti: EsitoInBlocco[] }>('/api/tasks/in-blocco', { azione, taskIds, ...(assigneeId ? { assigneeId } : {}) }).then((r) => r.esiti);
+
+/** Adds a comment to a task, with its attachments (reporting the upload's progress, 0–1). */
+export function commentaAttivita(taskId: string, testo: string, allegati: File[], onProgress: (fraction: number) => void) {
+  const form = new FormData();
+  form.append('testo', testo);
+  for (const file of allegati) form.append('allegati', file, file.name);
+  return upload<{ id: string }>(`${taskPath(taskId)}/commenti`, form, onProgress, idempotencyKey());
+}

@@ -78,6 +78,7 @@ export const TASK_HISTORY: Record<TaskHistoryTipo, string> = {
   COMPLETATA: 'Completata',
   ANNULLATA: 'Annullata',
   SCADENZA_MODIFICATA: 'Scadenza modificata',
+  COMMENTO: 'Commento',
 };
 
 export const COMUNICAZIONE_STATO: Record<ComunicazioneStato, string> = INVIO_GENERICO_PROCEDURE.states;
