@@ -23,6 +23,7 @@ import { referenceRoutes } from './riferimenti/routes';
 import { ricognizioniRoutes } from './ricognizioni/routes';
 import type { ApiRuntime } from './runtime';
 import { taskRoutes } from './tasks/routes';
+import { substitutionRoutes } from './sostituzioni/routes';
 import { commentRoutes } from './tasks/comments';
 import { savedViewRoutes } from './tasks/saved-views';
 
@@ -33,6 +34,7 @@ export function apiRouters(runtime: ApiRuntime): Router[] {
     savedViewRoutes(runtime),
     taskRoutes(runtime),
     commentRoutes(runtime),
+    substitutionRoutes(runtime),
     communicationRoutes(runtime),
     entiRoutes(runtime),
     referentiRoutes(runtime),

@@ -129,7 +129,7 @@ export class HumanTasks {
     }, {
       validator: ({ taskId, actor, assignee }) => {
         const entry = this.entry(taskId);
-        const mayReassign = (entry.assigneeId === actor.userId || entry.assigneeId === null) && this.holds(entry, actor);
+        const mayReassign = (entry.assigneeId === actor.userId || entry.assigneeId === null || this.substitutes(actor, entry)) && this.holds(entry, actor);
         if (!mayReassign) refuse(TASK_FAILURE.notAllowed, "Solo l'assegnatario può riassegnare l'attività.");
         if (!holdsCandidacy(assignee, entry.candidates)) {
           refuse(TASK_FAILURE.invalidDecision, `${assignee.nomeCompleto} non ha il ruolo richiesto per questa attività.`, 'assigneeId');
@@ -227,14 +227,19 @@ export class HumanTasks {
     return holdsCandidacy(actor, entry.candidates) || (entry.named && entry.assigneeId === actor.userId);
   }
 
-  /** The actor may act on a task they hold, or on an unassigned one their role covers. */
+  /** The actor may act on a task they hold, an unassigned one their role covers, or one of a colleague away they substitute. */
   private mayAct(taskId: string, actor: Actor): Entry {
     const entry = this.entry(taskId);
-    if (entry.assigneeId !== null && entry.assigneeId !== actor.userId) {
+    if (entry.assigneeId !== null && entry.assigneeId !== actor.userId && !this.substitutes(actor, entry)) {
       refuse(TASK_FAILURE.notAllowed, "L'attività è assegnata a un altro utente: chiedi di rilasciarla o riassegnarla.");
     }
     if (!this.holds(entry, actor)) refuse(TASK_FAILURE.notAllowed, 'Non hai il ruolo richiesto per questa attività.');
     return entry;
+  }
+
+  /** The task's holder is away and named the actor their substitute (the API read it for this request). */
+  private substitutes(actor: Actor, entry: Entry): boolean {
+    return entry.assigneeId !== null && (actor.sostituisce ?? []).includes(entry.assigneeId);
   }
 
   /** The new assignee holds the task at once; the handler returns when the inbox shows it. */

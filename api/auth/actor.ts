@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../../prisma/client';
 import type { Actor } from '../../workflows/shared/actor';
+import { absentColleaguesOf } from '../sostituzioni/substitutions';
 import { notSignedIn } from './request';
 import type { Profile } from './views';
 
@@ -28,6 +29,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor> {
     codiceFiscale: user.codiceFiscale,
     nomeCompleto: `${user.nome} ${user.cognome}`,
     roles: user.roles.map(({ enteId, ruolo, area }) => ({ enteId, ruolo, area })),
+    sostituisce: await absentColleaguesOf(db, user.id),
   };
 }
 

@@ -24,6 +24,7 @@ import * as tasks from '../tasks/routes';
 import * as savedViews from '../tasks/saved-views';
 import * as bulk from '../tasks/bulk';
 import * as comments from '../tasks/comments';
+import * as sostituzioni from '../sostituzioni/routes';
 
 export type Method = 'get' | 'post' | 'delete';
 
@@ -76,6 +77,11 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/tasks/:id/commenti', tag: 'Attività', summary: 'Commentare l’attività, con allegati (compare nella sua storia)', params: tasks.ZTaskId, body: comments.ZComment, files: ['allegati'], status: 201 },
   { method: 'get', path: '/tasks/:id/commenti/allegati/:documentId', tag: 'Attività', summary: 'Scaricare un allegato di un commento', params: comments.ZCommentFile, produces: 'application/octet-stream' },
   { method: 'post', path: '/tasks/:id/complete', tag: 'Attività', summary: 'Completare l’attività con la decisione del suo modulo', params: tasks.ZTaskId, body: tasks.ZCompleteRequest },
+
+  { method: 'get', path: '/sostituzioni', tag: 'Attività', summary: 'Chi mi sostituisce e chi sostituisco, oggi e nei prossimi giorni' },
+  { method: 'get', path: '/sostituzioni/colleghi', tag: 'Attività', summary: 'I colleghi con un mio stesso ruolo, che possono sostituirmi' },
+  { method: 'post', path: '/sostituzioni', tag: 'Attività', summary: 'Nominare chi riceve le mie attività mentre sono assente (dal–al)', body: sostituzioni.ZSostituzione, status: 201 },
+  { method: 'delete', path: '/sostituzioni/:id', tag: 'Attività', summary: 'Togliere una sostituzione (rientro anticipato)', params: sostituzioni.ZSostituzioneId },
 
   { method: 'post', path: '/comunicazioni', tag: 'Comunicazioni', summary: 'Inviare una comunicazione alla Regione (avvia l’invio generico)', body: comunicazioni.ZSendRequest, files: ['allegati'], status: 201 },
   { method: 'get', path: '/comunicazioni', tag: 'Comunicazioni', summary: 'Le comunicazioni visibili', query: comunicazioni.ZListQuery },

@@ -16,7 +16,7 @@ import { commentsOf } from './comments';
 import { describeTaskEvent, peopleNamedIn } from './history';
 import { revokedAssignee } from './revoked-assignees';
 import type { TaskCounts, TaskDetail, TaskSummary } from './views';
-import { candidacyWhere, visibleWhere } from './visibility';
+import { candidacyWhere, substitutedWhere, visibleWhere } from './visibility';
 
 export const VISTE = ['da-fare', 'mie', 'gruppi', 'completate'] as const;
 
@@ -53,8 +53,9 @@ function dueWhere(scadenza: TaskListQuery['scadenza'], now: Date): Prisma.TaskWh
 
 function viewWhere(vista: TaskListQuery['vista'], actor: Actor): Prisma.TaskWhereInput {
   // What waits for me: mine, and my groups' that nobody has taken.
-  if (vista === 'da-fare') return { stato: 'APERTA', OR: [{ assigneeId: actor.userId }, { assigneeId: null, OR: candidacyWhere(actor) }] };
-  if (vista === 'mie') return { stato: 'APERTA', assigneeId: actor.userId };
+  // A substitute's own include those of the colleagues away whom they substitute.
+  if (vista === 'da-fare') return { stato: 'APERTA', OR: [{ assigneeId: actor.userId }, ...substitutedWhere(actor), { assigneeId: null, OR: candidacyWhere(actor) }] };
+  if (vista === 'mie') return { stato: 'APERTA', OR: [{ assigneeId: actor.userId }, ...substitutedWhere(actor)] };
   if (vista === 'gruppi') return { stato: 'APERTA', OR: candidacyWhere(actor) };
   return { stato: { not: 'APERTA' } };
 }
@@ -198,7 +199,8 @@ export async function taskDetail(runtime: ApiRuntime, actor: Actor, taskId: stri
   const open = task.stato === 'APERTA';
   const candidate = holdsCandidacy(actor, { candidateEnteId: task.candidateEnteId, candidateRole: task.candidateRole, candidateArea: task.candidateArea });
   // A task its holder took under a role since revoked is free for the group (acting on it returns it first).
-  const free = task.assigneeId === null || (task.assigneeId !== actor.userId && (await revokedAssignee(runtime, task)) !== null);
+  const free = task.assigneeId === null || (task.assigneeId !== actor.userId && (await revokedAssignee(runtime, task)) !== null)
+    || (task.assigneeId !== null && (actor.sostituisce ?? []).includes(task.assigneeId));
   return {
     ...toSummary(task),
     formKey: task.formKey,

@@ -19,11 +19,20 @@ export const namedAssignment: Prisma.TaskWhereInput = { events: { none: ASSIGNME
 export const claimedAssignment: Prisma.TaskWhereInput = { events: { some: ASSIGNMENT_CHANGES } };
 
 /**
- * What an actor may see: tasks their roles of the moment cover, tasks the procedure named them for, and
- * tasks they completed; administrators see all, read-only. A task claimed under a role since revoked is
+ * What an actor may see: tasks their roles of the moment cover, tasks the procedure named them for, tasks
+ * they completed, and those of colleagues away whom they substitute; administrators see all, read-only. A task claimed under a role since revoked is
  * not among them: its holder loses it at once.
  */
 export function visibleWhere(actor: Actor, regioneEnteId: string): Prisma.TaskWhereInput {
   if (isAdministrator(actor, regioneEnteId)) return {};
-  return { OR: [...candidacyWhere(actor), { assigneeId: actor.userId, ...namedAssignment }, { completedById: actor.userId }] };
+  return { OR: [...candidacyWhere(actor), { assigneeId: actor.userId, ...namedAssignment }, { completedById: actor.userId }, ...substitutedWhere(actor)] };
+}
+
+/**
+ * The open tasks of the colleagues away whom the actor substitutes today (api/sostituzioni), those their
+ * own roles cover: empty when they substitute nobody.
+ */
+export function substitutedWhere(actor: Actor): Prisma.TaskWhereInput[] {
+  const absent = actor.sostituisce ?? [];
+  return absent.length > 0 ? [{ stato: 'APERTA', assigneeId: { in: absent }, OR: candidacyWhere(actor) }] : [];
 }

@@ -362,6 +362,49 @@ describe('tenancy', () => {
     expect([none.status, none.body.error.field]).toEqual([422, 'taskIds']);
   });
 
+  it('when a colleague away names a substitute, then the substitute receives their tasks on those days, and nobody else may touch the naming', async () => {
+    // After the bulk test, Bari's task is Mario Rossi's; he goes on holiday and names Giulia Ferrante.
+    const mario = await signIn(server.baseUrl, `RSSMRA80A01A662${codiceFiscaleCheckChar('RSSMRA80A01A662')}`, { nome: 'Mario', cognome: 'Rossi' });
+    const giuliaId = server.platform.ref.users['regione.istruttore']!;
+    expect((await server.platform.db.task.findUniqueOrThrow({ where: { id: taskId } })).assigneeId).not.toBe(giuliaId);
+    const colleghi = await mario.json<{ items: { id: string }[] }>('/api/sostituzioni/colleghi');
+    expect(colleghi.body.items.map((person) => person.id)).toContain(giuliaId);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+    for (const [body, field] of [
+      [{ sostitutoId: giuliaId, dal: day(3), al: day(1) }, 'al'],
+      [{ sostitutoId: giuliaId, dal: '2026-02-31', al: day(1) }, 'dal'],
+      [{ sostitutoId: server.platform.ref.users['lecce.referente'], dal: day(0), al: day(1) }, 'sostitutoId'],
+    ] as const) {
+      const refused = await mario.postJson<{ error: { field: string } }>('/api/sostituzioni', body);
+      expect([refused.status, refused.body.error.field]).toEqual([422, field]);
+    }
+    // Named for days to come: nothing changes today.
+    expect((await mario.postJson('/api/sostituzioni', { sostitutoId: giuliaId, dal: day(2), al: day(9) })).status).toBe(201);
+    expect((await istruttore.json(`/api/tasks/${taskId}/claim`, { method: 'POST' })).status).toBe(403);
+    // From today: the task is among Giulia's own, and hers to take.
+    const named = await mario.postJson<{ mie: { id: string; inCorso: boolean }[] }>('/api/sostituzioni', { sostitutoId: giuliaId, dal: day(0), al: day(7) });
+    expect(named.body.mie.map((row) => row.inCorso)).toEqual([true, false]);
+    const ricevute = await istruttore.json<{ ricevute: { titolare: { nomeCompleto: string } }[] }>('/api/sostituzioni');
+    expect(ricevute.body.ricevute.map((row) => row.titolare.nomeCompleto)).toEqual(['Mario Rossi', 'Mario Rossi']);
+    const mine = await istruttore.json<{ items: Item[] }>('/api/tasks?vista=mie&perPagina=100');
+    expect(mine.body.items.map((item) => item.id)).toContain(taskId);
+
+    // Nobody else sees the namings or may end them.
+    expect(((await as(lecce, 'GET', 'GET /sostituzioni', '/api/sostituzioni')).body as { mie: unknown[] }).mie).toEqual([]);
+    expect((await as(lecce, 'GET', 'GET /sostituzioni/colleghi', '/api/sostituzioni/colleghi')).status).toBe(200);
+    const lecceNames = await as(lecce, 'POST', 'POST /sostituzioni', '/api/sostituzioni', { sostitutoId: giuliaId, dal: day(0), al: day(1) });
+    expect([lecceNames.status, (lecceNames.body as { error: { field: string } }).error.field]).toEqual([422, 'sostitutoId']);
+    const current = named.body.mie[0]!.id;
+    expect((await as(lecce, 'DELETE', 'DELETE /sostituzioni/:id', `/api/sostituzioni/${current}`)).status).toBe(404);
+
+    expect((await istruttore.json(`/api/tasks/${taskId}/claim`, { method: 'POST' })).status).toBe(200);
+    expect((await server.platform.db.task.findUniqueOrThrow({ where: { id: taskId } })).assigneeId).toBe(giuliaId);
+    // Back early: he ends it, and Giulia no longer substitutes him.
+    const ended = await mario.json<{ mie: unknown[] }>(`/api/sostituzioni/${current}`, { method: 'DELETE' });
+    expect([ended.status, ended.body.mie.length]).toEqual([200, 1]);
+  });
+
   it("when a person saves inbox views, then they are theirs alone, named, replaced by name, and bounded", async () => {
     const saved = await bari.postJson<{ id: string; nome: string; query: Record<string, string> }>('/api/tasks/viste', { nome: 'Scadute', query: { vista: 'gruppi', scadenza: 'scadute' } });
     expect(saved.status).toBe(201);

@@ -41,7 +41,7 @@ describe('accessibility of the main pages', () => {
     await page.bringToFront();
     await page.goto(`${server.baseUrl}${address}`);
     await page.waitForSelector(ready, { visible });
-    await page.waitForFunction(() => document.querySelectorAll('.v-progress-linear--active, .v-skeleton-loader').length === 0, { polling: 100 });
+    await page.waitForFunction(() => document.querySelectorAll('.v-progress-linear--active, .v-skeleton-loader, .v-data-table--loading').length === 0, { polling: 100 });
   }
 
   /**
@@ -93,6 +93,7 @@ describe('accessibility of the main pages', () => {
       [`/ricognizioni/${campaign.body.id}`, byTestId('ente-row')],
       ['/patrimonio/alloggi', byTestId('riepilogo-alloggi')],
       ['/patrimonio/mappa', byTestId('mappa')],
+      ['/sostituzioni', byTestId('sostituzione-form')],
     ]);
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((path) => [path, []])));
   });

@@ -219,6 +219,26 @@ describe('invio generico in the browser', () => {
     await rowsSay('Luca Verdi');
     const tasks = await server.platform.db.task.findMany({ where: { titolo: { contains: 'sopralluogo' } } });
     expect(tasks.map((task) => task.assigneeId)).toEqual([collega.id, collega.id]);
+
+    // Going on holiday, she names him her substitute, typing the days as gg/mm/aaaa.
+    await regione.goto(`${server.baseUrl}/sostituzioni`);
+    await regione.waitForSelector(byTestId('sostituzione-form'));
+    await regione.waitForFunction((field, selector) => {
+      if ([...document.querySelectorAll(selector)].some((item) => item.textContent?.includes('Luca Verdi'))) return true;
+      document.querySelector<HTMLElement>(`${field} .v-field`)?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+      return false;
+    }, { polling: 500 }, byTestId('sostituzione-collega'), option);
+    await regione.evaluate((selector) => [...document.querySelectorAll<HTMLElement>(selector)].find((item) => item.textContent?.includes('Luca Verdi'))!.click(), option);
+    const italian = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+    await regione.type(`${byTestId('sostituzione-dal')} input`, italian(0));
+    await regione.type(`${byTestId('sostituzione-al')} input`, italian(7));
+    await regione.click(byTestId('sostituzione-invia'));
+    await regione.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Luca Verdi'), { polling: 100 }, byTestId('sostituzioni-mie'));
+    expect(await text(regione, byTestId('sostituzione'))).toContain(`dal ${italian(0)} al ${italian(7)}`);
+    expect(await text(regione, byTestId('sostituzione'))).toContain('In corso');
+    await regione.screenshot({ path: path.join(__dirname, 'screenshots', 'sostituzioni-1440.png') });
+    const stored = await server.platform.db.substitution.findMany({ where: { sostitutoId: collega.id } });
+    expect(stored).toHaveLength(1);
     await regione.browserContext().close();
   });
 });

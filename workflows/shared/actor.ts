@@ -18,6 +18,8 @@ export interface Actor {
   codiceFiscale: string;
   nomeCompleto: string;
   roles: RoleGrant[];
+  /** The colleagues away today whom this person substitutes: their tasks are this person's to do too. */
+  sostituisce?: string[];
 }
 
 /**

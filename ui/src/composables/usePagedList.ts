@@ -13,8 +13,9 @@ export function usePagedList<T>(state: Ref<Record<string, string>>, fetchPage: (
   const loading = ref(false);
   const error = ref<string>();
 
-  async function load() {
-    loading.value = true;
+  /** `quietly`: a refresh nobody asked for (the list changed elsewhere) shows no loading state. */
+  async function load(quietly = false) {
+    loading.value = !quietly;
     error.value = undefined;
     try {
       result.value = await fetchPage({ pagina: pagina.value, perPagina: perPagina.value });
@@ -26,6 +27,6 @@ export function usePagedList<T>(state: Ref<Record<string, string>>, fetchPage: (
     }
   }
 
-  watch(state, load, { immediate: true });
+  watch(state, () => load(), { immediate: true });
   return { pagina, perPagina, result, loading, error, reload: load };
 }

@@ -26,6 +26,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Attività' },
   },
   {
+    path: '/sostituzioni',
+    name: 'sostituzioni',
+    component: () => import('@/views/sostituzioni/SostituzioniView.vue'),
+    meta: { title: 'Sostituzioni' },
+  },
+  {
     path: '/comunicazioni',
     name: 'comunicazioni',
     component: () => import('@/views/comunicazioni/ComunicazioniView.vue'),
