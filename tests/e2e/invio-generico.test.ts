@@ -3,7 +3,7 @@
 // protocolled communication; the Region signs in and takes it in charge; the Comune sees the outcome.
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
+import { chooseOption, dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
 import { signIn } from '../support/sign-in';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import type { DemoUserKey } from '../../prisma/seed/demo-users';
@@ -207,14 +207,7 @@ describe('invio generico in the browser', () => {
     await regione.click(byTestId('in-blocco-riassegna'));
     await regione.waitForSelector(byTestId('in-blocco-dialog'), { visible: true });
     expect(await dialogBackgrounds(regione)).toEqual({ open: 1, seeThrough: [] });
-    // The list opens once the candidates are in: clicked until it shows them.
-    const option = '.v-overlay-container .v-list-item';
-    await regione.waitForFunction((field, selector) => {
-      if ([...document.querySelectorAll(selector)].some((item) => item.textContent?.includes('Luca Verdi'))) return true;
-      document.querySelector<HTMLElement>(`${field} .v-field`)?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-      return false;
-    }, { polling: 500 }, byTestId('in-blocco-candidato'), option);
-    await regione.evaluate((selector) => [...document.querySelectorAll<HTMLElement>(selector)].find((item) => item.textContent?.includes('Luca Verdi'))!.click(), option);
+    await chooseOption(regione, 'in-blocco-candidato', 'Luca Verdi');
     await regione.click(byTestId('in-blocco-conferma'));
     await rowsSay('Luca Verdi');
     const tasks = await server.platform.db.task.findMany({ where: { titolo: { contains: 'sopralluogo' } } });
@@ -223,12 +216,7 @@ describe('invio generico in the browser', () => {
     // Going on holiday, she names him her substitute, typing the days as gg/mm/aaaa.
     await regione.goto(`${server.baseUrl}/sostituzioni`);
     await regione.waitForSelector(byTestId('sostituzione-form'));
-    await regione.waitForFunction((field, selector) => {
-      if ([...document.querySelectorAll(selector)].some((item) => item.textContent?.includes('Luca Verdi'))) return true;
-      document.querySelector<HTMLElement>(`${field} .v-field`)?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-      return false;
-    }, { polling: 500 }, byTestId('sostituzione-collega'), option);
-    await regione.evaluate((selector) => [...document.querySelectorAll<HTMLElement>(selector)].find((item) => item.textContent?.includes('Luca Verdi'))!.click(), option);
+    await chooseOption(regione, 'sostituzione-collega', 'Luca Verdi');
     const italian = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('/');
     await regione.type(`${byTestId('sostituzione-dal')} input`, italian(0));
     await regione.type(`${byTestId('sostituzione-al')} input`, italian(7));

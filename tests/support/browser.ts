@@ -80,3 +80,17 @@ export async function openTaskRow(page: Page, wanted: string): Promise<void> {
     return false;
   }, { polling: 300 }, '[data-testid="task-row"]', '[data-testid="task-link"]', wanted);
 }
+
+/**
+ * Chooses `wanted` in a Vuetify select: opened until its list shows the option (a select in a dialog that
+ * is still growing in, or still loading its items, ignores the first press), then clicked.
+ */
+export async function chooseOption(page: Page, testId: string, wanted: string): Promise<void> {
+  const option = '.v-overlay-container .v-list-item';
+  await page.waitForFunction((field, selector, text) => {
+    if ([...document.querySelectorAll(selector)].some((item) => item.textContent?.includes(text))) return true;
+    document.querySelector<HTMLElement>(`${field} .v-field`)?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    return false;
+  }, { polling: 500 }, `[data-testid="${testId}"]`, option, wanted);
+  await page.evaluate((selector, text) => [...document.querySelectorAll<HTMLElement>(selector)].find((item) => item.textContent?.includes(text))!.click(), option, wanted);
+}
