@@ -6,6 +6,8 @@ import { procedureLabel, stateLabel } from '../../workflows/shared/procedures';
 import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import type { Esecuzione, ProceduraDetail, ProceduraSummary, ProcedurePage } from './views';
+import { procedureTimeline } from '../timeline';
+import { businessPageOf } from './business-page';
 
 export const EXECUTION_STATUSES = ['Running', 'Completed', 'Failed', 'Canceled', 'Terminated', 'TimedOut', 'ContinuedAsNew'] as const;
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number] & Esecuzione;
@@ -106,9 +108,25 @@ export async function procedureDetail(runtime: ApiRuntime, workflowId: string): 
     throw notFound('Procedura');
   }
   const [item] = await toItems(runtime, [description.raw.workflowExecutionInfo ?? {}]);
-  const history = await handle.fetchHistory();
+  const [history, passi, paginaPratica, attivita, incidenti] = await Promise.all([
+    handle.fetchHistory(),
+    procedureTimeline(runtime.db, workflowId),
+    businessPageOf(runtime.db, item!.tipo, workflowId),
+    runtime.db.task.findMany({ where: { workflowId, stato: 'APERTA' }, orderBy: { createdAt: 'asc' }, include: { assignee: { select: { nome: true, cognome: true } } } }),
+    runtime.db.incident.findMany({ where: { workflowId }, orderBy: { createdAt: 'asc' } }),
+  ]);
   return {
     ...item!,
+    // In business terms first: its steps in Italian, where it lives, who has what to do, what went wrong.
+    passi,
+    paginaPratica,
+    attivita: attivita.map((task) => ({
+      id: task.id,
+      titolo: task.titolo,
+      assegnatario: task.assignee ? `${task.assignee.nome} ${task.assignee.cognome}` : null,
+      dueAt: task.dueAt?.toISOString() ?? null,
+    })),
+    incidenti: incidenti.map((incident) => ({ id: incident.id, step: incident.step, errore: incident.errore, stato: incident.stato, createdAt: incident.createdAt.toISOString() })),
     history: (history.events ?? []).map((event) => ({
       eventId: Number(event.eventId ?? 0),
       eventType: temporal.api.enums.v1.EventType[event.eventType ?? 0] ?? String(event.eventType),

@@ -1,5 +1,6 @@
 // The administrators' answers: procedures from Temporal's visibility store, and incidents (types only;
 // see api/views.ts).
+import type { TimelineEntry } from '../tasks/views';
 
 /** Temporal's execution statuses, as the API passes them through. */
 export type Esecuzione = 'Running' | 'Completed' | 'Failed' | 'Canceled' | 'Terminated' | 'TimedOut' | 'ContinuedAsNew';
@@ -20,6 +21,14 @@ export interface ProceduraSummary {
 }
 
 export interface ProceduraDetail extends ProceduraSummary {
+  /** Its steps as its people see them (the business timeline). */
+  passi: TimelineEntry[];
+  /** The page of the request, communication, transmission or campaign: null when it has none. */
+  paginaPratica: string | null;
+  /** Its open tasks: who has what to do. */
+  attivita: { id: string; titolo: string; assegnatario: string | null; dueAt: string | null }[];
+  incidenti: Pick<Incidente, 'id' | 'step' | 'errore' | 'stato' | 'createdAt'>[];
+  /** Temporal's events, for engineers. */
   history: { eventId: number; eventType: string; time: string | null }[];
 }
 

@@ -134,8 +134,14 @@ describe('invio generico through the API', () => {
     });
     expect(listed).toMatchObject({ tipo: 'invio-generico', enteDenominazione: 'Comune di Bari', esecuzione: 'Running' });
     expect(listed.temporalUiUrl).toContain(encodeURIComponent(workflowId));
-    const detail = await admin.json<{ history: { eventType: string }[] }>(`/api/admin/procedure/${workflowId}`);
+    type Detail = { history: { eventType: string }[]; passi: { titolo: string }[]; paginaPratica: string; attivita: { titolo: string; assegnatario: string | null }[] };
+    const detail = await admin.json<Detail>(`/api/admin/procedure/${workflowId}`);
     expect(detail.body.history[0]!.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
+    // In business terms: its steps in Italian, the communication's page, the task waiting and for whom.
+    const communication = await server.platform.db.communication.findUniqueOrThrow({ where: { workflowId } });
+    expect(detail.body.paginaPratica).toBe(`/comunicazioni/${communication.id}`);
+    expect(detail.body.passi.map((step) => step.titolo)).toEqual(expect.arrayContaining(['Protocollata in entrata']));
+    expect(detail.body.attivita).toEqual([{ id: expect.any(String), titolo: 'Presa in carico: Da monitorare', assegnatario: null, dueAt: expect.any(String) }]);
   });
 
   it('when the health endpoint is asked, then database, Temporal and worker are up', async () => {

@@ -19,6 +19,8 @@ describe('accessibility of the main pages', () => {
   let server: TestServer;
   let chromium: TestBrowser;
   let close: () => Promise<void>;
+  /** The communication the first test sends: its procedure's page is among the administrator's. */
+  let communicationWorkflowId: string;
 
   beforeAll(async () => {
     ({ server, chromium, close } = await startBrowserTest());
@@ -42,6 +44,8 @@ describe('accessibility of the main pages', () => {
     await page.goto(`${server.baseUrl}${address}`);
     await page.waitForSelector(ready, { visible });
     await page.waitForFunction(() => document.querySelectorAll('.v-progress-linear--active, .v-skeleton-loader, .v-data-table--loading').length === 0, { polling: 100 });
+    // Nor fading in: text half-way through a transition has not its colour yet, and axe would measure that.
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity), { polling: 100 });
   }
 
   /**
@@ -76,6 +80,7 @@ describe('accessibility of the main pages', () => {
     form.append('allegati', new Blob([await readFile(path.join(__dirname, 'fixtures', 'dichiarazione.pdf'))], { type: 'application/pdf' }), 'richiesta.pdf');
     const sent = await bari.json<{ id: string; workflowId: string }>('/api/comunicazioni', { method: 'POST', body: form });
     expect(sent.status).toBe(201);
+    communicationWorkflowId = sent.body.workflowId;
     const task = await eventually(() => server.platform.db.task.findFirst({ where: { workflowId: sent.body.workflowId, stato: 'APERTA' } }));
     // A reference date no other test file uses (the run shares one database and one Temporal server).
     const opened = await signIn(server.baseUrl, demoCf('regione.istruttore'));
@@ -115,6 +120,7 @@ describe('accessibility of the main pages', () => {
     const page = await signInAs('regione.amministratore');
     const found = await violationsOf(page, [
       ['/amministrazione/procedure', 'h1'],
+      [`/amministrazione/procedure/${communicationWorkflowId}`, byTestId('procedura-titolo')],
       ['/amministrazione/incidenti', 'h1'],
     ]);
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((path) => [path, []])));
