@@ -5,3 +5,6 @@ CREATE INDEX "Task_titolo_trgm_idx" ON "Task" USING gin ("titolo" gin_trgm_ops);
 
 -- … or by a protocol number, with or without its year.
 CREATE INDEX "ProtocolRegistration_number_year_idx" ON "ProtocolRegistration"("number", "year");
+
+-- What a person sees includes the tasks they completed: without this index every inbox query read them all.
+CREATE INDEX "Task_completedById_idx" ON "Task"("completedById");
