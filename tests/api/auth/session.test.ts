@@ -78,6 +78,8 @@ test('when a role is revoked, then it disappears from /api/me, req.actor and loa
       { enteId: regione.id, ruolo: 'ISTRUTTORE', area: null },
       { enteId: comune.id, ruolo: 'REFERENTE', area: 'FONDO_AFFITTI' },
     ]),
+    // Nobody away has named them their substitute.
+    sostituisce: [],
   });
 
   await database.db.roleAssignment.updateMany({
