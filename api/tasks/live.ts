@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { Client } from 'pg';
 import type { Actor } from '../../workflows/shared/actor';
 import type { ApiRuntime } from '../runtime';
+import { loadActor } from '../auth/actor';
 import { visibleWhere } from './visibility';
 
 /** Changed task ids, gathered for a moment so that a burst (a campaign opening 300 tasks) is one event. */
@@ -89,7 +90,7 @@ export function listenToTaskChanges(databaseUrl: string, log: (message: string) 
 }
 
 const HEARTBEAT_MS = 25_000;
-/** A stream lasts this long, then the browser reconnects: the session and the roles are checked again. */
+/** A stream lasts this long, then the browser reconnects: the session is checked again. */
 const STREAM_MS = 2 * 60_000;
 
 /** GET /api/tasks/eventi: an `attivita` event whenever tasks the actor may see change. */
@@ -103,13 +104,13 @@ export function streamTaskChanges(runtime: Pick<ApiRuntime, 'db' | 'regioneEnteI
   res.write('retry: 3000\n\n');
   // `tutte`: the database was lost for a while and changes may have been missed: read everything again.
   const send = (tutte = false) => res.write(`event: attivita\ndata: ${JSON.stringify(tutte ? { tutte } : {})}\n\n`);
-  const visible = visibleWhere(actor, runtime.regioneEnteId);
   const unsubscribe = runtime.taskChanges.subscribe((ids) => {
     if (ids.length === 0) return void send(true);
-    runtime.db.task
-      .count({ where: { AND: [{ id: { in: [...ids] } }, visible] } })
+    // The roles of this moment, not those of when the stream opened: a revocation silences it at once.
+    loadActor(runtime.db, actor.userId)
+      .then((now) => runtime.db.task.count({ where: { AND: [{ id: { in: [...ids] } }, visibleWhere(now, runtime.regioneEnteId)] } }))
       .then((seen) => seen > 0 && send())
-      .catch(() => undefined);
+      .catch(() => res.end());
   });
   const heartbeat = setInterval(() => res.write(': ancora qui\n\n'), HEARTBEAT_MS).unref();
   const end = setTimeout(() => res.end(), STREAM_MS).unref();

@@ -7,6 +7,7 @@ import { parse, storableJson } from '../validation';
 import { claimTask, completeTask, reassignCandidates, reassignTask, releaseTask } from './actions';
 import { receiveTaskFile, storeTaskFile, ZTaskFile } from './documents';
 import { actOnTasks, ZBulkRequest } from './bulk';
+import { countCacheOf } from './count-cache';
 import { streamTaskChanges } from './live';
 import { countTasks, listTasks, procedureTypes, taskDetail, ZTaskCountsQuery, ZTaskListQuery } from './queries';
 
@@ -23,7 +24,9 @@ export function taskRoutes(runtime: ApiRuntime): Router {
     res.json(await countTasks(runtime, actorOf(req), parse(ZTaskCountsQuery, req.query)));
   });
   router.post('/tasks/in-blocco', async (req, res) => {
-    res.json({ esiti: await actOnTasks(runtime, actorOf(req), parse(ZBulkRequest, req.body)) });
+    const esiti = await actOnTasks(runtime, actorOf(req), parse(ZBulkRequest, req.body));
+    countCacheOf(runtime.taskChanges).forget();
+    res.json({ esiti });
   });
   router.get('/tasks/eventi', (req, res) => {
     streamTaskChanges(runtime, actorOf(req), req, res);
@@ -40,16 +43,19 @@ export function taskRoutes(runtime: ApiRuntime): Router {
   router.post('/tasks/:id/claim', async (req, res) => {
     const { id } = parse(ZTaskId, req.params);
     await claimTask(runtime, actorOf(req), id);
+    countCacheOf(runtime.taskChanges).forget();
     res.json(await taskDetail(runtime, actorOf(req), id));
   });
   router.post('/tasks/:id/release', async (req, res) => {
     const { id } = parse(ZTaskId, req.params);
     await releaseTask(runtime, actorOf(req), id);
+    countCacheOf(runtime.taskChanges).forget();
     res.json(await taskDetail(runtime, actorOf(req), id));
   });
   router.post('/tasks/:id/reassign', async (req, res) => {
     const { id } = parse(ZTaskId, req.params);
     await reassignTask(runtime, actorOf(req), id, parse(ZReassignRequest, req.body).assigneeId);
+    countCacheOf(runtime.taskChanges).forget();
     res.json(await taskDetail(runtime, actorOf(req), id));
   });
   router.post('/tasks/:id/documenti/:campo', receiveTaskFile(), async (req, res) => {
@@ -61,6 +67,7 @@ export function taskRoutes(runtime: ApiRuntime): Router {
     const { decision } = parse(ZCompleteRequest, req.body);
     const idempotencyKey = idempotencyKeyOf(req) ?? undefined;
     await completeTask(runtime, actorOf(req), id, decision, idempotencyKey);
+    countCacheOf(runtime.taskChanges).forget();
     res.json({ ok: true });
   });
   return router;

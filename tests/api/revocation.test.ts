@@ -10,6 +10,7 @@ import { completeTaskUpdate, openTasksQuery, RUOLO_REVOCATO } from '../../workfl
 import { startTestServer, type TestServer } from '../support/api-server';
 import { demoCf } from '../support/demo';
 import { freePort } from '../support/free-port';
+import { openEventStream } from '../support/event-stream';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
 
@@ -97,14 +98,29 @@ describe('when a referente who claimed a task is revoked', () => {
   });
   afterAll(() => server.close());
 
-  it('then the task returns to the group at once, the history says why, the revoked person is shut out and a colleague decides it', async () => {
+  it('then the task returns to the group at once, the history says why, the revoked person is shut out, even from the live inbox they had open, and a colleague decides it', async () => {
     const revocato = await nominate('RVCLCU85C43E506', 'Lucia');
     const { taskId } = await transmission('2071-12-31');
-    expect((await revocato.session.postJson(`/api/tasks/${taskId}/claim`, {})).status).toBe(200);
+    const live = await openEventStream(revocato.session, '/api/tasks/eventi');
+    try {
+      expect((await revocato.session.postJson(`/api/tasks/${taskId}/claim`, {})).status).toBe(200);
+      expect(await live.next()).toEqual({ event: 'attivita', data: '{}' });
 
-    expect((await revoke(revocato.roleId)).status).toBe(200);
+      expect((await revoke(revocato.roleId)).status).toBe(200);
 
-    await expectShutOut(revocato.session, taskId);
+      await expectShutOut(revocato.session, taskId);
+      await colleagueActs(taskId);
+      // Neither the return of the task nor the colleague's work reached the revoked person's open inbox:
+      // its next event is the one every inbox hears when the database's listener is lost.
+      await server.platform.db.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN attivita'`;
+      expect(await live.next()).toEqual({ event: 'attivita', data: '{"tutte":true}' });
+    } finally {
+      live.close();
+    }
+  });
+
+  /** The task is back in the group, its history says why, and a colleague takes and decides it. */
+  async function colleagueActs(taskId: string) {
     const group = await collega.json<TaskList>(`/api/tasks?vista=gruppi&procedura=${INVIO_FLUSSI}&perPagina=100`);
     expect(group.body.items.find((item) => item.id === taskId)).toMatchObject({ assignee: null });
     const detail = await collega.json<TaskDetail>(`/api/tasks/${taskId}`);
@@ -115,7 +131,7 @@ describe('when a referente who claimed a task is revoked', () => {
       details: { assigneeId: null, motivo: RUOLO_REVOCATO },
     });
     await colleagueDecides(taskId);
-  });
+  }
 
   it('when the revocation cannot reach Temporal, then the revoked person still can neither read nor decide, and a colleague takes the task', async () => {
     const revocato = await nominate('RVCMRA80D44E506', 'Mara');
