@@ -2,10 +2,12 @@ import type { Db } from '../prisma/client';
 import { createAccreditationActivities } from './accreditation/accreditation';
 import { createActActivities } from './acts/produce-act';
 import { createCommunicationActivities } from './communications/communications';
+import { createDigestActivities } from './digest/task-digest';
 import { classifyFailures } from './failures';
 import type { DocumentStore } from './documents/document-store';
 import { createFlussoActivities } from './flussi/flusso-activities';
 import { createIncidentActivities } from './incidents/incidents';
+import type { Mailer } from './mail/mailer';
 import { createPecActivities } from './notifications/pec-activities';
 import type { PdfRenderer } from './pdf/pdf-renderer';
 import type { PecService } from './pec/pec';
@@ -24,6 +26,10 @@ export interface ActivityDeps {
   pdf: PdfRenderer;
   signer: Signer;
   pec: PecService;
+  /** Ordinary e-mail (the morning digest of tasks). */
+  mailer: Mailer;
+  /** Where people reach the platform: the links in e-mails. */
+  publicUrl: string;
 }
 
 /**
@@ -42,6 +48,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPecActivities(deps),
     ...createFlussoActivities(deps),
     ...createRicognizioneActivities(deps),
+    ...createDigestActivities(deps),
     registerProtocol: (request: RegistrationRequest) => protocol.register(request),
   });
 }

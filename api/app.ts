@@ -24,6 +24,7 @@ import { ricognizioniRoutes } from './ricognizioni/routes';
 import type { ApiRuntime } from './runtime';
 import { taskRoutes } from './tasks/routes';
 import { substitutionRoutes } from './sostituzioni/routes';
+import { notificationRoutes } from './notifiche/routes';
 import { commentRoutes } from './tasks/comments';
 import { savedViewRoutes } from './tasks/saved-views';
 
@@ -35,6 +36,7 @@ export function apiRouters(runtime: ApiRuntime): Router[] {
     taskRoutes(runtime),
     commentRoutes(runtime),
     substitutionRoutes(runtime),
+    notificationRoutes(runtime),
     communicationRoutes(runtime),
     entiRoutes(runtime),
     referentiRoutes(runtime),

@@ -13,7 +13,9 @@ import { createProtocolRegister, type ProtocolRegister } from '../activities/pro
 import { createLocalSigner } from '../activities/signature/local-signer';
 import type { Signer } from '../activities/signature/signer';
 import type { Db } from '../prisma/client';
-import type { Config } from './config';
+import { createMailer, type Mailer } from '../activities/mail/mailer';
+import { publicUrl, type Config } from './config';
+import { startMailCatcher, type MailCatcher } from './mail-catcher';
 import { startLocalPecProvider, type LocalPecProvider } from './pec-provider';
 import { readLocalReceipts } from './pec-provider/receipt-reader';
 
@@ -23,6 +25,7 @@ export interface Adapters {
   pdf: PdfRenderer;
   signer: Signer;
   pec: PecService;
+  mailer: Mailer;
 }
 
 export interface RunningAdapters {
@@ -30,6 +33,8 @@ export interface RunningAdapters {
   activities: Activities;
   /** The embedded PEC provider, when no PEC_SMTP_HOST is configured. */
   localPec: LocalPecProvider | null;
+  /** The embedded catcher of ordinary e-mail, when no MAIL_SMTP_HOST is configured. */
+  mailCatcher: MailCatcher | null;
   close(): Promise<void>;
 }
 
@@ -96,12 +101,26 @@ export async function startAdapters(
     : null;
   imap?.start();
 
-  const adapters: Adapters = { protocol, documents, pdf, signer, pec };
+  const mailCatcher = config.MAIL_SMTP_HOST
+    ? null
+    : await startMailCatcher({
+      smtpPort: config.MAIL_CATCHER_SMTP_PORT,
+      httpPort: config.MAIL_CATCHER_HTTP_PORT,
+      dir: config.MAIL_CATCHER_DIR ?? path.join(config.PUSH_DATA_DIR, 'posta'),
+    });
+  const mailer = createMailer(mailCatcher
+    ? { host: '127.0.0.1', port: mailCatcher.smtpPort, secure: false, from: config.MAIL_FROM }
+    : { host: config.MAIL_SMTP_HOST!, port: config.MAIL_SMTP_PORT, secure: config.MAIL_SMTP_SECURE, user: config.MAIL_SMTP_USER, password: config.MAIL_SMTP_PASSWORD, from: config.MAIL_FROM });
+
+  const adapters: Adapters = { protocol, documents, pdf, signer, pec, mailer };
   return {
     adapters,
-    activities: createActivities({ db, databaseUrl, ...adapters }),
+    activities: createActivities({ db, databaseUrl, publicUrl: publicUrl(config), ...adapters }),
     localPec,
+    mailCatcher,
     async close() {
+      mailer.close();
+      await mailCatcher?.close();
       await imap?.stop();
       // The provider wakes the reader for its last receipts before closing; what is left unread then
       // is read at the next start.

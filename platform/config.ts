@@ -76,6 +76,17 @@ const ConfigSchema = z.object({
   PEC_IMAP_USER: z.string().optional(),
   PEC_IMAP_PASSWORD: z.string().optional(),
   PEC_IMAP_MAILBOX: z.string().default('INBOX'),
+  MAIL_FROM: z.string().min(3).default('PUSH – Regione Puglia <noreply@push.regione.puglia.example>'),
+  MAIL_SMTP_HOST: z.string().optional(),
+  MAIL_SMTP_PORT: port.default(587),
+  MAIL_SMTP_SECURE: flag('false'),
+  MAIL_SMTP_USER: z.string().optional(),
+  MAIL_SMTP_PASSWORD: z.string().optional(),
+  MAIL_CATCHER_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
+  MAIL_CATCHER_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8025),
+  MAIL_CATCHER_DIR: z.string().optional(),
+  /** The hour (0–23, in Italy) of the morning digest of tasks. */
+  TASK_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   PUSH_MAP_TILES_URL: tilesUrl.default(OSM_TILES_URL),
   PUSH_MAP_TILES_ATTRIBUTION: z.string().default(OSM_ATTRIBUTION),
 });

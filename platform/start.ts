@@ -19,6 +19,7 @@ import { createDb } from '../prisma/client';
 import { loadReferenceData } from '../prisma/seed/reference-data';
 import { startDevServer } from '../temporal-config/dev-server';
 import { locateTemporalCli } from '../temporal-config/locate-cli';
+import { ensureDigestSchedule } from '../temporal-config/digest-schedule';
 import { ensureSearchAttributes } from '../temporal-config/namespace';
 import { loadConfig, LOCAL_IDP_WARNING, mapConfig, PROJECT_ROOT, publicUrl, uploadSettings, type Config } from './config';
 import { startAdapters } from './adapters';
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
   const running = await startAdapters(config, db, databaseUrl, { onPecReceipt: signalPecReceipt(client), log: logger('push') });
   stops.push({ name: 'adapters', stop: running.close });
   if (running.localPec) log(`local PEC provider (SMTP) on port ${running.localPec.port}`);
+  if (running.mailCatcher) log(`local mail server (SMTP) on port ${running.mailCatcher.smtpPort}: the e-mails sent are shown at ${running.mailCatcher.url}`);
   const attachments = await moveAttachmentsIntoStore(db, running.adapters.documents);
   if (attachments.moved) logger('db')(`${attachments.moved} attachments moved into the document store`);
   if (attachments.altered.length) logger('db')(`attachments left in the database, their content no longer matches the hash recorded when sent: ${attachments.altered.join(', ')}`);
@@ -155,6 +157,8 @@ async function main(): Promise<void> {
     },
   });
   logger('worker')(`polling task queue ${config.TEMPORAL_TASK_QUEUE}`);
+  await ensureDigestSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, regioneEnteId: ref.regioneId, hour: config.TASK_DIGEST_HOUR });
+  logger('temporal')(`the morning digest of tasks is sent every day at ${config.TASK_DIGEST_HOUR}:00 (Europe/Rome)`);
 
   const oidc = await identityProvider(config, db);
   const sessionSecret = config.SESSION_SECRET ?? (await persistentSecret(config.PUSH_DATA_DIR, 'session-secret'));

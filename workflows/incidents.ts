@@ -3,11 +3,13 @@
 // administrator, who retries the step or declares it resolved by other means. Every procedure's
 // activities go through `guard`, so an activity that will not succeed (a non-retryable failure, or its
 // attempts exhausted) opens an incident too, instead of failing the procedure or retrying for ever.
+// A step whose failure names a PEC address (StepFailed's `subject.pec`) lets the administrator correct it: the
+// retry receives the correction.
 import { ActivityFailure, ApplicationFailure, condition, proxyLocalActivities, setHandler, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { SA_STATO } from '../temporal-config/settings';
 import { isAdministrator } from './shared/actor';
-import { resolveIncidentUpdate, type IncidentResolution } from './shared/incidents';
+import { isPecAddress, resolveIncidentUpdate, type IncidentCorrection, type IncidentResolution } from './shared/incidents';
 import { refuse, TASK_FAILURE } from './shared/tasks';
 
 // Recording the incident is the last resort: it retries until the database takes it.
@@ -19,8 +21,15 @@ export const ACTIVITY_RETRY = { initialInterval: '1 second', maximumInterval: '1
 /** The failure a procedure ends with when an administrator resolves by hand a step whose result it needs. */
 export const CLOSED_BY_ADMINISTRATOR = 'PROCEDURA_CHIUSA_DA_AMMINISTRATORE';
 
-/** A failure the procedure cannot get past alone: its message is shown to the administrator. */
-export class StepFailed extends Error {}
+/**
+ * A failure the procedure cannot get past alone: its message is shown to the administrator; `subject.pec`, the
+ * address a PEC could not be delivered to, lets them correct it before the retry.
+ */
+export class StepFailed extends Error {
+  constructor(message: string, readonly subject: { pec?: string } = {}) {
+    super(message);
+  }
+}
 
 function describe(error: unknown): string {
   if (error instanceof ActivityFailure && error.cause) return error.cause.message;
@@ -28,29 +37,36 @@ function describe(error: unknown): string {
 }
 
 export class Incidents {
-  private readonly open = new Set<string>();
+  /** The open incidents, each with the PEC address it concerns, if any. */
+  private readonly open = new Map<string, { pec?: string }>();
   private readonly resolutions = new Map<string, IncidentResolution>();
 
   constructor(private readonly context: { enteId: string; regioneEnteId: string }) {
     setHandler(resolveIncidentUpdate, (resolution) => {
       this.resolutions.set(resolution.incidentId, resolution);
     }, {
-      validator: ({ incidentId, actor }) => {
+      validator: ({ incidentId, azione, pec, actor }) => {
         if (!isAdministrator(actor, context.regioneEnteId)) {
           refuse(TASK_FAILURE.notAllowed, 'Solo un amministratore può gestire gli incidenti.');
         }
-        if (!this.open.has(incidentId)) {
+        const incident = this.open.get(incidentId);
+        if (!incident) {
           refuse(TASK_FAILURE.notOpen, "L'incidente non è più aperto.");
         }
+        if (pec === undefined) return;
+        if (azione !== 'RIPROVA' || !incident.pec) {
+          refuse(TASK_FAILURE.invalidDecision, 'pec: si può correggere l’indirizzo PEC solo riprovando l’invio di una PEC non consegnata', 'pec');
+        }
+        if (!isPecAddress(pec)) refuse(TASK_FAILURE.invalidDecision, 'pec: indirizzo PEC non valido', 'pec');
       },
     });
   }
 
   /**
    * Runs a step until it succeeds or an administrator declares it resolved: returns the step's result,
-   * or undefined when it was resolved by hand.
+   * or undefined when it was resolved by hand. An attempt after a retry with a correction receives it.
    */
-  async step<T>(name: string, run: (attempt: number) => Promise<T>): Promise<T | undefined> {
+  async step<T>(name: string, run: (attempt: number, correction?: IncidentCorrection) => Promise<T>): Promise<T | undefined> {
     const outcome = await this.attempt(name, run);
     return outcome.done ? outcome.value : undefined;
   }
@@ -81,20 +97,27 @@ export class Incidents {
     });
   }
 
-  private async attempt<T>(name: string, run: (attempt: number) => Promise<T>): Promise<{ done: true; value: T } | { done: false }> {
+  private async attempt<T>(
+    name: string,
+    run: (attempt: number, correction?: IncidentCorrection) => Promise<T>,
+  ): Promise<{ done: true; value: T } | { done: false }> {
+    let correction: IncidentCorrection | undefined;
     for (let attempt = 1; ; attempt++) {
       try {
-        return { done: true, value: await run(attempt) };
+        return { done: true, value: await run(attempt, correction) };
       } catch (error) {
         if (!(error instanceof ActivityFailure || error instanceof StepFailed)) throw error;
         const incidentId = uuid4();
-        this.open.add(incidentId);
-        await record.openIncident({ id: incidentId, workflowId: workflowInfo().workflowId, step: name, errore: describe(error), enteId: this.context.enteId });
+        const pec = error instanceof StepFailed ? error.subject.pec : undefined;
+        this.open.set(incidentId, { pec });
+        // The address only when there is one: an incident without it records the same input as ever.
+        await record.openIncident({ id: incidentId, workflowId: workflowInfo().workflowId, step: name, errore: describe(error), enteId: this.context.enteId, ...(pec ? { pec } : {}) });
         await condition(() => this.resolutions.has(incidentId));
         const resolution = this.resolutions.get(incidentId)!;
         this.open.delete(incidentId);
-        await record.closeIncident({ id: incidentId, azione: resolution.azione, actorId: resolution.actor.userId, nota: resolution.nota });
+        await record.closeIncident({ id: incidentId, azione: resolution.azione, actorId: resolution.actor.userId, nota: resolution.nota, ...(resolution.pec ? { pec: resolution.pec } : {}) });
         if (resolution.azione === 'RISOLTO') return { done: false };
+        correction = resolution.pec === undefined ? undefined : { pec: resolution.pec };
       }
     }
   }

@@ -3,3 +3,4 @@ export { accreditamentoEnte } from './accreditamento-ente';
 export { invioFlussi } from './invio-flussi';
 export { invioGenerico } from './invio-generico';
 export { ricognizionePatrimoniale } from './ricognizione-patrimoniale';
+export { riepilogoAttivita } from './riepilogo-attivita';

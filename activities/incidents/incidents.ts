@@ -10,18 +10,20 @@ const storable = (text: string) =>
 /** The incidents administrators see on the monitoring page; opening or closing twice changes nothing. */
 export function createIncidentActivities(db: Db) {
   return {
-    async openIncident(input: { id: string; workflowId: string; step: string; errore: string; enteId: string | null }): Promise<void> {
-      const incident = { ...input, step: storable(input.step), errore: storable(input.errore) };
+    /** `pec`: the address a PEC could not be delivered to, which the administrator may correct before retrying. */
+    async openIncident(input: { id: string; workflowId: string; step: string; errore: string; enteId: string | null; pec?: string }): Promise<void> {
+      const incident = { ...input, step: storable(input.step), errore: storable(input.errore), pec: input.pec === undefined ? null : storable(input.pec) };
       await db.$transaction(async (tx) => {
         if (await tx.incident.findUnique({ where: { id: incident.id } })) return;
         await tx.incident.create({ data: incident });
         await tx.auditEvent.create({
-          data: { enteId: incident.enteId, azione: 'INCIDENTE_APERTO', oggetto: `incidente:${incident.id}`, details: { workflowId: incident.workflowId, step: incident.step, note: incident.errore } },
+          data: { enteId: incident.enteId, azione: 'INCIDENTE_APERTO', oggetto: `incidente:${incident.id}`, details: { workflowId: incident.workflowId, step: incident.step, note: incident.errore, ...(incident.pec ? { pec: incident.pec } : {}) } },
         });
       });
     },
 
-    async closeIncident(input: { id: string; azione: 'RIPROVA' | 'RISOLTO'; actorId: string; nota?: string }): Promise<void> {
+    /** `pec`: the corrected address the retry sends to, when the administrator gave one. */
+    async closeIncident(input: { id: string; azione: 'RIPROVA' | 'RISOLTO'; actorId: string; nota?: string; pec?: string }): Promise<void> {
       await db.$transaction(async (tx) => {
         const incident = await tx.incident.findUniqueOrThrow({ where: { id: input.id } });
         if (incident.stato !== 'APERTO') return;
@@ -35,7 +37,7 @@ export function createIncidentActivities(db: Db) {
             enteId: incident.enteId,
             azione: input.azione === 'RIPROVA' ? 'INCIDENTE_RITENTATO' : 'INCIDENTE_RISOLTO',
             oggetto: `incidente:${input.id}`,
-            details: { workflowId: incident.workflowId, step: incident.step, note: input.nota ?? null },
+            details: { workflowId: incident.workflowId, step: incident.step, note: input.nota ?? null, ...(input.pec ? { pecCorretta: input.pec } : {}) },
           },
         });
       });

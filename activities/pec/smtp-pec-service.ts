@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import { createSmtpTransport } from '../mail/smtp-transport';
 import type { Db } from '../../prisma/client';
 import type { PecMessage, PecReceipt } from '../../prisma/generated/client';
 import { describeFailure, RECEIPT_EFFECT, statesBefore } from './pec-state';
@@ -46,8 +46,6 @@ export interface RecordedReceipt {
 }
 
 const ADDRESS = /^[^\s@<>,;:"()[\]\\]+@[^\s@<>,;:"()[\]\\]+\.[^\s@<>,;:"()[\]\\]+$/;
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
-
 /**
  * The Message-ID is a function of the idempotency key, so every attempt for one key sends the same
  * Message-ID and every receipt for any of them finds the same row.
@@ -99,20 +97,7 @@ function toReceiptView(row: PecReceipt): ReceiptView {
 export function createPecService(settings: PecServiceSettings): PecService & { close(): void } {
   const { db, smtp, from } = settings;
   if (!ADDRESS.test(from)) throw new Error(`PEC: the sender address "${from}" is not an e-mail address.`);
-  const transporter = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? '' } : undefined,
-    // Credentials and documents never cross a network in clear; loopback is the local provider.
-    requireTLS: !smtp.secure && !isLoopback(smtp.host),
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
-    // Attachments are Buffers; a path or URL in one would be a bug, not something to fetch.
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
+  const transporter = createSmtpTransport(smtp);
   const sendTimeoutMs = settings.sendTimeoutMs ?? 120_000;
 
   async function send(input: PecSendInput): Promise<PecMessageView> {

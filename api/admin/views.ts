@@ -49,6 +49,8 @@ export interface Incidente {
   stato: IncidenteStato;
   enteId: string | null;
   enteDenominazione: string | null;
+  /** The address a PEC could not be delivered to: a retry may send to a corrected one. */
+  pec: string | null;
   createdAt: string;
   closedAt: string | null;
   chiusoDa: string | null;

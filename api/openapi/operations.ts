@@ -25,8 +25,9 @@ import * as savedViews from '../tasks/saved-views';
 import * as bulk from '../tasks/bulk';
 import * as comments from '../tasks/comments';
 import * as sostituzioni from '../sostituzioni/routes';
+import * as notifiche from '../notifiche/routes';
 
-export type Method = 'get' | 'post' | 'delete';
+export type Method = 'get' | 'post' | 'put' | 'delete';
 
 export interface Operation {
   method: Method;
@@ -82,6 +83,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/sostituzioni/colleghi', tag: 'Attività', summary: 'I colleghi con un mio stesso ruolo, che possono sostituirmi' },
   { method: 'post', path: '/sostituzioni', tag: 'Attività', summary: 'Nominare chi riceve le mie attività mentre sono assente (dal–al)', body: sostituzioni.ZSostituzione, status: 201 },
   { method: 'delete', path: '/sostituzioni/:id', tag: 'Attività', summary: 'Togliere una sostituzione (rientro anticipato)', params: sostituzioni.ZSostituzioneId },
+  { method: 'get', path: '/notifiche', tag: 'Attività', summary: 'Il mio indirizzo e-mail e se ricevo il riepilogo mattutino delle attività' },
+  { method: 'put', path: '/notifiche', tag: 'Attività', summary: 'Cambiare indirizzo e-mail o attivare e disattivare il riepilogo mattutino', body: notifiche.ZNotifiche },
 
   { method: 'post', path: '/comunicazioni', tag: 'Comunicazioni', summary: 'Inviare una comunicazione alla Regione (avvia l’invio generico)', body: comunicazioni.ZSendRequest, files: ['allegati'], status: 201 },
   { method: 'get', path: '/comunicazioni', tag: 'Comunicazioni', summary: 'Le comunicazioni visibili', query: comunicazioni.ZListQuery },
@@ -131,6 +134,6 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/admin/procedure', tag: 'Amministrazione', summary: 'Le procedure in corso e concluse', query: admin.ZProcedureQuery },
   { method: 'get', path: '/admin/procedure/:workflowId', tag: 'Amministrazione', summary: 'Una procedura: stato, passi, incidenti', params: admin.ZWorkflowId },
   { method: 'get', path: '/admin/incidenti', tag: 'Amministrazione', summary: 'Gli incidenti', query: incidenti.ZListQuery },
-  { method: 'post', path: '/admin/incidenti/:id/riprova', tag: 'Amministrazione', summary: 'Riprovare il passo fallito', params: incidenti.ZId, body: incidenti.ZRetry },
+  { method: 'post', path: '/admin/incidenti/:id/riprova', tag: 'Amministrazione', summary: 'Riprovare il passo fallito; una PEC non consegnata, anche a un indirizzo corretto', params: incidenti.ZId, body: incidenti.ZRetry },
   { method: 'post', path: '/admin/incidenti/:id/risolvi', tag: 'Amministrazione', summary: 'Dichiarare l’incidente risolto fuori dalla piattaforma', params: incidenti.ZId, body: incidenti.ZResolve },
 ];

@@ -52,7 +52,7 @@ function dueWhere(scadenza: TaskListQuery['scadenza'], now: Date): Prisma.TaskWh
   return {};
 }
 
-function viewWhere(vista: TaskListQuery['vista'], actor: Actor): Prisma.TaskWhereInput {
+export function viewWhere(vista: TaskListQuery['vista'], actor: Actor): Prisma.TaskWhereInput {
   // What waits for me: mine, and my groups' that nobody has taken.
   // A substitute's own include those of the colleagues away whom they substitute.
   if (vista === 'da-fare') return { stato: 'APERTA', OR: [{ assigneeId: actor.userId }, ...substitutedWhere(actor), { assigneeId: null, OR: candidacyWhere(actor) }] };
@@ -265,4 +265,4 @@ async function documentsOfProcedure(db: Db, workflowId: string): Promise<FileRef
   ];
 }
 
-export const procedureTypes = () => PROCEDURES.map((procedure) => ({ value: procedure.id, label: procedure.label }));
+export const procedureTypes = () => PROCEDURES.filter((procedure) => procedure.forms.length > 0).map((procedure) => ({ value: procedure.id, label: procedure.label }));

@@ -1,6 +1,7 @@
 // Accreditamento ente through the real API, as the representative, the istruttore, the dirigente and
 // the administrator, ending in a verified signed act, a valid segnatura and a delivered PEC.
 import { demoCf } from '../support/demo';
+import { COMUNE_BARI } from '../../prisma/seed/enti';
 import { createHash, randomUUID } from 'node:crypto';
 import { verifyPdfWithPdfsig } from '../../activities/signature/verify';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
@@ -255,6 +256,67 @@ describe('accreditamento ente', () => {
     expect(await server.platform.db.protocolRegistration.count({ where: { workflowId, direction: 'USCITA' } })).toBe(1);
     expect(await server.platform.db.pecMessage.count({ where: { workflowId } })).toBe(2);
     expect(await server.platform.db.incident.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ stato: 'RISOLTO', nota: 'Consegnato a mano il 23/11.' });
+  });
+
+  it('when the rejection’s PEC went to a wrong address, then the administrator retries to the corrected one, which the ente’s registry takes too', async () => {
+    const { db } = server.platform;
+    const wrong = 'inesistente.protocollo@pec.fondazione-aurora.example';
+    const corrected = 'protocollo@pec.fondazione-aurora.example';
+    const rep = await signIn(server.baseUrl, personCf('VRDLCU70A01A662'), { nome: 'Luca', cognome: 'Verdi' });
+    const sent = await rep.json<{ id: string; workflowId: string }>('/api/accreditamenti', {
+      method: 'POST',
+      body: requestForm({ tipo: 'ALTRO', denominazione: 'Fondazione Aurora', codiceFiscale: '93000060728', pec: wrong, sede: 'Via Calefati 3, Bari', qualifica: 'Presidente' }),
+    });
+    expect(sent.status).toBe(201);
+    const { workflowId } = sent.body;
+    const review = await taskOf(workflowId, 'istruttoria-1');
+    await complete(istruttore, review.id, { esito: 'RESPINGI', motivazione: 'L’ente non gestisce alloggi di edilizia residenziale pubblica.' });
+
+    // The incident names the address the PEC could not be delivered to.
+    const incident = await eventually(() => db.incident.findFirst({ where: { workflowId, stato: 'APERTO' } }));
+    const listed = await admin.json<{ items: { id: string; pec: string | null }[] }>('/api/admin/incidenti?stato=APERTO');
+    expect(listed.body.items.find((item) => item.id === incident.id)?.pec).toBe(wrong);
+    const { enteId } = await db.accreditationRequest.findUniqueOrThrow({ where: { id: sent.body.id } });
+    expect((await db.ente.findUniqueOrThrow({ where: { id: enteId! } })).pec).toBeNull();
+
+    // An address that is not one is refused, naming the field, and changes nothing.
+    const invalid = await admin.postJson<ApiError>(`/api/admin/incidenti/${incident.id}/riprova`, { pec: 'protocollo at fondazione-aurora' });
+    expect([invalid.status, invalid.body.error]).toEqual([422, { code: 'DATI_NON_VALIDI', field: 'pec', message: 'pec: indirizzo PEC non valido' }]);
+    expect((await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).stato).toBe('APERTO');
+
+    // Typed as a person would (spaces, capitals): the retry goes to the corrected address and is delivered.
+    const retried = await admin.postJson(`/api/admin/incidenti/${incident.id}/riprova`, { pec: '  Protocollo@PEC.Fondazione-Aurora.example ', nota: 'Indirizzo corretto dal sito dell’ente.' });
+    expect([retried.status, retried.body]).toEqual([200, { ok: true }]);
+    expect((await server.platform.client.workflow.getHandle(workflowId).result()).esito).toBe('RESPINTA');
+    const messages = await db.pecMessage.findMany({ where: { workflowId }, orderBy: { createdAt: 'asc' } });
+    expect(messages.map((message) => [message.destinatario, message.stato])).toEqual([[wrong, 'ERRORE'], [corrected, 'CONSEGNATO']]);
+    expect(messages[1]!.idempotencyKey).toMatch(/\/pec\/.+\/2$/);
+    expect(await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ stato: 'RITENTATO', pec: wrong });
+    expect(await db.incident.count({ where: { workflowId } })).toBe(1);
+
+    // The ente's registry, which had no address, takes the corrected one, and so does the request (an
+    // approval would otherwise write the failed one back); both changes are audited.
+    expect((await db.ente.findUniqueOrThrow({ where: { id: enteId! } })).pec).toBe(corrected);
+    expect((await db.accreditationRequest.findUniqueOrThrow({ where: { id: sent.body.id } })).pec).toBe(corrected);
+    const audit = await db.auditEvent.findMany({ where: { enteId: enteId!, azione: { in: ['ENTE_PEC_CORRETTA', 'INCIDENTE_RITENTATO'] } }, orderBy: { at: 'asc' } });
+    expect(audit.map((entry) => [entry.azione, entry.actorId, entry.details])).toEqual([
+      ['ENTE_PEC_CORRETTA', server.platform.ref.users['regione.amministratore'], { incidenteId: incident.id, prima: wrong, dopo: corrected }],
+      ['INCIDENTE_RITENTATO', server.platform.ref.users['regione.amministratore'], expect.objectContaining({ pecCorretta: corrected })],
+    ]);
+  });
+
+  it('when an incident concerns no PEC address, then a retry with one is refused and nothing changes', async () => {
+    const { db } = server.platform;
+    const ente = await db.ente.findUniqueOrThrow({ where: { codice: COMUNE_BARI } });
+    // An incident of a step that sends no PEC (a protocol registration), as the procedure records it.
+    const incident = await db.incident.create({
+      data: { workflowId: `prova-${randomUUID()}`, step: 'Attività registerProtocol', errore: 'Il registro di protocollo non risponde.', enteId: ente.id },
+    });
+    const refused = await admin.postJson<ApiError>(`/api/admin/incidenti/${incident.id}/riprova`, { pec: 'protocollo@pec.comune.bari.example' });
+    expect([refused.status, refused.body.error.field]).toEqual([422, 'pec']);
+    expect(refused.body.error.message).toMatch(/^pec: .*indirizzo PEC/);
+    expect((await db.ente.findUniqueOrThrow({ where: { id: ente.id } })).pec).toBe(ente.pec);
+    expect((await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).stato).toBe('APERTO');
   });
 });
 

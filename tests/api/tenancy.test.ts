@@ -39,9 +39,10 @@ describe('tenancy', () => {
   const walked = new Set<string>();
 
   /** Records the route template walked, so the coverage check below can find unwalked endpoints. */
-  const as = async (session: ApiSession, method: 'GET' | 'POST' | 'DELETE', template: string, path: string, body?: unknown) => {
+  const as = async (session: ApiSession, method: 'GET' | 'POST' | 'PUT' | 'DELETE', template: string, path: string, body?: unknown) => {
     walked.add(template);
     if (method === 'POST') return session.postJson(path, body ?? {});
+    if (method === 'PUT') return session.json(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
     return session.json(path, { method });
   };
 
@@ -360,6 +361,27 @@ describe('tenancy', () => {
     expect([unnamed.status, unnamed.body.error.field]).toEqual([422, 'assigneeId']);
     const none = await istruttore.postJson<{ error: { field: string } }>('/api/tasks/in-blocco', { azione: 'PRENDI_IN_CARICO', taskIds: [] });
     expect([none.status, none.body.error.field]).toEqual([422, 'taskIds']);
+  });
+
+  it("when a person sets where their morning digest goes, then it is theirs alone, and a digest without an address is refused", async () => {
+    const bariId = server.platform.ref.users['bari.referente']!;
+    const before = await server.platform.db.user.findUniqueOrThrow({ where: { id: bariId } });
+    const own = await as(lecce, 'GET', 'GET /notifiche', '/api/notifiche');
+    expect(own.body).toEqual({ email: expect.stringContaining('comune-lecce'), riepilogoEmail: true });
+    for (const [body, field] of [
+      [{ email: 'non-un-indirizzo', riepilogoEmail: true }, 'email'],
+      [{ email: '', riepilogoEmail: true }, 'email'],
+      [{ email: 'a@b.it', riepilogoEmail: 'sì' }, 'riepilogoEmail'],
+    ] as const) {
+      const refused = await lecce.json<{ error: { field: string; message: string } }>('/api/notifiche', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect([refused.status, refused.body.error.field]).toEqual([422, field]);
+    }
+    const changed = await as(lecce, 'PUT', 'PUT /notifiche', '/api/notifiche', { email: ' Ufficio.Casa@Comune-Lecce.example ', riepilogoEmail: false });
+    expect(changed.body).toEqual({ email: 'ufficio.casa@comune-lecce.example', riepilogoEmail: false });
+    // Bari's person is untouched by what Lecce's did, and sees their own.
+    expect(await server.platform.db.user.findUniqueOrThrow({ where: { id: bariId } })).toMatchObject({ email: before.email, riepilogoEmail: true });
+    expect((await bari.json('/api/notifiche')).body).toEqual({ email: before.email, riepilogoEmail: true });
+    expect((await lecce.json('/api/notifiche', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: null, riepilogoEmail: false }) })).body).toEqual({ email: null, riepilogoEmail: false });
   });
 
   it('when a colleague away names a substitute, then the substitute receives their tasks on those days, and nobody else may touch the naming', async () => {

@@ -99,6 +99,7 @@ describe('accessibility of the main pages', () => {
       ['/patrimonio/alloggi', byTestId('riepilogo-alloggi')],
       ['/patrimonio/mappa', byTestId('mappa')],
       ['/sostituzioni', byTestId('sostituzione-form')],
+      ['/notifiche', byTestId('notifiche-form')],
     ]);
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((path) => [path, []])));
   });

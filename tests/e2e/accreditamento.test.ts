@@ -251,4 +251,70 @@ describe('accreditamento ente in the browser', () => {
     expect((await db.task.findUniqueOrThrow({ where: { id: integration.id } })).outcome).toEqual({ risposta: 'Si allega l’atto di nomina firmato.', attoNominaDocumentId: acts[1]!.id });
     await rep.browserContext().close();
   });
+
+  it('when the rejection’s PEC cannot be delivered, then the administrator corrects the address in the incident and the retry delivers it there', async () => {
+    const { db, client } = server.platform;
+    const wrong = 'inesistente.segreteria@pec.casaperta.example';
+    const corrected = 'segreteria@pec.casaperta.example';
+    const person = { codiceFiscale: `PLMNNA68E45A662${codiceFiscaleCheckChar('PLMNNA68E45A662')}`, nome: 'Anna', cognome: 'Palmieri' };
+    const user = await db.user.create({ data: person });
+    const { workflowId, id } = await submitAccreditamento(
+      { db, temporal: client, taskQueue: server.platform.taskQueue, regioneEnteId: server.platform.ref.regioneId, storeDocument: (input) => server.platform.adapters.adapters.documents.store(input) },
+      { userId: user.id, ...person },
+      { tipo: 'ALTRO', denominazione: 'Cooperativa Casa Aperta', codiceFiscale: '93000070727', pec: wrong, sede: 'Via Cavour 12, Bari', qualifica: 'Presidente' },
+      { filename: 'atto.pdf', content: await readFile(path.join(__dirname, 'fixtures', 'dichiarazione.pdf')) },
+    );
+    const review = await eventually(() => db.task.findFirst({ where: { workflowId, taskKey: 'istruttoria-1', stato: 'APERTA' } }));
+    const istruttore = await loadActor(db, server.platform.ref.users['regione.istruttore']);
+    await client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: review.id, actor: istruttore, decision: { esito: 'RESPINGI', motivazione: 'La cooperativa non gestisce alloggi di edilizia residenziale pubblica.' } }],
+    });
+    const incident = await eventually(() => db.incident.findFirst({ where: { workflowId, stato: 'APERTO' } }));
+
+    const row = `[data-incidente-id="${incident.id}"]`;
+    const field = `${byTestId('incidente-pec')} input`;
+    /** Opens the incident's «Riprova» dialog and writes the corrected address in it. */
+    async function correctAddress(page: Page): Promise<void> {
+      await page.waitForSelector(`${row} ${byTestId('incidente-riprova')}`);
+      await page.click(`${row} ${byTestId('incidente-riprova')}`);
+      await page.waitForSelector(byTestId('incidente-dialog'), { visible: true });
+      expect(await textOf(page, byTestId('incidente-pec-fallita'))).toContain(`Indirizzo PEC a cui non è stata consegnata: ${wrong}`);
+      // Prefilled with the failed address, to be corrected rather than retyped.
+      expect(await page.$eval(field, (input) => (input as HTMLInputElement).value)).toBe(wrong);
+      await page.$eval(field, (input) => (input as HTMLInputElement).select());
+      await page.type(field, corrected);
+      // Settled: the dialog faded in, and the hint back in place of the messages shown while typing.
+      await page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity), { polling: 100 });
+      expect(await page.$(`${byTestId('incidente-pec')}.v-input--error`)).toBeNull();
+    }
+
+    const admin = await newPage('/amministrazione/incidenti');
+    await signInAs(admin, demoCf('regione.amministratore'), '/amministrazione/incidenti');
+    // The dialog at 1440×900 and at a phone's width, each in a tab of its own (a mobile viewport reloads the page).
+    const dir = path.join(__dirname, 'screenshots');
+    await mkdir(dir, { recursive: true });
+    for (const [suffix, viewport] of [['1440', { width: 1440, height: 900 }], ['telefono', { width: 390, height: 844, isMobile: true }]] as const) {
+      const tab = await admin.browserContext().newPage();
+      await tab.setViewport(viewport);
+      await tab.goto(admin.url());
+      await correctAddress(tab);
+      await tab.screenshot({ path: path.join(dir, `incidente-pec-corretta-${suffix}.png`) });
+      await tab.close();
+    }
+
+    await admin.bringToFront();
+    await correctAddress(admin);
+    expect(await dialogBackgrounds(admin)).toEqual({ open: 1, seeThrough: [] });
+    await admin.click(byTestId('incidente-conferma'));
+    await admin.waitForSelector(byTestId('incidente-dialog'), { hidden: true });
+
+    // The procedure sent the rejection again, to the corrected address, and ended; the ente's registry has it too.
+    expect((await client.workflow.getHandle(workflowId).result()).esito).toBe('RESPINTA');
+    const messages = await db.pecMessage.findMany({ where: { workflowId }, orderBy: { createdAt: 'asc' } });
+    expect(messages.map((message) => [message.destinatario, message.stato])).toEqual([[wrong, 'ERRORE'], [corrected, 'CONSEGNATO']]);
+    expect(await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ stato: 'RITENTATO', pec: wrong });
+    const { enteId } = await db.accreditationRequest.findUniqueOrThrow({ where: { id } });
+    expect((await db.ente.findUniqueOrThrow({ where: { id: enteId! } })).pec).toBe(corrected);
+    await admin.browserContext().close();
+  });
 });

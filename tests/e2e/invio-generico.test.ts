@@ -9,6 +9,7 @@ import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import type { DemoUserKey } from '../../prisma/seed/demo-users';
 import { COMUNE_BARI, COMUNE_LECCE } from '../../prisma/seed/enti';
 import { demoCf } from '../support/demo';
+import { eventually } from '../support/platform';
 import type { TestServer } from '../support/api-server';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
@@ -228,5 +229,55 @@ describe('invio generico in the browser', () => {
     const stored = await server.platform.db.substitution.findMany({ where: { sostitutoId: collega.id } });
     expect(stored).toHaveLength(1);
     await regione.browserContext().close();
+  });
+
+  it('when a person sends the morning digest to their office, then the local mail server catches it and shows the tasks waiting for them', async () => {
+    const who = server.platform.ref.users['regione.istruttore']!;
+    const before = await server.platform.db.user.findUniqueOrThrow({ where: { id: who } });
+    const regione = await signInAs('regione.istruttore', '/notifiche');
+    await regione.setViewport({ width: 1440, height: 900 });
+    try {
+      const email = `${byTestId('notifiche-email')} input`;
+      await regione.waitForFunction((selector) => (document.querySelector(selector) as HTMLInputElement | null)?.value === 'giulia.ferrante@regione-puglia.example', { polling: 100 }, email);
+      await regione.click(email, { count: 3 });
+      await regione.keyboard.press('Backspace');
+      await regione.type(email, 'ufficio.casa@regione-puglia.example');
+      await regione.click(byTestId('notifiche-salva'));
+      await regione.waitForFunction(() => document.body.textContent?.includes('Riceverai il riepilogo ogni mattina.'), { polling: 100 });
+      expect(await server.platform.db.user.findUniqueOrThrow({ where: { id: who } })).toMatchObject({ email: 'ufficio.casa@regione-puglia.example', riepilogoEmail: true });
+
+      // A communication arrives for her group; the next morning (a day of this file's own) the schedule's workflow runs.
+      const bari = await signIn(server.baseUrl, demoCf('bari.referente'));
+      const form = new FormData();
+      form.set('enteId', server.platform.ref.demoComuneIds[COMUNE_BARI]);
+      form.set('oggetto', 'Richiesta di accesso agli atti');
+      form.set('testo', 'Si chiede copia del verbale di assegnazione.');
+      const sent = await bari.json<{ workflowId: string }>('/api/comunicazioni', { method: 'POST', body: form });
+      expect(sent.status).toBe(201);
+      await eventually(() => server.platform.db.task.findFirst({ where: { workflowId: sent.body.workflowId, stato: 'APERTA' } }));
+      await server.platform.client.workflow.execute('riepilogoAttivita', {
+        taskQueue: server.platform.taskQueue,
+        workflowId: `riepilogo-attivita-e2e-${Date.now()}`,
+        args: [{ regioneEnteId: server.platform.ref.regioneId, giorno: '2062-05-20' }],
+      });
+      const catcher = server.platform.adapters.mailCatcher!;
+      await regione.goto(catcher.url);
+      const link = await regione.waitForSelector('xpath/.//tr[contains(., "ufficio.casa@regione-puglia.example")]//a');
+      await regione.screenshot({ path: path.join(__dirname, 'screenshots', 'posta-locale-1440.png'), fullPage: true });
+      await Promise.all([regione.waitForNavigation(), link!.click()]);
+      const frame = await (await regione.waitForSelector('iframe'))!.contentFrame();
+      await frame.waitForFunction(() => document.body?.textContent?.includes('Buongiorno Giulia, ecco le tue attività del 20/05/2062'), { polling: 100 });
+      // The group's new task, a link to its page.
+      expect(await frame.evaluate(() => document.body.textContent)).toContain('Presa in carico: Richiesta di accesso agli atti');
+      expect(await frame.$$eval('a[href*="/attivita/"]', (links) => links.length)).toBeGreaterThan(0);
+      await regione.screenshot({ path: path.join(__dirname, 'screenshots', 'posta-locale-riepilogo-1440.png'), fullPage: true });
+      await regione.setViewport({ width: 390, height: 844, isMobile: true });
+      await regione.reload();
+      await regione.waitForSelector('iframe');
+      await regione.screenshot({ path: path.join(__dirname, 'screenshots', 'posta-locale-riepilogo-telefono.png'), fullPage: true });
+    } finally {
+      await server.platform.db.user.update({ where: { id: who }, data: { email: before.email, riepilogoEmail: before.riepilogoEmail } });
+      await regione.browserContext().close();
+    }
   });
 });

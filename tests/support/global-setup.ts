@@ -35,6 +35,10 @@ export default async function globalSetup(): Promise<void> {
   process.env.PUSH_TEST_DATA_DIR = dataDir;
   setRunning('data folder', () => rm(dataDir, { recursive: true, force: true }));
 
+  // Each platform a test starts has its own catcher of ordinary e-mail, on ports of its own.
+  process.env.MAIL_CATCHER_SMTP_PORT = '0';
+  process.env.MAIL_CATCHER_HTTP_PORT = '0';
+
   const cliPath = await locateTemporalCli({
     explicit: process.env.TEMPORAL_CLI,
     toolsDir: path.join(PROJECT_ROOT, '.tools'),

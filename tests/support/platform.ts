@@ -42,7 +42,7 @@ export async function startTestPlatform(options: { address?: string } = {}): Pro
   const workers = new Set<RunningWorker>();
   // The run's data folder (keys, documents), the embedded PEC provider on a free port with mailboxes of its own.
   const config = loadConfig({
-    ...process.env, PUSH_DATA_DIR: process.env.PUSH_TEST_DATA_DIR!, PEC_LOCAL_PORT: '0', PEC_LOCAL_DIR: path.join(process.env.PUSH_TEST_DATA_DIR!, 'pec-provider', taskQueue), PROTOCOL_AOO: 'AOO_TEST',
+    ...process.env, PUSH_DATA_DIR: process.env.PUSH_TEST_DATA_DIR!, PEC_LOCAL_PORT: '0', PEC_LOCAL_DIR: path.join(process.env.PUSH_TEST_DATA_DIR!, 'pec-provider', taskQueue), MAIL_CATCHER_DIR: path.join(process.env.PUSH_TEST_DATA_DIR!, 'posta', taskQueue), PROTOCOL_AOO: 'AOO_TEST',
   });
   const adapters = await startAdapters(config, db, process.env.DATABASE_URL!, { onPecReceipt: signalPecReceipt(client) });
   const { activities } = adapters;

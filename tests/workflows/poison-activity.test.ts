@@ -2,7 +2,7 @@
 // classified non-retryable for every activity, and an activity that fails for good makes the procedure
 // open an incident and wait for an administrator — no endless retries, no failed procedure.
 import { randomUUID } from 'node:crypto';
-import { WorkflowFailedError } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ACTIVITY_FAILURE, neverSucceeds } from '../../activities/failures';
 import { createDb } from '../../prisma/client';
 import { COMUNE_BARI } from '../../prisma/seed/reference-data';
@@ -67,6 +67,14 @@ describe('when an activity is given text PostgreSQL refuses', () => {
     expect((await handle.describe()).status.name).toBe('RUNNING');
 
     const amministratore = await platform.actor('regione.amministratore');
+    // The step sends no PEC: the incident has no address, and a retry to a corrected one is refused at once.
+    expect(first.pec).toBeNull();
+    const corrected = await handle.executeUpdate(resolveIncidentUpdate, {
+      args: [{ incidentId: first.id, azione: 'RIPROVA', pec: 'protocollo@pec.comune.bari.example', actor: amministratore }],
+    }).then(() => null, (error: unknown) => error);
+    expect(corrected).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((corrected as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'DATI_NON_VALIDI', message: expect.stringMatching(/^pec: /) });
+    expect((await platform.db.incident.findUniqueOrThrow({ where: { id: first.id } })).stato).toBe('APERTO');
     await handle.executeUpdate(resolveIncidentUpdate, { args: [{ incidentId: first.id, azione: 'RIPROVA', actor: amministratore }] });
     // The step ran again and was refused again: a new incident, and the first one is marked retried.
     const second = await eventually(() => platform.db.incident.findFirst({ where: { workflowId, stato: 'APERTO', id: { not: first.id } } }), 15_000);

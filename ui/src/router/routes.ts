@@ -32,6 +32,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Sostituzioni' },
   },
   {
+    path: '/notifiche',
+    name: 'notifiche',
+    component: () => import('@/views/notifiche/NotificheView.vue'),
+    meta: { title: 'Notifiche' },
+  },
+  {
     path: '/comunicazioni',
     name: 'comunicazioni',
     component: () => import('@/views/comunicazioni/ComunicazioniView.vue'),

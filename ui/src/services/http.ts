@@ -79,6 +79,7 @@ export const http = {
   get: <T>(path: string, query?: QueryParams, options?: Omit<RequestOptions, 'query' | 'body'>) =>
     request<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body?: unknown, options?: Pick<RequestOptions, 'headers'>) => request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 

@@ -11,9 +11,9 @@ const incidentePath = (id: string) => `/api/admin/incidenti/${encodeURIComponent
 export const listIncidenti = (stato?: IncidenteStato) =>
   http.get<{ items: Incidente[] }>('/api/admin/incidenti', { stato }).then((response) => response.items);
 
-/** Has the procedure try the failed step again. */
-export const riprovaIncidente = (id: string, nota?: string) =>
-  http.post<{ ok: true }>(`${incidentePath(id)}/riprova`, { nota });
+/** Has the procedure try the failed step again; a PEC not delivered, to `pec` when the address was corrected. */
+export const riprovaIncidente = (id: string, nota?: string, pec?: string) =>
+  http.post<{ ok: true }>(`${incidentePath(id)}/riprova`, { nota, pec });
 
 /** Declares the step done by other means; the note says how. */
 export const risolviIncidente = (id: string, nota: string) =>

@@ -5,10 +5,11 @@ import { ACCREDITAMENTO_PROCEDURE } from './accreditamento-ente';
 import { INVIO_FLUSSI_PROCEDURE } from './invio-flussi';
 import { INVIO_GENERICO_PROCEDURE } from './invio-generico';
 import { RICOGNIZIONE_PROCEDURE } from './ricognizione-patrimoniale';
+import { RIEPILOGO_ATTIVITA_PROCEDURE } from './riepilogo-attivita';
 
-export { ACCREDITAMENTO_PROCEDURE, INVIO_FLUSSI_PROCEDURE, INVIO_GENERICO_PROCEDURE, RICOGNIZIONE_PROCEDURE };
+export { ACCREDITAMENTO_PROCEDURE, INVIO_FLUSSI_PROCEDURE, INVIO_GENERICO_PROCEDURE, RICOGNIZIONE_PROCEDURE, RIEPILOGO_ATTIVITA_PROCEDURE };
 
-export const PROCEDURES = [ACCREDITAMENTO_PROCEDURE, INVIO_GENERICO_PROCEDURE, INVIO_FLUSSI_PROCEDURE, RICOGNIZIONE_PROCEDURE] as const;
+export const PROCEDURES = [ACCREDITAMENTO_PROCEDURE, INVIO_GENERICO_PROCEDURE, INVIO_FLUSSI_PROCEDURE, RICOGNIZIONE_PROCEDURE, RIEPILOGO_ATTIVITA_PROCEDURE] as const;
 
 export type ProcedureId = (typeof PROCEDURES)[number]['id'];
 
@@ -26,6 +27,7 @@ export const PLATFORM_AUDIT_ACTIONS = {
   INCIDENTE_APERTO: 'Incidente',
   INCIDENTE_RITENTATO: 'Incidente: passo ritentato',
   INCIDENTE_RISOLTO: 'Incidente risolto',
+  ENTE_PEC_CORRETTA: 'Indirizzo PEC dell’ente corretto',
 } as const;
 
 export function procedureById(id: string): ProcedureDescriptor | undefined {
