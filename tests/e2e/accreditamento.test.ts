@@ -75,7 +75,7 @@ describe('accreditamento ente in the browser', () => {
       await page.type('#cognome', identity.cognome);
       await Promise.all([page.waitForNavigation(), page.$eval('#codiceFiscale', (input) => (input as HTMLInputElement).form!.requestSubmit())]);
     }
-    await page.waitForFunction((want) => location.pathname === want, {}, landing);
+    await page.waitForFunction((want) => location.pathname === want, {}, landing).catch(async (e) => { throw new Error(`landed on ${page.url()} not ${landing}: ${e}`); });
   }
 
   const textOf = (page: Page, selector: string) => page.$eval(selector, (node) => node.textContent ?? '');
@@ -136,6 +136,21 @@ describe('accreditamento ente in the browser', () => {
     await page.waitForFunction(() => location.pathname === '/attivita');
     await page.browserContext().close();
   }
+
+  it('when people sign in for the first time from the home page, then a new person lands on accreditation, where they can act, and a referente on their tasks', async () => {
+    const newcomer = await newPage('/');
+    await signInAs(newcomer, { codiceFiscale: `NVPPRS75A01A662${codiceFiscaleCheckChar('NVPPRS75A01A662')}`, nome: 'Nuova', cognome: 'Persona' }, '/accreditamenti');
+    await newcomer.waitForSelector(byTestId('nav-accreditamento'));
+    // Nothing else to do yet: no inbox in the menu, and the way to ask for an accreditation in view.
+    expect(await newcomer.$(byTestId('nav-attivita'))).toBeNull();
+    await newcomer.waitForSelector(byTestId('accreditamento-nuova'), { visible: true });
+    await newcomer.browserContext().close();
+
+    const referente = await newPage('/');
+    await signInAs(referente, demoCf('bari.referente'), '/attivita');
+    await referente.waitForSelector(byTestId('inbox-tabs'));
+    await referente.browserContext().close();
+  });
 
   it('when the representative requests it, the istruttore approves and the dirigente signs, then the ente is accredited with a verified act, segnatura and PEC', async () => {
     const rep = await newPage('/accreditamenti/nuova');
