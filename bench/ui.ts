@@ -3,6 +3,9 @@
 // read), and for 20 clients with no pause (the saturation point); and the time from opening the inbox to
 // its first rows in a real browser. Aims (issue 10): p95 ≤ 50 ms for the API, ≤ 1 s to a usable page. Beside them, the floor:
 // the same users' bare authenticated request (GET /api/me), which every endpoint pays anyway.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { COMUNE_BARI } from '../prisma/seed/enti';
 import globalSetup from '../tests/support/global-setup';
@@ -10,17 +13,15 @@ import { startTestServer } from '../tests/support/api-server';
 import { launchBrowser } from '../tests/support/browser';
 import { demoCf } from '../tests/support/demo';
 import { stopAll } from '../tests/support/running-servers';
-import { signIn, type ApiSession } from '../tests/support/sign-in';
 import { machine, saveResults, summarize } from './stats';
+import type { LoadFigures } from './ui-load';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
-const USERS = 20;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
 const PAINTS = 5;
-const SEARCHES = ['sopralluogo', 'guasto', 'Comune di Bari', '4321', 'cambio alloggio'];
 
 /** 100,000 tasks in one statement: the Region's istruttori's, Bari's referenti's, and other enti's. */
-export async function seedTasks(server: Awaited<ReturnType<typeof startTestServer>>): Promise<void> {
+async function seedTasks(server: Awaited<ReturnType<typeof startTestServer>>): Promise<void> {
   const { db, ref } = server.platform;
   const bari = ref.demoComuneIds[COMUNE_BARI];
   const others = (await db.ente.findMany({ where: { id: { notIn: [bari, ref.regioneId] } }, select: { id: true }, take: 200 })).map((ente) => ente.id);
@@ -46,16 +47,17 @@ export async function seedTasks(server: Awaited<ReturnType<typeof startTestServe
   await db.$executeRawUnsafe('ANALYZE "Task"');
 }
 
-interface Figures { list: number[]; search: number[]; counts: number[]; floor: number[] }
-const figures = (): Figures => ({ list: [], search: [], counts: [], floor: [] });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function timed(samples: number[], session: ApiSession, path: string): Promise<void> {
-  const started = performance.now();
-  const response = await session.fetch(path);
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
-  samples.push(performance.now() - started);
+/** Runs bench/ui-load.ts against the API and reads its figures (its last line of output, JSON). */
+async function measureLoad(baseUrl: string): Promise<LoadFigures> {
+  const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'ui-load.ts')], {
+    env: { ...process.env, BENCH_BASE_URL: baseUrl, BENCH_ROUNDS: String(ROUNDS) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`bench/ui-load.ts ended with ${code}`);
+  return JSON.parse(output.trim().split('\n').at(-1)!) as LoadFigures;
 }
 
 async function main() {
@@ -67,37 +69,9 @@ async function main() {
     await seedTasks(server);
     console.log(`${TASKS.toLocaleString('it-IT')} tasks in ${Math.round(performance.now() - seeding)} ms`);
 
-    const users = await Promise.all(Array.from({ length: USERS }, (_, index) => signIn(server.baseUrl, demoCf(index % 2 === 0 ? 'regione.istruttore' : 'bari.referente'))));
-    // One user's round: the list (a tab, a page), a search, the tabs' counts, and the bare authenticated request.
-    const round = async (figures: Figures, user: ApiSession, index: number, turn: number) => {
-      const q = encodeURIComponent(SEARCHES[(index + turn) % SEARCHES.length]!);
-      // The orders the inbox asks for: open tasks by due date, completed ones by completion.
-      const vista = ['da-fare', 'gruppi', 'completate'][turn % 3]!;
-      await timed(figures.list, user, `/api/tasks?vista=${vista}&ordina=${vista === 'completate' ? '-completedAt' : 'dueAt'}&pagina=${1 + (turn % 4)}`);
-      await timed(figures.search, user, `/api/tasks?vista=gruppi&ordina=dueAt&q=${q}`);
-      await timed(figures.counts, user, `/api/tasks/conteggi${turn % 2 === 0 ? '' : `?q=${q}`}`);
-      await timed(figures.floor, user, '/api/me');
-    };
-    for (const user of users.slice(0, 2)) await round(figures(), user, 0, 0);
-
-    // One person alone: what each request costs.
-    const alone = figures();
-    for (let turn = 0; turn < ROUNDS; turn++) await round(alone, users[0]!, 0, turn);
-    // Twenty people at work: each acts, reads, acts again after a pause (0.5–1.5 s), all at once.
-    const working = figures();
-    await Promise.all(users.map(async (user, index) => {
-      for (let turn = 0; turn < ROUNDS; turn++) {
-        await round(working, user, index, turn);
-        await sleep(500 + Math.random() * 1000);
-      }
-    }));
-    // Twenty clients with no pause at all: the saturation point, as requests per second.
-    const flat = figures();
-    const flatStarted = performance.now();
-    await Promise.all(users.map(async (user, index) => {
-      for (let turn = 0; turn < ROUNDS; turn++) await round(flat, user, index, turn);
-    }));
-    const perSecond = (USERS * ROUNDS * 4) / ((performance.now() - flatStarted) / 1000);
+    // The people at work in a process of their own, as their browsers are: in this one they would take
+    // the API's event loop from the requests they measure.
+    const load = await measureLoad(server.baseUrl);
 
     // First useful paint: from asking for the inbox to its first rows on screen, signed in already.
     const paints: number[] = [];
@@ -116,29 +90,21 @@ async function main() {
     }
     await context.close();
 
-    const summary = (set: Figures) => ({
-      listMs: summarize(set.list),
-      searchMs: summarize(set.search),
-      countsMs: summarize(set.counts),
-      floorAuthenticatedRequestMs: summarize(set.floor),
-    });
     const results = {
       benchmark: 'ui',
       date: new Date().toISOString(),
       machine: machine(),
       tasks: TASKS,
-      oneUser: summary(alone),
-      twentyUsersWorking: summary(working),
-      twentyClientsNoPause: { ...summary(flat), requestsPerSecond: Math.round(perSecond) },
+      ...load,
       firstUsefulPaintMs: summarize(paints),
       aims: { apiP95Ms: 50, pageMs: 1000 },
     };
     const file = await saveResults('ui', results);
-    for (const [name, set] of [['one user', alone], ['20 users at work (0.5–1.5 s between rounds)', working], ['20 clients, no pause', flat]] as const) {
+    for (const [name, set] of [['one user', load.oneUser], ['20 users at work (0.5–1.5 s between rounds)', load.twentyUsersWorking], ['20 clients, no pause', load.twentyClientsNoPause]] as const) {
       console.log(name);
-      console.table({ 'list (GET /api/tasks)': summarize(set.list), 'search (q=…)': summarize(set.search), 'tab counts': summarize(set.counts), 'floor: GET /api/me': summarize(set.floor) });
+      console.table({ 'list (GET /api/tasks)': set.listMs, 'search (q=…)': set.searchMs, 'tab counts': set.countsMs, 'floor: GET /api/me': set.floorAuthenticatedRequestMs });
     }
-    console.log(`20 clients with no pause: ${Math.round(perSecond)} requests/s`);
+    console.log(`20 clients with no pause: ${load.twentyClientsNoPause.requestsPerSecond} requests/s`);
     console.table({ 'inbox → first rows on screen': results.firstUsefulPaintMs });
     console.log(`saved ${file}`);
   } finally {
@@ -148,9 +114,7 @@ async function main() {
   }
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

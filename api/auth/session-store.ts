@@ -7,8 +7,17 @@ export interface SessionStoreOptions {
   fallbackTtlMs?: number;
   /** Expired rows are deleted at most this often, piggybacking on writes instead of running a timer. */
   pruneIntervalMs?: number;
+  /**
+   * A session's expiry is moved forward at most this often (default a minute): a rolling session is touched
+   * by every request, and a write per request would cost more than the request. The row may expire up to
+   * this much before the cookie says, after hours of inactivity.
+   */
+  touchIntervalMs?: number;
   now?: () => Date;
 }
+
+/** Sessions whose last touch is remembered; past it the memory starts again (a few touches more, no harm). */
+const MAX_TOUCHED = 50_000;
 
 /**
  * express-session's store over the Prisma `Session` table, so sessions survive a restart of the API
@@ -18,7 +27,10 @@ export class PrismaSessionStore extends session.Store {
   private readonly fallbackTtlMs: number;
   private readonly pruneIntervalMs: number;
   private readonly now: () => Date;
+  private readonly touchIntervalMs: number;
   private nextPruneAt = 0;
+  /** When this process last moved each session's expiry. */
+  private readonly touchedAt = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
@@ -27,6 +39,7 @@ export class PrismaSessionStore extends session.Store {
     super();
     this.fallbackTtlMs = options.fallbackTtlMs ?? 24 * 60 * 60 * 1000;
     this.pruneIntervalMs = options.pruneIntervalMs ?? 15 * 60 * 1000;
+    this.touchIntervalMs = options.touchIntervalMs ?? 60 * 1000;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -39,6 +52,7 @@ export class PrismaSessionStore extends session.Store {
   }
 
   override destroy(sid: string, callback?: (error?: unknown) => void): void {
+    this.touchedAt.delete(sid);
     settle(
       this.db.session.deleteMany({ where: { sid } }).then(() => undefined),
       callback,
@@ -46,6 +60,10 @@ export class PrismaSessionStore extends session.Store {
   }
 
   override touch(sid: string, data: SessionData, callback?: (error?: unknown) => void): void {
+    const now = this.now().getTime();
+    if (now - (this.touchedAt.get(sid) ?? -Infinity) < this.touchIntervalMs) return callback?.();
+    if (this.touchedAt.size >= MAX_TOUCHED) this.touchedAt.clear();
+    this.touchedAt.set(sid, now);
     // Only the expiry moves: the stored data is unchanged by definition of a touch.
     settle(
       this.db.session.updateMany({ where: { sid }, data: { expiresAt: this.expiryOf(data) } }).then(() => undefined),

@@ -20,15 +20,15 @@ describe('the morning digest of tasks', () => {
   beforeAll(async () => {
     platform = await startTestPlatform();
     worker = await platform.startWorker();
-    // Altamura: a Comune no other test file gives tasks to.
-    enteId = (await platform.db.ente.findFirstOrThrow({ where: { codice: '072004' } })).id;
+    // An ente of this file's own: the run shares one database, and other files give tasks to real Comuni.
+    enteId = (await platform.db.ente.create({ data: { codice: `TEST-RIEPILOGO-${randomUUID()}`, tipo: 'ALTRO', denominazione: 'Cooperativa Casa Altamura', stato: 'ATTIVO' } })).id;
   });
   afterAll(async () => {
     await worker.stop();
     await platform.close();
   });
 
-  /** A referente of Altamura with an e-mail address. */
+  /** A referente of the cooperative with an e-mail address. */
   async function person(first15: string, nome: string, settings: { riepilogoEmail?: boolean; revoked?: boolean } = {}) {
     const user = await platform.db.user.create({
       data: { codiceFiscale: `${first15}${codiceFiscaleCheckChar(first15)}`, nome, cognome: 'Riepilogo', email: `${nome.toLowerCase()}@comune-altamura.example`, riepilogoEmail: settings.riepilogoEmail ?? true },

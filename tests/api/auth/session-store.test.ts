@@ -41,6 +41,27 @@ test('when a session is stored, then it is read back, touched to a new expiry an
   expect(await call<SessionData | null>((done) => store.get(sid, done))).toBeNull();
 });
 
+test('when requests follow one another, then the expiry is written at most once a minute, not at every request', async () => {
+  let now = new Date();
+  const store = new PrismaSessionStore(database.db, { now: () => now });
+  const sid = randomUUID();
+  await call((done) => store.set(sid, sessionData(new Date(now.getTime() + 8 * HOUR)), done));
+  const expiry = async () => (await database.db.session.findUniqueOrThrow({ where: { sid } })).expiresAt.getTime();
+
+  const first = new Date(now.getTime() + 8 * HOUR + 1000);
+  await call((done) => store.touch(sid, sessionData(first), done));
+  expect(await expiry()).toBe(first.getTime());
+  // Half a minute later: the row keeps the expiry it has.
+  now = new Date(now.getTime() + 30_000);
+  await call((done) => store.touch(sid, sessionData(new Date(now.getTime() + 8 * HOUR)), done));
+  expect(await expiry()).toBe(first.getTime());
+  // A minute after the last write: it moves again.
+  now = new Date(now.getTime() + 31_000);
+  const later = new Date(now.getTime() + 8 * HOUR);
+  await call((done) => store.touch(sid, sessionData(later), done));
+  expect(await expiry()).toBe(later.getTime());
+});
+
 test('when a session has expired, then it is not returned and its row is deleted', async () => {
   const store = new PrismaSessionStore(database.db);
   const sid = randomUUID();
