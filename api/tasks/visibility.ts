@@ -1,12 +1,24 @@
 import type { Prisma } from '../../prisma/generated/client';
-import { COVERED_ROLES, isAdministrator, type Actor } from '../../workflows/shared/actor';
+import { COVERED_ROLES, isAdministrator, type Actor, type Area, type Ruolo } from '../../workflows/shared/actor';
 
-/** The tasks an actor may take: grantCovers (workflows/shared/actor.ts), grant by grant, as a query. */
+/**
+ * The tasks an actor may take: grantCovers (workflows/shared/actor.ts) as a query. Grants of one ente and
+ * one role are one condition with their areas together (a referente for two areas): one condition per ente
+ * and role lets the database read a group's open tasks in due-date order from its index.
+ */
 export function candidacyWhere(actor: Actor): Prisma.TaskWhereInput[] {
-  return actor.roles.map((grant) => ({
-    candidateEnteId: grant.enteId,
-    candidateRole: { in: [...COVERED_ROLES[grant.ruolo]] },
-    ...(grant.area ? { OR: [{ candidateArea: null }, { candidateArea: grant.area }] } : {}),
+  const groups = new Map<string, { enteId: string; ruolo: Ruolo; areas: (Area | null)[] }>();
+  for (const grant of actor.roles) {
+    const key = `${grant.enteId}/${grant.ruolo}`;
+    const group = groups.get(key) ?? { enteId: grant.enteId, ruolo: grant.ruolo, areas: [] };
+    group.areas.push(grant.area);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ enteId, ruolo, areas }) => ({
+    candidateEnteId: enteId,
+    candidateRole: { in: [...COVERED_ROLES[ruolo]] },
+    // A grant without an area covers every area; otherwise a task for no area, or for one of theirs.
+    ...(areas.includes(null) ? {} : { OR: [{ candidateArea: null }, { candidateArea: { in: areas as Area[] } }] }),
   }));
 }
 
