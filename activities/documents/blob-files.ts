@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { syncPath } from './fsync';
 
 export const sha256Of = (content: Buffer): string => createHash('sha256').update(content).digest('hex');
 
@@ -24,16 +25,6 @@ async function isIntact(file: string, sha256: string): Promise<boolean> {
   const hash = createHash('sha256');
   await pipeline(createReadStream(file), hash);
   return hash.digest('hex') === sha256;
-}
-
-/** fsync of a directory makes a rename or a new entry in it durable. */
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
@@ -61,11 +52,11 @@ export async function writeBlob(rootDir: string, sha256: string, content: Buffer
     await rm(temp, { force: true });
     throw error;
   }
-  await syncDirectory(dir);
+  await syncPath(dir);
   // Folders made just now must be durable in their parents too, up to the first one that existed.
   if (firstCreated) {
     for (let created = dir; created !== path.dirname(firstCreated); created = path.dirname(created)) {
-      await syncDirectory(path.dirname(created));
+      await syncPath(path.dirname(created));
     }
   }
   return true;
@@ -85,7 +76,7 @@ export async function blobExists(rootDir: string, sha256: string): Promise<boole
 export async function removeBlob(rootDir: string, sha256: string): Promise<void> {
   const file = blobPath(rootDir, sha256);
   await rm(file, { force: true });
-  await syncDirectory(path.dirname(file));
+  await syncPath(path.dirname(file));
 }
 
 /** The blob's bytes, or undefined when the file is missing. */

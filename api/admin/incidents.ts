@@ -86,10 +86,11 @@ async function correctEntePec(db: Db, incident: { id: string; workflowId: string
   if (!incident.pec) throw new AppError(TASK_FAILURE.invalidDecision, 422, 'pec: questo incidente non riguarda un indirizzo PEC da correggere', 'pec');
   if (incident.stato !== 'APERTO') throw new AppError(TASK_FAILURE.notOpen, 409, "L'incidente non è più aperto.");
   if (pec === incident.pec) return;
-  await db.accreditationRequest.updateMany({ where: { workflowId: incident.workflowId, pec: { equals: incident.pec, mode: 'insensitive' } }, data: { pec } });
-  if (!incident.enteId) return;
   const { enteId } = incident;
+  // One transaction: a crash leaves the request and the registry both corrected, or neither.
   await db.$transaction(async (tx) => {
+    await tx.accreditationRequest.updateMany({ where: { workflowId: incident.workflowId, pec: { equals: incident.pec!, mode: 'insensitive' } }, data: { pec } });
+    if (!enteId) return;
     // The condition in the write itself: an address changed meanwhile by someone else is left alone.
     const { count } = await tx.ente.updateMany({
       where: { id: enteId, OR: [{ pec: null }, { pec: '' }, { pec: { equals: incident.pec!, mode: 'insensitive' } }] },

@@ -17,6 +17,8 @@ export const ZCompleteRequest = z.object({ decision: storableJson(z.record(z.str
 
 export function taskRoutes(runtime: ApiRuntime): Router {
   const router = Router();
+  // A person's own action empties the counts before they are answered (./count-cache.ts).
+  const countsChanged = () => countCacheOf(runtime.taskChanges).forget();
   router.get('/tasks', async (req, res) => {
     res.json(await listTasks(runtime, actorOf(req), parse(ZTaskListQuery, req.query)));
   });
@@ -25,7 +27,7 @@ export function taskRoutes(runtime: ApiRuntime): Router {
   });
   router.post('/tasks/in-blocco', async (req, res) => {
     const esiti = await actOnTasks(runtime, actorOf(req), parse(ZBulkRequest, req.body));
-    countCacheOf(runtime.taskChanges).forget();
+    countsChanged();
     res.json({ esiti });
   });
   router.get('/tasks/eventi', (req, res) => {
@@ -43,19 +45,19 @@ export function taskRoutes(runtime: ApiRuntime): Router {
   router.post('/tasks/:id/claim', async (req, res) => {
     const { id } = parse(ZTaskId, req.params);
     await claimTask(runtime, actorOf(req), id);
-    countCacheOf(runtime.taskChanges).forget();
+    countsChanged();
     res.json(await taskDetail(runtime, actorOf(req), id));
   });
   router.post('/tasks/:id/release', async (req, res) => {
     const { id } = parse(ZTaskId, req.params);
     await releaseTask(runtime, actorOf(req), id);
-    countCacheOf(runtime.taskChanges).forget();
+    countsChanged();
     res.json(await taskDetail(runtime, actorOf(req), id));
   });
   router.post('/tasks/:id/reassign', async (req, res) => {
     const { id } = parse(ZTaskId, req.params);
     await reassignTask(runtime, actorOf(req), id, parse(ZReassignRequest, req.body).assigneeId);
-    countCacheOf(runtime.taskChanges).forget();
+    countsChanged();
     res.json(await taskDetail(runtime, actorOf(req), id));
   });
   router.post('/tasks/:id/documenti/:campo', receiveTaskFile(), async (req, res) => {
@@ -67,7 +69,7 @@ export function taskRoutes(runtime: ApiRuntime): Router {
     const { decision } = parse(ZCompleteRequest, req.body);
     const idempotencyKey = idempotencyKeyOf(req) ?? undefined;
     await completeTask(runtime, actorOf(req), id, decision, idempotencyKey);
-    countCacheOf(runtime.taskChanges).forget();
+    countsChanged();
     res.json({ ok: true });
   });
   return router;

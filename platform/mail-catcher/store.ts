@@ -7,7 +7,8 @@
 //   messages/<id>.json   its parsed fields (a CaughtMail)
 //   tmp/                 files being written; what a kill left there is discarded
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { syncPath } from '../../activities/documents/fsync';
 import path from 'node:path';
 
 /** A message the catcher has stored, as the page and the API show it. */
@@ -48,15 +49,6 @@ export interface MailStore {
 }
 
 const ID_PATTERN = /^\d{13}-\d{6}-[0-9a-f]{8}$/;
-
-async function syncPath(target: string): Promise<void> {
-  const handle = await open(target, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Writes `data` to `target` through a synced file in `tmp`, so `target` is never seen half-written. */
 async function writeDurably(tmp: string, target: string, data: Buffer | string): Promise<void> {

@@ -10,7 +10,8 @@
 //   tmp/                                submissions being written; what a kill left there is discarded
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { syncPath } from '../../activities/documents/fsync';
 import path from 'node:path';
 import type { DaticertTipo } from './daticert-writer';
 import type { IssuedMessage } from './receipts';
@@ -49,15 +50,6 @@ export interface ProviderStore {
   unreadReceipts(address: string): string[];
   source(id: string): Promise<Buffer>;
   markSeen(id: string, flagged: boolean): Promise<void>;
-}
-
-async function syncPath(target: string): Promise<void> {
-  const handle = await open(target, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 async function writeSynced(file: string, data: Buffer | string): Promise<void> {

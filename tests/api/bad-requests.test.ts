@@ -14,7 +14,7 @@ type Who = 'bari' | 'rappresentante' | 'istruttore' | 'admin';
 interface Case {
   name: string;
   as: Who;
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: () => string;
   /** A JSON value (sent as application/json), or the raw body with its headers. */
   json?: () => unknown;
@@ -152,6 +152,10 @@ describe('bad requests', () => {
     { name: 'a NUL in an accreditation’s denominazione (multipart)', as: 'bari', path: () => '/api/accreditamenti', raw: () => ({ body: multipart(accreditamento({ denominazione: NUL }), { field: 'attoNomina', filename: 'atto.pdf', content: '%PDF-1.4' }), headers: multipartHeaders }), status: 422, field: 'denominazione' },
     { name: 'a NUL in the file name of an act of appointment', as: 'bari', path: () => '/api/accreditamenti', raw: () => ({ body: multipart(accreditamento({}), { field: 'attoNomina', filename: 'atto\u0000.pdf', content: '%PDF-1.4' }), headers: multipartHeaders }), status: 422, field: 'attoNomina' },
     { name: 'a NUL in the file name of a flusso', as: 'bari', path: () => `/api/flussi/${flussiWorkflowId}/caricamenti`, raw: () => ({ body: multipart({}, { field: 'flusso', filename: 'flusso\u0000.xml', content: '<x/>' }), headers: multipartHeaders }), status: 422, field: 'flusso' },
+    { name: 'a NUL in the address of the morning digest', as: 'bari', method: 'PUT', path: () => '/api/notifiche', json: () => ({ email: `a${'\u0000'}@comune.bari.example`, riepilogoEmail: true }), status: 422, field: 'email' },
+    { name: 'a lone surrogate in the address of the morning digest', as: 'bari', method: 'PUT', path: () => '/api/notifiche', json: () => ({ email: LONE_SURROGATE, riepilogoEmail: true }), status: 422, field: 'email' },
+    { name: 'malformed JSON for the notifications', as: 'bari', method: 'PUT', path: () => '/api/notifiche', raw: () => ({ body: '{"email": ', headers: { 'content-type': 'application/json' } }), status: 400 },
+    { name: 'a NUL in an incident’s corrected PEC address', as: 'admin', path: () => `/api/admin/incidenti/${unknownId}/riprova`, json: () => ({ pec: `pec${'\u0000'}@pec.example` }), status: 422, field: 'pec' },
     { name: 'a lone surrogate in an incident’s note', as: 'admin', path: () => `/api/admin/incidenti/${unknownId}/risolvi`, json: () => ({ nota: LONE_SURROGATE }), status: 422, field: 'nota' },
     { name: 'a NUL in a manually entered address', as: 'bari', path: () => `/api/flussi/${flussiWorkflowId}/manuale`, json: () => ({ fabbricati: [{ ...fabbricato, indirizzo: NUL }], unita: [unita] }), status: 422, field: 'fabbricati.0.indirizzo' },
     { name: 'a NUL in the stock browser’s text filter', as: 'bari', path: () => '/api/patrimonio/unita?q=Via%00Roma', status: 422, field: 'q' },
