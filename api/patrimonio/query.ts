@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { StockFilter, StockSortField } from '../../activities/stock';
 import { StatoUnita, UsoUnita } from '../../prisma/generated/enums';
 import { calendarDate, optionalQuery, pagination, text } from '../validation';
+import { isoDayInItaly } from '../sostituzioni/substitutions';
 
 /** The planner's lists, by the name the URL carries, and the state each one lists. */
 export const LISTE = {
@@ -17,8 +18,6 @@ export type Lista = keyof typeof LISTE;
 const SORT_FIELDS = ['codice', 'ente', 'comune', 'indirizzo', 'stato', 'uso', 'superficie', 'canoneMensile', 'dataVendita'] as const satisfies readonly StockSortField[];
 const ORDINA = SORT_FIELDS.flatMap((field) => [field, `-${field}`] as const);
 
-/** Today in Italy: "alla data del" defaults to it, whatever the server's time zone. */
-export const todayInItaly = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
 
 const ZData = calendarDate('usa il formato AAAA-MM-GG');
 
@@ -71,7 +70,8 @@ function stati(query: StockQuery): StatoUnita[] | undefined {
 /** The activities' filter for a parsed query, within the caller's visibility (undefined: every ente). */
 export function toStockFilter(query: StockQuery, enteIds: readonly string[] | undefined): StockFilter {
   return {
-    date: query.data ?? todayInItaly(),
+    // "Alla data del" defaults to today in Italy, whatever the server's time zone.
+    date: query.data ?? isoDayInItaly(),
     enteIds,
     ente: query.ente,
     istatComune: query.comune,

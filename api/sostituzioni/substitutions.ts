@@ -4,10 +4,15 @@
 // check it with the actor (`Actor.sostituisce`), read afresh on every request like the roles.
 import type { Prisma } from '../../prisma/generated/client';
 
+// Built once: every request reads today's substitutions, and building a formatter costs far more than using it.
+const ITALIAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today in Italy as YYYY-MM-DD. */
+export const isoDayInItaly = (now = new Date()): string => ITALIAN_DAY.format(now);
+
 /** Today in Italy, as the date column holds it (midnight UTC of that day). */
 export function todayInItaly(now = new Date()): Date {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return new Date(`${day}T00:00:00Z`);
+  return new Date(`${isoDayInItaly(now)}T00:00:00Z`);
 }
 
 /** The substitutions in force on a day (today in Italy by default). */
