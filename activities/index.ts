@@ -6,6 +6,7 @@ import { createDigestActivities } from './digest/task-digest';
 import { classifyFailures } from './failures';
 import type { DocumentStore } from './documents/document-store';
 import { createFlussoActivities } from './flussi/flusso-activities';
+import { createFondoActivities } from './fondo-affitti/fondo-activities';
 import { createIncidentActivities } from './incidents/incidents';
 import type { Mailer } from './mail/mailer';
 import { createPecActivities } from './notifications/pec-activities';
@@ -49,6 +50,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createFlussoActivities(deps),
     ...createRicognizioneActivities(deps),
     ...createDigestActivities(deps),
+    ...createFondoActivities(deps),
     registerProtocol: (request: RegistrationRequest) => protocol.register(request),
   });
 }

@@ -21,6 +21,8 @@ import { patrimonioRoutes } from './patrimonio/routes';
 import { pecRoutes } from './pec/routes';
 import { referenceRoutes } from './riferimenti/routes';
 import { ricognizioniRoutes } from './ricognizioni/routes';
+import { beneficiariRoutes } from './fondo-affitti/beneficiari';
+import { fondoAffittiRoutes } from './fondo-affitti/routes';
 import type { ApiRuntime } from './runtime';
 import { taskRoutes } from './tasks/routes';
 import { substitutionRoutes } from './sostituzioni/routes';
@@ -44,6 +46,8 @@ export function apiRouters(runtime: ApiRuntime): Router[] {
     documentRoutes(runtime),
     flussiRoutes(runtime),
     ricognizioniRoutes(runtime),
+    fondoAffittiRoutes(runtime),
+    beneficiariRoutes(runtime),
     patrimonioRoutes(runtime),
     flussiReportRoutes(runtime),
     flussiManualRoutes(runtime),

@@ -6,7 +6,7 @@ import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { HumanTasks } from './human-tasks';
 import { setBusinessState } from './kit/business-state';
-import { issueAct, prepareAct, type ActToIssue } from './kit/issue-act';
+import { confirmsDraft, issueAct, prepareAct, type ActToIssue } from './kit/issue-act';
 import { Istruttoria } from './kit/istruttoria';
 import { Notices } from './kit/notices';
 import { ACTIVITY_RETRY, Incidents } from './incidents';
@@ -144,11 +144,7 @@ export async function accreditamentoEnte(input: AccreditamentoInput): Promise<Ac
       candidates: regione('DIRIGENTE'),
       formKey: 'firma-provvedimento',
       data: { ...datiRichiesta, istruttore: review.actor.nomeCompleto, ...(draft ? { atto: draft } : {}) },
-    }, (decision) => (draft && decision.esito === 'FIRMA' && decision.impronta !== draft.sha256
-      ? { field: 'impronta', message: decision.impronta
-        ? 'Conferma di lettura: il provvedimento confermato non è quello da firmare; ricarica la pagina e rileggilo.'
-        : 'Conferma di lettura: conferma di aver letto il provvedimento da firmare.' }
-      : null));
+    }, confirmsDraft(draft, 'il provvedimento'));
     if (firma.decision.esito === 'RINVIA') {
       await acts.markAccreditation({ requestId: input.requestId, stato: 'PROTOCOLLATA', actorId: firma.actor.userId });
       setStato('PROTOCOLLATA');

@@ -152,8 +152,11 @@ export class HumanTasks {
     return (await this.askUntil(spec, undefined, check))!;
   }
 
-  /** Like ask, but past `deadline` (epoch ms) the task is cancelled and the answer is null. */
-  async askUntil<K extends FormKey>(spec: TaskSpec & { formKey: K; data: TaskDataOf<K> }, deadline: number | undefined, check?: DecisionCheck<K>): Promise<TaskOutcome<K> | null> {
+  /**
+   * Like ask, but past `deadline` (epoch ms) the task is cancelled and the answer is null. A deadline that may
+   * move (a call's window extended) is a function, read again whenever the workflow's state changes.
+   */
+  async askUntil<K extends FormKey>(spec: TaskSpec & { formKey: K; data: TaskDataOf<K> }, deadline: number | (() => number) | undefined, check?: DecisionCheck<K>): Promise<TaskOutcome<K> | null> {
     const taskId = uuid4();
     const entry: Entry = {
       taskId,
@@ -172,7 +175,7 @@ export class HumanTasks {
       await this.write(entry, () => this.guarded.openTask({ ...spec, taskId, workflowId: workflowInfo().workflowId }));
       const answered = deadline === undefined
         ? await condition(() => entry.outcome !== undefined).then(() => true)
-        : await condition(() => entry.outcome !== undefined, Math.max(0, deadline - Date.now()));
+        : await this.answeredBy(entry, typeof deadline === 'number' ? () => deadline : deadline);
       // The decision is recorded synchronously, so past the deadline without an outcome there is none.
       if (!answered) {
         entry.completing = true;
@@ -187,6 +190,19 @@ export class HumanTasks {
       throw error;
     } finally {
       this.open.delete(taskId);
+    }
+  }
+
+  /**
+   * Waits for the decision until the deadline, re-planned when it moves. A fixed deadline waits once, with
+   * the same timer as always: histories recorded before a deadline could move replay unchanged.
+   */
+  private async answeredBy(entry: Entry, deadline: () => number): Promise<boolean> {
+    for (;;) {
+      const planned = deadline();
+      const woken = await condition(() => entry.outcome !== undefined || deadline() !== planned, Math.max(0, planned - Date.now()));
+      if (entry.outcome !== undefined) return true;
+      if (!woken) return false;
     }
   }
 

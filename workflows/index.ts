@@ -4,3 +4,5 @@ export { invioFlussi } from './invio-flussi';
 export { invioGenerico } from './invio-generico';
 export { ricognizionePatrimoniale } from './ricognizione-patrimoniale';
 export { riepilogoAttivita } from './riepilogo-attivita';
+export { bandoFondoAffitti } from './bando-fondo-affitti';
+export { domandaFondoAffitti } from './domanda-fondo-affitti';

@@ -7,6 +7,7 @@ import type { Activities } from '../activities';
 import { HumanTasks } from './human-tasks';
 import { setBusinessState } from './kit/business-state';
 import { Notices } from './kit/notices';
+import { fileReceipt } from './kit/receipt';
 import { ACTIVITY_RETRY, Incidents } from './incidents';
 import { holdsCandidacy, type TaskCandidates } from './shared/actor';
 import { dataItaliana } from './shared/dates';
@@ -114,22 +115,8 @@ export async function invioFlussi(input: InvioFlussiInput): Promise<InvioFlussiR
   });
   setBusinessState(INVIO_FLUSSI_PROCEDURE, 'TRASMESSO');
 
-  const ricevuta = await acts.produceAct({
-    idempotencyKey: `${workflowId}/ricevuta`,
-    template: 'ricevuta-protocollo',
-    data: {
-      protocollo: { numero: registration.number, anno: registration.year, data: registration.registeredAt },
-      aoo: registration.aoo,
-      registro: registration.register,
-      oggetto,
-      mittente: { denominazione: input.enteDenominazione },
-      inviatoDa: actor.nomeCompleto,
-      documenti: [{ nome: documento.nome, sha256: documento.sha256 }],
-    },
-    titolo: `Ricevuta – ${oggetto}`,
-    tipo: 'RICEVUTA_PROTOCOLLO',
-    workflowId,
-    enteId: input.enteId,
+  const ricevuta = await fileReceipt(acts, {
+    registration, oggetto, mittente: input.enteDenominazione, inviatoDa: actor.nomeCompleto, documenti: [documento], enteId: input.enteId,
   });
   if (input.entePec) {
     await notices.send('ricevuta', input.entePec, message('flussi-ricevuta', { dataRiferimento: input.dataRiferimento, protocollo: protocolloCitato(registration), unita: snapshot.units }), [ricevuta.documentId]);

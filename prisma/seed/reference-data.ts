@@ -28,7 +28,7 @@ const SEED_LOCK_KEY = 724_000_002;
 
 /** Columns the seed owns and rewrites when the reference data changes (e.g. a renamed Comune). */
 const REGISTRY_FIELDS = [
-  'tipo', 'denominazione', 'istatComune', 'provincia', 'siglaProvincia', 'codiceCatastale',
+  'tipo', 'denominazione', 'istatComune', 'provincia', 'siglaProvincia', 'codiceCatastale', 'abitanti',
 ] as const satisfies readonly (keyof EnteSeed)[];
 
 type EnteRow = Pick<EnteSeed, (typeof REGISTRY_FIELDS)[number] | 'codice' | 'codiceFiscale'> & { id: string };
@@ -62,7 +62,7 @@ async function syncEnti(tx: Tx, seeds: readonly EnteSeed[]): Promise<Map<string,
     where: { codice: { in: codes } },
     select: {
       id: true, codice: true, codiceFiscale: true, tipo: true, denominazione: true,
-      istatComune: true, provincia: true, siglaProvincia: true, codiceCatastale: true,
+      istatComune: true, provincia: true, siglaProvincia: true, codiceCatastale: true, abitanti: true,
     },
   });
   const byCodice = new Map(existing.map((row) => [row.codice, row]));

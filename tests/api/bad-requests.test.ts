@@ -111,6 +111,7 @@ describe('bad requests', () => {
   const accreditamento = (fields: Record<string, string>) => ({
     tipo: 'ALTRO', denominazione: 'Cooperativa Abitare', codiceFiscale: '93000010723', pec: 'coop@pec.abitare.example', sede: 'Via Roma 1, Bari', qualifica: 'Presidente', ...fields,
   });
+  const bandoFondo = { anno: 2070, titolo: 'Fondo sostegno locazioni 2070', apertura: '2070-03-01', scadenza: '2070-03-31', fonti: [{ riferimento: 'DM 2070', importo: '1000.00', quota: 'ORDINARIA' }] };
   const unita = { codice: `${COMUNE_BARI}-1`, buildingCodice: 'BA-1', foglio: '1', particella: '1', subalterno: '1', categoria: 'A/3', superficie: 60, vani: 3, uso: 'SAP', stato: 'LOCATO' };
   const fabbricato = { codice: 'BA-1', indirizzo: 'Via Sparano 1', istatComune: COMUNE_BARI, latitudine: 41.12, longitudine: 16.87, annoCostruzione: 1970, piani: 4 };
 
@@ -138,6 +139,7 @@ describe('bad requests', () => {
     ...malformedBodies('POST /comunicazioni (multipart)', 'bari', () => '/api/comunicazioni'),
     ...malformedBodies('POST /accreditamenti (multipart)', 'bari', () => '/api/accreditamenti'),
     ...malformedBodies('POST /flussi/:workflowId/caricamenti (multipart)', 'bari', () => `/api/flussi/${flussiWorkflowId}/caricamenti`),
+    ...malformedBodies('POST /fondo-affitti/bandi (JSON)', 'istruttore', () => '/api/fondo-affitti/bandi', 422),
 
     // Poison text in every kind of field.
     { name: 'a NUL in a communication’s oggetto (multipart)', as: 'bari', path: () => '/api/comunicazioni', raw: () => ({ body: multipart(comunicazione({ oggetto: NUL })), headers: multipartHeaders }), status: 422, field: 'oggetto' },
@@ -166,12 +168,19 @@ describe('bad requests', () => {
     { name: 'a NUL in a campaign’s filter', as: 'istruttore', path: () => `/api/ricognizioni/${ricognizioneId}/enti?q=%00`, status: 422, field: 'q' },
     { name: 'a NUL in the tasks’ procedure filter', as: 'istruttore', path: () => '/api/tasks?procedura=%00', status: 422, field: 'procedura' },
     { name: 'a NUL in the monitoring page’s filters', as: 'admin', path: () => '/api/admin/procedure?stato=%00', status: 422, field: 'stato' },
+    { name: 'a NUL in a rent-fund call’s funding act', as: 'istruttore', path: () => '/api/fondo-affitti/bandi', json: () => ({ ...bandoFondo, fonti: [{ riferimento: NUL, importo: '10.00', quota: 'ORDINARIA' }] }), status: 422, field: 'fonti.0.riferimento' },
+    { name: 'a lone surrogate in a rent-fund call’s title', as: 'istruttore', path: () => '/api/fondo-affitti/bandi', json: () => ({ ...bandoFondo, titolo: LONE_SURROGATE }), status: 422, field: 'titolo' },
+    { name: 'a rent-fund amount that is a number, not a decimal string', as: 'istruttore', path: () => '/api/fondo-affitti/bandi', json: () => ({ ...bandoFondo, fonti: [{ riferimento: 'DM', importo: 0.1, quota: 'ORDINARIA' }] }), status: 422, field: 'fonti.0.importo' },
+    { name: 'an unknown rent-fund application', as: 'bari', method: 'PUT', path: () => `/api/fondo-affitti/domande/${unknownId}/bozza`, json: () => ({}), status: 404 },
+    { name: 'a rent-fund id that is not one', as: 'istruttore', path: () => '/api/fondo-affitti/bandi/non-un-id', status: 422, field: 'id' },
     { name: 'a NUL in a workflow id', as: 'admin', path: () => '/api/admin/procedure/invio-generico-%00', status: 422, field: 'workflowId' },
 
     // Impossible dates, on every endpoint that takes one.
     ...['2031-02-31', '2041-02-29', '9999-99-99', '0000-00-00', '2031-13-01', '0000-06-30', '2031-06-30T00:00'].flatMap((date): Case[] => [
       { name: `ricognizione deadline ${date}`, as: 'istruttore', path: () => '/api/ricognizioni', json: () => ({ dataRiferimento: '2030-06-30', scadenza: date }), status: 422, field: 'scadenza' },
       { name: `ricognizione reference date ${date}`, as: 'istruttore', path: () => '/api/ricognizioni', json: () => ({ dataRiferimento: date, scadenza: '2038-09-30' }), status: 422, field: 'dataRiferimento' },
+      { name: `rent-fund call opening ${date}`, as: 'istruttore', path: () => '/api/fondo-affitti/bandi', json: () => ({ ...bandoFondo, apertura: date }), status: 422, field: 'apertura' },
+      { name: `rent-fund call deadline ${date}`, as: 'istruttore', path: () => '/api/fondo-affitti/bandi', json: () => ({ ...bandoFondo, scadenza: date }), status: 422, field: 'scadenza' },
       { name: `ricognizione extension ${date}`, as: 'istruttore', path: () => `/api/ricognizioni/${ricognizioneId}/proroga`, json: () => ({ scadenza: date }), status: 422, field: 'scadenza' },
       { name: `flussi reference date ${date}`, as: 'bari', path: () => '/api/flussi', json: () => ({ enteId: bariId, dataRiferimento: date }), status: 422, field: 'dataRiferimento' },
       { name: `stock browser date ${date}`, as: 'bari', path: () => `/api/patrimonio/unita?data=${date}`, status: 422, field: 'data' },

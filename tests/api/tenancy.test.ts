@@ -221,6 +221,42 @@ describe('tenancy', () => {
     expect(await server.platform.db.ricognizione.count({ where: { dataRiferimento: new Date('2034-12-31T00:00:00Z') } })).toBe(0);
   });
 
+  it("when another Comune reaches the Region's rent-fund calls and Bari's application, then drafts and others' data are out of reach and nothing changes", async () => {
+    const bando = { anno: 2090, titolo: 'Fondo sostegno locazioni 2090', apertura: '2090-03-01', scadenza: '2090-03-31', fonti: [{ riferimento: 'DM 2090', importo: '1000.00', quota: 'ORDINARIA' }] };
+    const created = await istruttore.postJson<{ id: string }>('/api/fondo-affitti/bandi', bando);
+    expect(created.status).toBe(201);
+    const { id } = created.body;
+    // An application of Bari's on this call, as the campaign would write it.
+    const domanda = await server.platform.db.domandaFondo.create({
+      data: { bandoId: id, enteId: server.platform.ref.demoComuneIds[COMUNE_BARI], workflowId: `tenancy-domanda-${id}`, ricevuteA: 12 },
+    });
+    for (const [method, template, path, body, status] of [
+      ['POST', 'POST /fondo-affitti/bandi', '/api/fondo-affitti/bandi', { ...bando, anno: 2091 }, 403],
+      ['GET', 'GET /fondo-affitti/bandi/:id', `/api/fondo-affitti/bandi/${id}`, undefined, 404],
+      ['PUT', 'PUT /fondo-affitti/bandi/:id', `/api/fondo-affitti/bandi/${id}`, { ...bando, titolo: 'Modificato' }, 403],
+      ['POST', 'POST /fondo-affitti/bandi/:id/invio-alla-firma', `/api/fondo-affitti/bandi/${id}/invio-alla-firma`, undefined, 403],
+      ['POST', 'POST /fondo-affitti/bandi/:id/proroga', `/api/fondo-affitti/bandi/${id}/proroga`, { scadenza: '2090-04-30' }, 403],
+      ['GET', 'GET /fondo-affitti/bandi/:id/riparto', `/api/fondo-affitti/bandi/${id}/riparto`, undefined, 404],
+      ['GET', 'GET /fondo-affitti/bandi/:id/riparto.xlsx', `/api/fondo-affitti/bandi/${id}/riparto.xlsx`, undefined, 404],
+      ['GET', 'GET /fondo-affitti/domande/:id', `/api/fondo-affitti/domande/${domanda.id}`, undefined, 404],
+      ['PUT', 'PUT /fondo-affitti/domande/:id/bozza', `/api/fondo-affitti/domande/${domanda.id}/bozza`, { fasce: { A: { ricevute: 99 } } }, 404],
+      ['GET', 'GET /fondo-affitti/bandi/:id/beneficiari/modello.xlsx', `/api/fondo-affitti/bandi/${id}/beneficiari/modello.xlsx`, undefined, 404],
+      ['GET', 'GET /fondo-affitti/bandi/:id/duplicati', `/api/fondo-affitti/bandi/${id}/duplicati`, undefined, 404],
+      ['GET', 'GET /fondo-affitti/domande/:id/beneficiari', `/api/fondo-affitti/domande/${domanda.id}/beneficiari`, undefined, 404],
+      ['POST', 'POST /fondo-affitti/domande/:id/beneficiari', `/api/fondo-affitti/domande/${domanda.id}/beneficiari`, {}, 404],
+    ] as const) {
+      expect([template, (await as(lecce, method, template, path, body)).status]).toEqual([template, status]);
+    }
+    const list = await as(lecce, 'GET', 'GET /fondo-affitti/bandi', '/api/fondo-affitti/bandi');
+    expect((list.body as { items: { id: string }[] }).items.map((item) => item.id)).not.toContain(id);
+    // Bari reads its own application; the Region both.
+    expect((await bari.json(`/api/fondo-affitti/domande/${domanda.id}`)).status).toBe(200);
+    expect((await istruttore.json(`/api/fondo-affitti/bandi/${id}`)).status).toBe(200);
+    expect(await server.platform.db.bandoFondo.findUniqueOrThrow({ where: { id } })).toMatchObject({ titolo: bando.titolo, stato: 'BOZZA' });
+    expect(await server.platform.db.bandoFondo.count({ where: { anno: 2091 } })).toBe(0);
+    expect(await server.platform.db.domandaFondo.findUniqueOrThrow({ where: { id: domanda.id } })).toMatchObject({ ricevuteA: 12 });
+  });
+
   it("when another Comune's referente browses the stock, then none of Bari's units, buildings or exports can be reached", async () => {
     const bariId = server.platform.ref.demoComuneIds[COMUNE_BARI];
     // The fixture is real: Bari's referente sees the units.

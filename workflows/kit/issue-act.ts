@@ -5,6 +5,7 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { PrepareActInput, ProduceActInput, ProducedAct } from '../../activities/acts/produce-act';
 import type { Registration, RegistrationRequest } from '../../activities/protocol/protocol-register';
+import type { DecisionProblem } from '../shared/forms';
 import type { Message } from '../shared/messages';
 import type { Notices } from './notices';
 
@@ -53,6 +54,22 @@ const renderingOf = (kit: Kit, act: Pick<ActToIssue, 'template' | 'data' | 'tito
 export async function prepareAct(kit: Kit, act: Pick<ActToIssue, 'key' | 'template' | 'data' | 'titolo' | 'tipo'>, attempt: string): Promise<ProducedAct> {
   const { workflowId } = workflowInfo();
   return kit.acts.prepareAct({ idempotencyKey: `${workflowId}/${act.key}/da-firmare-${attempt}`, ...renderingOf(kit, act) });
+}
+
+/**
+ * The signer's decision must confirm the very draft they read (its Impronta, from the task's «Ho letto»):
+ * the check a firma task gives HumanTasks. `atto` names the act in the message ("il provvedimento").
+ */
+export function confirmsDraft(draft: ProducedAct | undefined, atto: string) {
+  return (decision: { esito: string; impronta?: string }): DecisionProblem | null => {
+    if (!draft || decision.esito !== 'FIRMA' || decision.impronta === draft.sha256) return null;
+    return {
+      field: 'impronta',
+      message: decision.impronta
+        ? `Conferma di lettura: ${atto} confermato non è quello da firmare; ricarica la pagina e rileggilo.`
+        : `Conferma di lettura: conferma di aver letto ${atto} da firmare.`,
+    };
+  };
 }
 
 export async function issueAct(

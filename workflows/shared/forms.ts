@@ -64,12 +64,63 @@ export const TrasmissioneFlussoDecision = z
     if (value.azione === 'CONFERMA' && !value.uploadId) ctx.addIssue({ code: 'custom', path: ['uploadId'], message: 'carica un flusso e indica quale confermare' });
   });
 
+/** The dirigente signs an act they have read (a call, a riparto), or sends it back to the istruttore. */
+export const FirmaAttoDecision = FirmaProvvedimentoDecision;
+
+/** The istruttore proposes the riparto the platform computed, for the dirigente's signature. */
+export const PropostaRipartoDecision = z.object({
+  esito: z.enum(['PROPONI'], { error: 'conferma la proposta di riparto' }),
+  nota: z.string().trim().max(2000, 'al massimo 2000 caratteri').optional(),
+});
+
+const Domande = z.number({ error: 'indica un numero' }).int('un numero intero').min(0, 'non può essere negativo').max(1_000_000, 'al massimo 1.000.000');
+/** Euro as a decimal string ("1234.56"): never a float, at most two decimals. */
+const Euro = z.string({ error: 'indica un importo in euro' }).trim().regex(/^\d{1,12}(\.\d{1,2})?$/, 'un importo in euro non negativo, con al massimo due decimali');
+
+/** A band's figures in a Comune's application: applications received, eligible, excluded, total need. */
+const FasciaDomanda = z
+  .object({ ricevute: Domande, ammissibili: Domande, esclusi: Domande, fabbisogno: Euro })
+  .superRefine((value, ctx) => {
+    if (value.ammissibili > value.ricevute) ctx.addIssue({ code: 'custom', path: ['ammissibili'], message: 'le domande ammissibili non possono superare quelle ricevute' });
+    if (value.ammissibili + value.esclusi > value.ricevute) ctx.addIssue({ code: 'custom', path: ['esclusi'], message: 'ammissibili ed escluse insieme non possono superare le domande ricevute' });
+    if (value.ammissibili === 0 && Number(value.fabbisogno) > 0) ctx.addIssue({ code: 'custom', path: ['fabbisogno'], message: 'senza domande ammissibili il fabbisogno è zero' });
+  });
+
+/** A Comune's application to a call of the rent-support fund (the call's own thresholds are checked by the procedure). */
+export const DomandaFondoDecision = z
+  .object({
+    fasce: z.object({ A: FasciaDomanda, B: FasciaDomanda }),
+    cofinanziamento: Euro,
+    attoCofinanziamento: z.string().trim().max(300, 'al massimo 300 caratteri').optional(),
+    bandoComunaleDocumentId: z.string({ error: 'allega il bando comunale' }).uuid('allega il bando comunale'),
+    graduatoriaDocumentId: z.string({ error: 'allega la graduatoria' }).uuid('allega la graduatoria'),
+    /** The list of eligible tenants (Excel), when the Comune sends it. */
+    beneficiariDocumentId: z.string().uuid('elenco dei beneficiari non valido').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (Number(value.cofinanziamento) > 0 && !value.attoCofinanziamento) {
+      ctx.addIssue({ code: 'custom', path: ['attoCofinanziamento'], message: 'indica la delibera che impegna il cofinanziamento' });
+    }
+  });
+
+export const IstruttoriaDomandaFondoDecision = IstruttoriaAccreditamentoDecision;
+
+/** The Comune answers a request for integration; its application's figures, if asked, it corrects first. */
+export const IntegrazioneDomandaFondoDecision = z.object({
+  risposta: z.string({ error: 'scrivi la risposta alla richiesta di integrazione' }).trim().min(1, 'scrivi la risposta alla richiesta di integrazione').max(4000, 'al massimo 4000 caratteri'),
+});
+
 export const FORMS = {
   'presa-in-carico': PresaInCaricoDecision,
   'istruttoria-accreditamento': IstruttoriaAccreditamentoDecision,
   'integrazione-accreditamento': IntegrazioneAccreditamentoDecision,
   'firma-provvedimento': FirmaProvvedimentoDecision,
   'trasmissione-flusso': TrasmissioneFlussoDecision,
+  'firma-atto': FirmaAttoDecision,
+  'proposta-riparto': PropostaRipartoDecision,
+  'domanda-fondo-affitti': DomandaFondoDecision,
+  'istruttoria-domanda-fondo': IstruttoriaDomandaFondoDecision,
+  'integrazione-domanda-fondo': IntegrazioneDomandaFondoDecision,
 } as const;
 
 export type FormKey = keyof typeof FORMS;
@@ -88,6 +139,17 @@ const FIELD_LABELS: Record<string, string> = {
   attoNominaDocumentId: 'Atto di nomina',
   azione: 'Trasmissione',
   uploadId: 'Flusso da confermare',
+  ...Object.fromEntries((['A', 'B'] as const).flatMap((fascia) => [
+    [`fasce.${fascia}.ricevute`, `Fascia ${fascia} – domande ricevute`],
+    [`fasce.${fascia}.ammissibili`, `Fascia ${fascia} – domande ammissibili`],
+    [`fasce.${fascia}.esclusi`, `Fascia ${fascia} – domande escluse`],
+    [`fasce.${fascia}.fabbisogno`, `Fascia ${fascia} – fabbisogno`],
+  ])),
+  cofinanziamento: 'Cofinanziamento comunale',
+  attoCofinanziamento: 'Delibera di cofinanziamento',
+  bandoComunaleDocumentId: 'Bando comunale',
+  graduatoriaDocumentId: 'Graduatoria',
+  beneficiariDocumentId: 'Elenco dei beneficiari',
 };
 
 export interface DecisionProblem {

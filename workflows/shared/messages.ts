@@ -11,6 +11,15 @@ export interface MessageValues {
   'flussi-ricevuta': { dataRiferimento: string; protocollo: string; unita: number };
   'ricognizione-avvio': { denominazione: string; dataRiferimento: string; scadenza: string };
   'ricognizione-sollecito': { denominazione: string; dataRiferimento: string; scadenza: string; scaduto: boolean };
+  'fondo-avvio': { denominazione: string; titoloBando: string; protocollo: string; apertura: string; scadenza: string };
+  'fondo-sollecito': { denominazione: string; titoloBando: string; scadenza: string; scaduto: boolean };
+  'fondo-proroga': { denominazione: string; titoloBando: string; scadenza: string };
+  'fondo-ricevuta': { denominazione: string; titoloBando: string; protocollo: string; fabbisogno: string };
+  'fondo-integrazione': { denominazione: string; titoloBando: string; scadenza: string; richiesta: string };
+  'fondo-decadenza': { denominazione: string; titoloBando: string; protocollo: string; scadenza: string };
+  'fondo-esclusione': { denominazione: string; titoloBando: string; protocollo: string; motivazione: string };
+  /** copertura: "75,43 %"; scoperto when the share is below the need. */
+  'fondo-quota': { denominazione: string; titoloBando: string; protocollo: string; quota: string; fabbisogno: string; copertura: string; scoperto: boolean };
 }
 
 export type MessageTemplate = keyof MessageValues;
@@ -26,6 +35,14 @@ export const MESSAGE_TITLES: Record<MessageTemplate, string> = {
   'flussi-ricevuta': 'ricevuta della trasmissione',
   'ricognizione-avvio': 'avvio della ricognizione',
   'ricognizione-sollecito': 'sollecito della ricognizione',
+  'fondo-avvio': 'apertura del bando',
+  'fondo-sollecito': 'sollecito del bando',
+  'fondo-proroga': 'proroga del bando',
+  'fondo-ricevuta': 'ricevuta della domanda',
+  'fondo-integrazione': 'richiesta di integrazione della domanda',
+  'fondo-decadenza': 'decadenza della domanda',
+  'fondo-esclusione': 'esclusione della domanda',
+  'fondo-quota': 'quota assegnata',
 };
 
 export const message = <K extends MessageTemplate>(modello: K, valori: MessageValues[K]) => ({ modello, valori }) as Message;

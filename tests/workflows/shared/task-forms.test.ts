@@ -28,7 +28,7 @@ describe('task forms', () => {
 
   it('shows, above an answer, a part of the task\'s data that its data contract has', () => {
     const withRichiamo = Object.entries(OUTCOME_FORMS).flatMap(([formKey, contract]) => ('richiamo' in contract ? [[formKey, contract.richiamo.campo] as const] : []));
-    expect(withRichiamo).toEqual([['integrazione-accreditamento', 'richiesta']]);
+    expect(withRichiamo).toEqual([['integrazione-accreditamento', 'richiesta'], ['integrazione-domanda-fondo', 'richiesta']]);
     for (const [formKey, campo] of withRichiamo) {
       expect(Object.keys((TASK_DATA[formKey as FormKey] as unknown as { shape: Record<string, unknown> }).shape)).toContain(campo);
     }

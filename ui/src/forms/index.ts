@@ -44,6 +44,26 @@ const registry: Record<string, TaskFormEntry> = {
     form: defineAsyncComponent(() => import('./trasmissione-flusso/TrasmissioneFlussoForm.vue')),
     summary: defineAsyncComponent(() => import('./trasmissione-flusso/TrasmissioneFlussoSummary.vue')),
   },
+  'firma-atto': {
+    form: outcomeForm('firma-atto'),
+    summary: defineAsyncComponent(() => import('./fondo-affitti/FirmaAttoSummary.vue')),
+  },
+  'proposta-riparto': {
+    form: outcomeForm('proposta-riparto'),
+    summary: defineAsyncComponent(() => import('./fondo-affitti/PropostaRipartoSummary.vue')),
+  },
+  'domanda-fondo-affitti': {
+    form: defineAsyncComponent(() => import('./fondo-affitti/DomandaFondoForm.vue')),
+    summary: defineAsyncComponent(() => import('./fondo-affitti/DomandaFondoSummary.vue')),
+  },
+  'istruttoria-domanda-fondo': {
+    form: outcomeForm('istruttoria-domanda-fondo'),
+    summary: defineAsyncComponent(() => import('./fondo-affitti/IstruttoriaDomandaSummary.vue')),
+  },
+  'integrazione-domanda-fondo': {
+    form: outcomeForm('integrazione-domanda-fondo'),
+    summary: defineAsyncComponent(() => import('./fondo-affitti/IntegrazioneDomandaSummary.vue')),
+  },
 };
 
 export const taskFormFor = (formKey: string): TaskFormEntry | undefined => registry[formKey];

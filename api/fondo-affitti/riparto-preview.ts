@@ -1,0 +1,83 @@
+// The riparto as it stands, for the Region to review before it is proposed and signed: on the page and as an
+// Excel sheet whose amounts stay numbers (summable) shown as 1.234,56 €.
+import ExcelJS from 'exceljs';
+import { ripartoDelBando } from '../../activities/fondo-affitti/riparto-del-bando';
+import type { Db } from '../../prisma/client';
+import { decimalOf, EXCEL_EURO_FORMAT } from '../../workflows/shared/money';
+import type { RipartoView } from './views';
+
+export async function ripartoPreview(db: Db, bandoId: string): Promise<RipartoView> {
+  const { riparto, comuni } = await ripartoDelBando(db, bandoId);
+  return {
+    budget: decimalOf(riparto.budgetCents),
+    fabbisogno: decimalOf(riparto.totali.fabbisognoCents),
+    assegnato: decimalOf(riparto.assegnatoCents),
+    nonAssegnato: decimalOf(riparto.nonAssegnatoCents),
+    righe: riparto.quote
+      .map((quota) => {
+        const comune = comuni.get(quota.enteId)!;
+        return {
+          enteId: quota.enteId,
+          ente: comune.denominazione,
+          provincia: comune.provincia,
+          ata: comune.ata,
+          fabbisogno: decimalOf(quota.fabbisognoCents),
+          cofinanziamento: decimalOf(quota.cofinanziamentoCents),
+          premiale: quota.premiale,
+          penalizzato: quota.penalizzato,
+          ordinaria: decimalOf(quota.ordinariaCents),
+          quotaPremiale: decimalOf(quota.premialeCents),
+          penalita: decimalOf(quota.penalitaCents),
+          redistribuzione: decimalOf(quota.redistribuzioneCents),
+          totale: decimalOf(quota.totaleCents),
+          copertura: quota.copertura,
+        };
+      })
+      .sort((a, b) => a.ente.localeCompare(b.ente, 'it')),
+  };
+}
+
+export async function ripartoToExcel(titolo: string, riparto: RipartoView): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'PUSH – Puglia Social Housing';
+  const sheet = workbook.addWorksheet('Riparto', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const amount = { numFmt: EXCEL_EURO_FORMAT };
+  sheet.columns = [
+    { header: 'Comune', key: 'ente', width: 36 },
+    { header: 'Provincia', key: 'provincia', width: 22 },
+    { header: 'ATA', key: 'ata', width: 6 },
+    { header: 'Fabbisogno', key: 'fabbisogno', width: 16, style: amount },
+    { header: 'Cofinanziamento', key: 'cofinanziamento', width: 16, style: amount },
+    { header: 'Quota ordinaria', key: 'ordinaria', width: 16, style: amount },
+    { header: 'Quota premiale', key: 'quotaPremiale', width: 16, style: amount },
+    { header: 'Decurtazione ATA', key: 'penalita', width: 16, style: amount },
+    { header: 'Ridistribuzione', key: 'redistribuzione', width: 16, style: amount },
+    { header: 'Totale', key: 'totale', width: 16, style: amount },
+    { header: 'Copertura del fabbisogno', key: 'copertura', width: 14, style: { numFmt: '0.00%' } },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: 'A1', to: 'K1' };
+  for (const riga of riparto.righe) {
+    sheet.addRow({
+      ...riga,
+      ata: riga.ata ? 'Sì' : 'No',
+      fabbisogno: Number(riga.fabbisogno),
+      cofinanziamento: Number(riga.cofinanziamento),
+      ordinaria: Number(riga.ordinaria),
+      quotaPremiale: Number(riga.quotaPremiale),
+      penalita: Number(riga.penalita),
+      redistribuzione: Number(riga.redistribuzione),
+      totale: Number(riga.totale),
+    });
+  }
+  const totali = sheet.addRow({ ente: 'Totale', fabbisogno: Number(riparto.fabbisogno), totale: Number(riparto.assegnato) });
+  totali.font = { bold: true };
+  const info = workbook.addWorksheet('Informazioni');
+  info.addRow(['Bando', titolo]);
+  info.addRow(['Dotazione', Number(riparto.budget)]).getCell(2).numFmt = EXCEL_EURO_FORMAT;
+  info.addRow(['Non assegnato', Number(riparto.nonAssegnato)]).getCell(2).numFmt = EXCEL_EURO_FORMAT;
+  info.addRow(['Generato il', new Date().toLocaleString('it-IT', { timeZone: 'Europe/Rome' })]);
+  info.getColumn(1).width = 24;
+  info.getColumn(1).font = { bold: true };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,198 @@
+// The rent-support fund through the API: a call drafted with bad input (refused, naming the field, nothing
+// stored), edited, sent to signature (then no longer editable), signed from the inbox; Bari's application
+// saved as a draft, its files uploaded, refused over its band's cap, submitted and protocolled; the deadline
+// extended; the riparto's preview and Excel.
+import ExcelJS from 'exceljs';
+import { COMUNE_BARI, COMUNE_LECCE } from '../../prisma/seed/reference-data';
+import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
+import { demoCf } from '../support/demo';
+import { eventually } from '../support/platform';
+import { signIn, type ApiSession } from '../support/sign-in';
+import { startTestServer, type TestServer } from '../support/api-server';
+import type { BandoView, DomandaView, RipartoView } from '../../api/fondo-affitti/views';
+
+interface ApiError { error: { code: string; message: string; field?: string } }
+
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+
+describe('Fondo affitti through the API', () => {
+  let server: TestServer;
+  let istruttore: ApiSession;
+  let dirigente: ApiSession;
+  let bari: ApiSession;
+  let lecce: ApiSession;
+  /** The call the first journey opens; the lists of tenants are uploaded to it. */
+  let openBandoId: string;
+  const anno = 2080;
+  const bando = () => ({
+    anno,
+    titolo: `Fondo sostegno locazioni ${anno}`,
+    apertura: today(),
+    scadenza: `${new Date().getFullYear() + 1}-12-31`,
+    fonti: [{ riferimento: `DM ${anno}`, importo: '500000.00', quota: 'ORDINARIA' }, { riferimento: `DGR ${anno}`, importo: '100000.00', quota: 'PREMIALE' }],
+  });
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    [istruttore, dirigente, bari, lecce] = await Promise.all([
+      signIn(server.baseUrl, demoCf('regione.istruttore')),
+      signIn(server.baseUrl, demoCf('regione.dirigente')),
+      signIn(server.baseUrl, demoCf('bari.rappresentante')),
+      signIn(server.baseUrl, demoCf('lecce.rappresentante')),
+    ]);
+    await server.platform.db.ente.update({ where: { id: server.platform.ref.demoComuneIds[COMUNE_BARI] }, data: { pec: 'fondo@pec.comune.bari.example' } });
+  });
+  afterAll(() => server.close());
+
+  describe('when a call is drafted with bad input, then the message names the field and nothing is stored', () => {
+    it.each([
+      ['a deadline before the opening', { scadenza: '2000-01-01' }, 'scadenza', /precedere/],
+      ['an impossible date', { apertura: '2080-02-30' }, 'apertura', /data/],
+      ['an amount with three decimals', { fonti: [{ riferimento: 'DM', importo: '10.005', quota: 'ORDINARIA' }] }, 'fonti.0.importo', /due decimali/],
+      ['no funding source', { fonti: [] }, 'fonti', /almeno una fonte/],
+      ['a NUL in the title', { titolo: 'Fondo\u0000' }, 'titolo', /.+/],
+    ])('%s', async (_label, change, field, message) => {
+      const before = await server.platform.db.bandoFondo.count();
+      const response = await istruttore.postJson<ApiError>('/api/fondo-affitti/bandi', { ...bando(), ...change });
+      expect([response.status, response.body.error.field]).toEqual([422, field]);
+      expect(response.body.error.message).toMatch(message);
+      expect(await server.platform.db.bandoFondo.count()).toBe(before);
+    });
+  });
+
+  it('when the Region drafts, edits, sends and signs a call and Bari applies, then the application is protocolled and the riparto can be previewed', async () => {
+    const created = await istruttore.postJson<{ id: string }>('/api/fondo-affitti/bandi', bando());
+    expect(created.status).toBe(201);
+    const { id } = created.body;
+    openBandoId = id;
+    const again = await istruttore.postJson<ApiError>('/api/fondo-affitti/bandi', bando());
+    expect([again.status, again.body.error.field]).toEqual([422, 'anno']);
+
+    const draft = await eventually(async () => {
+      const view = await istruttore.json<BandoView>(`/api/fondo-affitti/bandi/${id}`);
+      return view.body.puoModificare ? view.body : undefined;
+    });
+    expect(draft).toMatchObject({ stato: 'BOZZA', dotazione: '600000.00', puoInviareAllaFirma: true });
+    const edited = await istruttore.json<BandoView>(`/api/fondo-affitti/bandi/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...bando(), titolo: `Fondo affitti ${anno} – rettificato` }) });
+    expect([edited.status, edited.body.titolo]).toEqual([200, `Fondo affitti ${anno} – rettificato`]);
+
+    expect((await istruttore.postJson(`/api/fondo-affitti/bandi/${id}/invio-alla-firma`, {})).status).toBe(204);
+    const twice = await istruttore.postJson<ApiError>(`/api/fondo-affitti/bandi/${id}/invio-alla-firma`, {});
+    expect(twice.status).toBe(409);
+    const late = await istruttore.json<ApiError>(`/api/fondo-affitti/bandi/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bando()) });
+    expect(late.status).toBe(409);
+
+    // The dirigente signs from the inbox, confirming the act they read.
+    const { workflowId } = draft;
+    const firma = await eventually(() => server.platform.db.task.findFirst({ where: { workflowId, taskKey: 'firma-bando-1', stato: 'APERTA' } }));
+    const { atto } = firma.data as { atto: { sha256: string } };
+    expect((await dirigente.postJson(`/api/tasks/${firma.id}/complete`, { decision: { esito: 'FIRMA', impronta: atto.sha256 } })).status).toBe(200);
+    const open = await eventually(async () => {
+      const view = await istruttore.json<BandoView>(`/api/fondo-affitti/bandi/${id}`);
+      return view.body.stato === 'APERTO' ? view.body : undefined;
+    });
+    expect(open.atto?.protocollo).toMatch(/^\d+\/\d{4}$/);
+
+    // Bari's application: a draft first, then its files, then submitted from its task.
+    const domandaId = await eventually(async () => (await bari.json<{ items: { id: string; domanda: { id: string } | null }[] }>('/api/fondo-affitti/bandi')).body.items.find((item) => item.id === id)?.domanda?.id);
+    const task = await eventually(() => server.platform.db.task.findFirst({ where: { formKey: 'domanda-fondo-affitti', stato: 'APERTA', data: { path: ['domandaId'], equals: domandaId } } }));
+    const saved = await bari.json<DomandaView>(`/api/fondo-affitti/domande/${domandaId}/bozza`, {
+      method: 'PUT', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fasce: { A: { ricevute: 30, ammissibili: 20, esclusi: 10, fabbisogno: '50000.00' } }, cofinanziamento: '15000.00' }),
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ puoModificare: true, cofinanziamento: '15000.00', fasce: { A: { ricevute: 30, fabbisogno: '50000.00' }, B: { ricevute: null } } });
+    const foreign = await bari.json<ApiError>(`/api/fondo-affitti/domande/${domandaId}/bozza`, {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ graduatoriaDocumentId: firma.id }),
+    });
+    expect([foreign.status, foreign.body.error.field]).toEqual([422, 'graduatoriaDocumentId']);
+
+    const upload = async (campo: string) => {
+      const form = new FormData();
+      form.set('file', new Blob([`%PDF-1.4 ${campo}`], { type: 'application/pdf' }), `${campo}.pdf`);
+      const response = await bari.json<{ id: string }>(`/api/tasks/${task.id}/documenti/${campo}`, { method: 'POST', body: form });
+      expect(response.status).toBe(201);
+      return response.body.id;
+    };
+    const decision = {
+      fasce: { A: { ricevute: 30, ammissibili: 20, esclusi: 10, fabbisogno: '70000.00' }, B: { ricevute: 10, ammissibili: 5, esclusi: 5, fabbisogno: '8000.00' } },
+      cofinanziamento: '15000.00',
+      attoCofinanziamento: 'DGC n. 7 del 2 febbraio',
+      bandoComunaleDocumentId: await upload('bandoComunaleDocumentId'),
+      graduatoriaDocumentId: await upload('graduatoriaDocumentId'),
+    };
+    const overCap = await bari.postJson<ApiError>(`/api/tasks/${task.id}/complete`, { decision });
+    expect([overCap.status, overCap.body.error.field]).toEqual([422, 'fasce.A.fabbisogno']);
+    expect(overCap.body.error.message).toContain('3.098,74');
+    const missingAct = await bari.postJson<ApiError>(`/api/tasks/${task.id}/complete`, { decision: { ...decision, attoCofinanziamento: undefined } });
+    expect([missingAct.status, missingAct.body.error.field]).toEqual([422, 'attoCofinanziamento']);
+    const submitted = await bari.postJson(`/api/tasks/${task.id}/complete`, { decision: { ...decision, fasce: { ...decision.fasce, A: { ...decision.fasce.A, fabbisogno: '50000.00' } } } });
+    expect(submitted.status).toBe(200);
+    const presented = await eventually(async () => {
+      const view = await bari.json<DomandaView>(`/api/fondo-affitti/domande/${domandaId}`);
+      return view.body.protocollo ? view.body : undefined;
+    });
+    expect(presented).toMatchObject({ stato: 'PRESENTATA', puoModificare: false, graduatoria: { nome: 'graduatoriaDocumentId.pdf' } });
+    const closed = await bari.json<ApiError>(`/api/fondo-affitti/domande/${domandaId}/bozza`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cofinanziamento: '1.00' }) });
+    expect(closed.status).toBe(409);
+
+    // The deadline is extended (not earlier); the riparto's preview reads the admitted applications (none yet).
+    const earlier = await istruttore.postJson<ApiError>(`/api/fondo-affitti/bandi/${id}/proroga`, { scadenza: today() });
+    expect([earlier.status, earlier.body.error.field]).toEqual([422, 'scadenza']);
+    const extended = await istruttore.postJson<{ scadenza: string }>(`/api/fondo-affitti/bandi/${id}/proroga`, { scadenza: `${new Date().getFullYear() + 2}-01-31` });
+    expect(extended.status).toBe(200);
+    expect((await server.platform.db.bandoFondo.findUniqueOrThrow({ where: { id } })).scadenza.toISOString()).toBe(extended.body.scadenza);
+    const riparto = await istruttore.json<RipartoView>(`/api/fondo-affitti/bandi/${id}/riparto`);
+    expect(riparto.body).toMatchObject({ budget: '600000.00', righe: [] });
+    const response = await istruttore.fetch(`/api/fondo-affitti/bandi/${id}/riparto.xlsx`);
+    expect([response.status, response.headers.get('content-type')]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.getWorksheet('Riparto')!.getRow(1).getCell(1).value).toBe('Comune');
+  }, 120_000);
+
+  it('when Lecce uploads its list of tenants, then a wrong row is named and nothing kept, a right list fills the application, and a tenant Bari lists too is shown to the Region only', async () => {
+    const { db } = server.platform;
+    const lecceId = server.platform.ref.demoComuneIds[COMUNE_LECCE];
+    const domanda = await eventually(() => db.domandaFondo.findFirst({ where: { bandoId: openBandoId, enteId: lecceId } }));
+    const template = await lecce.fetch(`/api/fondo-affitti/bandi/${openBandoId}/beneficiari/modello.xlsx`);
+    expect(template.status).toBe(200);
+    const cf = (first15: string) => `${first15}${codiceFiscaleCheckChar(first15)}`;
+    const rows: (string | number)[][] = [
+      [cf('RSSMRA80A01A662'), 'A', 10000, 6000, 1500],
+      [cf('VRDLGU75B02F152'), 'B', 14000, 5000, 1000],
+      ['RSSMRA80A01A662X', 'A', 10000, 6000, 1500],
+    ];
+    const fileWith = async (lines: (string | number)[][]) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await (await lecce.fetch(`/api/fondo-affitti/bandi/${openBandoId}/beneficiari/modello.xlsx`)).arrayBuffer());
+      const sheet = workbook.getWorksheet('Beneficiari')!;
+      lines.forEach((line, index) => line.forEach((value, column) => { sheet.getRow(index + 2).getCell(column + 1).value = value; }));
+      const form = new FormData();
+      form.set('file', new Blob([await workbook.xlsx.writeBuffer()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), 'beneficiari.xlsx');
+      return lecce.json<{ righe: number; totali: Record<string, { ammissibili: number; fabbisogno: string }> } & ApiError & { error: { dettagli?: { field: string; message: string }[] } }>(`/api/fondo-affitti/domande/${domanda.id}/beneficiari`, { method: 'POST', body: form });
+    };
+    const wrong = await fileWith(rows);
+    expect([wrong.status, wrong.body.error.field]).toEqual([422, 'file']);
+    expect(wrong.body.error.message).toMatch(/Riga 4, Codice fiscale/);
+    expect(await db.beneficiarioFondo.count({ where: { domandaId: domanda.id } })).toBe(0);
+    expect(await db.document.count({ where: { workflowId: domanda.workflowId, tipo: 'BENEFICIARI_FONDO' } })).toBe(0);
+
+    const right = await fileWith(rows.slice(0, 2));
+    expect(right.status).toBe(201);
+    expect(right.body).toMatchObject({ righe: 2, totali: { A: { ammissibili: 1, fabbisogno: '1500.00' }, B: { ammissibili: 1, fabbisogno: '1000.00' } } });
+    const view = await lecce.json<DomandaView>(`/api/fondo-affitti/domande/${domanda.id}`);
+    expect(view.body.fasce).toMatchObject({ A: { ammissibili: 1, fabbisogno: '1500.00' }, B: { ammissibili: 1, fabbisogno: '1000.00' } });
+    const read = await lecce.json<{ items: { codiceFiscale: string }[] }>(`/api/fondo-affitti/domande/${domanda.id}/beneficiari`);
+    expect(read.body.items.map((item) => item.codiceFiscale).sort()).toEqual([rows[0]![0], rows[1]![0]].sort());
+    expect(await db.auditEvent.count({ where: { azione: 'BENEFICIARI_LETTI', oggetto: `domanda-fondo:${domanda.id}` } })).toBe(1);
+
+    // Bari listed the same tenant (as its upload would have written it).
+    const bariDomanda = await db.domandaFondo.findFirstOrThrow({ where: { bandoId: openBandoId, enteId: server.platform.ref.demoComuneIds[COMUNE_BARI] } });
+    await db.beneficiarioFondo.create({ data: { domandaId: bariDomanda.id, codiceFiscale: String(rows[0]![0]), fascia: 'A', isee: '9000.00', canoneAnnuo: '6000.00', contributo: '1200.00' } });
+    const duplicati = await istruttore.json<{ items: { codiceFiscale: string; comuni: string[] }[] }>(`/api/fondo-affitti/bandi/${openBandoId}/duplicati`);
+    expect(duplicati.body.items).toEqual([{ codiceFiscale: rows[0]![0], comuni: ['Comune di Bari', 'Comune di Lecce'] }]);
+    expect((await lecce.json(`/api/fondo-affitti/bandi/${openBandoId}/duplicati`)).status).toBe(404);
+    expect((await bari.json(`/api/fondo-affitti/domande/${domanda.id}/beneficiari`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,156 @@
+// The call of the rent-support fund on a real Temporal server, days compressed to a second: the draft sent to
+// signature, sent back, signed; every active Comune gets its application, the act by PEC and a task; an
+// extension moves the tasks; a Comune applies, another applies with a need over its band's cap (refused) and
+// then lapses on an integration, a third never applies; the worker restarts mid-call; past the deadline the
+// riparto is proposed and signed, and the admitted Comune hears its share.
+import { randomUUID } from 'node:crypto';
+import { COMUNE_BARI, COMUNE_FOGGIA, COMUNE_LECCE } from '../../prisma/seed/enti';
+import { FASCE_DEFAULTS } from '../../workflows/shared/fondo-affitti/bando';
+import {
+  bandoFondoWorkflowId,
+  domandaFondoWorkflowId,
+  inviaAllaFirmaUpdate,
+  PARAMETRI_PREDEFINITI,
+  prorogaBandoUpdate,
+  type BandoFondoInput,
+} from '../../workflows/shared/fondo-affitti/procedura';
+import { completeTaskUpdate } from '../../workflows/shared/tasks';
+import type { Actor } from '../../workflows/shared/actor';
+import { eventually, startTestPlatform, type RunningWorker, type TestPlatform } from '../support/platform';
+
+const DAY_MS = 1000;
+
+describe('bando Fondo affitti workflow', () => {
+  let platform: TestPlatform;
+  let worker: RunningWorker;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    worker = await platform.startWorker();
+  });
+  afterAll(() => platform.close());
+
+  const openTask = (workflowId: string, taskKey: string) =>
+    eventually(() => platform.db.task.findFirst({ where: { workflowId, taskKey, stato: 'APERTA' } }), 30_000);
+
+  const complete = async (workflowId: string, taskKey: string, actor: Actor, decision: Record<string, unknown>) => {
+    const task = await openTask(workflowId, taskKey);
+    return platform.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, actor, decision }] });
+  };
+
+  /** The dirigente confirms the act they read: its Impronta, from the task's data. */
+  const sign = async (workflowId: string, taskKey: string, actor: Actor) => {
+    const task = await openTask(workflowId, taskKey);
+    const { atto } = task.data as { atto: { sha256: string } };
+    await platform.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, actor, decision: { esito: 'FIRMA', impronta: atto.sha256 } }] });
+  };
+
+  const attachment = (enteId: string, name: string) => platform.adapters.adapters.documents.store({
+    idempotencyKey: `test-fondo/${randomUUID()}`, content: Buffer.from(`%PDF-1.4 ${name}`), filename: `${name}.pdf`, mimeType: 'application/pdf', titolo: name, tipo: 'ALLEGATO_DOMANDA_FONDO', enteId,
+  });
+
+  it('when a call runs from draft to riparto, then each Comune applies by the extended deadline, is decided, and the admitted one hears its share', async () => {
+    const { regioneId, demoComuneIds } = platform.ref;
+    const [bari, lecce, foggia] = [demoComuneIds[COMUNE_BARI], demoComuneIds[COMUNE_LECCE], demoComuneIds[COMUNE_FOGGIA]];
+    for (const [index, enteId] of [bari, lecce, foggia].entries()) {
+      await platform.db.ente.update({ where: { id: enteId }, data: { pec: `fondo${index}@pec.comune.example`, stato: 'ATTIVO' } });
+    }
+    const [istruttore, dirigente, bariActor, lecceActor] = await Promise.all([
+      platform.actor('regione.istruttore'), platform.actor('regione.dirigente'), platform.actor('bari.rappresentante'), platform.actor('lecce.rappresentante'),
+    ]);
+
+    // A year of this run's own: one call per kind and year.
+    const anno = 2200 + Math.floor(Math.random() * 700);
+    const bandoId = randomUUID();
+    const workflowId = bandoFondoWorkflowId(bandoId);
+    // Long enough for every step before it on a busy machine; the test then waits for it.
+    const scadenza = new Date(Date.now() + 60 * DAY_MS).toISOString();
+    await platform.db.bandoFondo.create({
+      data: {
+        id: bandoId, workflowId, tipo: 'FONDO_AFFITTI', anno, titolo: `Fondo sostegno locazioni ${anno}`,
+        apertura: new Date(Date.now() - DAY_MS), scadenza: new Date(scadenza), parametri: PARAMETRI_PREDEFINITI(FASCE_DEFAULTS) as object,
+        sollecitiGiorni: [-20], createdById: istruttore.userId,
+        fonti: { create: [{ riferimento: `DM ${anno}/1`, importo: '100000.00', quota: 'ORDINARIA' }, { riferimento: `DGR ${anno}/7`, importo: '20000.00', quota: 'PREMIALE' }] },
+      },
+    });
+    const input: BandoFondoInput = { bandoId, regioneEnteId: regioneId, durataGiornoMs: DAY_MS };
+    const handle = await platform.client.workflow.start('bandoFondoAffitti', { workflowId, taskQueue: platform.taskQueue, args: [input] });
+
+    // Sent to signature; the dirigente sends it back; sent again, and signed.
+    const fromComune = await handle.executeUpdate(inviaAllaFirmaUpdate, { args: [{ actor: bariActor }] }).then(() => null, (error: unknown) => error);
+    expect(fromComune).toMatchObject({ cause: { type: 'NON_AUTORIZZATO' } });
+    await handle.executeUpdate(inviaAllaFirmaUpdate, { args: [{ actor: istruttore }] });
+    await complete(workflowId, 'firma-bando-1', dirigente, { esito: 'RINVIA', nota: 'Correggere la dotazione.' });
+    await eventually(async () => ((await platform.db.bandoFondo.findUnique({ where: { id: bandoId } }))?.notaRinvio === 'Correggere la dotazione.' ? true : undefined));
+    await handle.executeUpdate(inviaAllaFirmaUpdate, { args: [{ actor: istruttore }] });
+    const unread = await complete(workflowId, 'firma-bando-2', dirigente, { esito: 'FIRMA' }).then(() => null, (error: unknown) => error);
+    expect(unread).toMatchObject({ cause: { details: [{ field: 'impronta' }] } });
+    await sign(workflowId, 'firma-bando-2', dirigente);
+    const aperto = await eventually(async () => {
+      const row = await platform.db.bandoFondo.findUniqueOrThrow({ where: { id: bandoId } });
+      return row.stato === 'APERTO' && row.protocolloId ? row : undefined;
+    });
+    expect(aperto.attoDocumentId).toBeTruthy();
+
+    // Each active Comune: a task due at the deadline and the opening PEC with the act.
+    const domanda = (enteId: string) => domandaFondoWorkflowId(bandoId, enteId);
+    for (const enteId of [bari, lecce, foggia]) {
+      const task = await openTask(domanda(enteId), 'domanda');
+      expect(task.dueAt?.toISOString()).toBe(scadenza);
+      const pec = await eventually(() => platform.db.pecMessage.findFirst({ where: { idempotencyKey: `${workflowId}/avvio/${enteId}` } }));
+      expect(pec.oggetto).toContain('apertura delle domande');
+    }
+
+    // An extension moves every Comune's task; one not later than the deadline is refused.
+    const earlier = await handle.executeUpdate(prorogaBandoUpdate, { args: [{ scadenza, actor: istruttore }] }).then(() => null, (error: unknown) => error);
+    expect(earlier).toMatchObject({ cause: { type: 'DATI_NON_VALIDI', details: [{ field: 'scadenza' }] } });
+    const extended = new Date(Date.parse(scadenza) + 5 * DAY_MS).toISOString();
+    await handle.executeUpdate(prorogaBandoUpdate, { args: [{ scadenza: extended, actor: istruttore }] });
+    await eventually(async () => ((await openTask(domanda(foggia), 'domanda')).dueAt?.toISOString() === extended ? true : undefined));
+    expect((await platform.db.bandoFondo.findUniqueOrThrow({ where: { id: bandoId } })).scadenza.toISOString()).toBe(extended);
+
+    // Bari applies; Lecce first with a need over band A's cap (refused, naming the field), then within it.
+    const figures = async (enteId: string, fabbisognoA: string) => ({
+      fasce: { A: { ricevute: 30, ammissibili: 20, esclusi: 10, fabbisogno: fabbisognoA }, B: { ricevute: 10, ammissibili: 5, esclusi: 5, fabbisogno: '8000.00' } },
+      cofinanziamento: '9000.00',
+      attoCofinanziamento: 'DGC n. 12 del 10/01',
+      bandoComunaleDocumentId: (await attachment(enteId, 'bando-comunale')).id,
+      graduatoriaDocumentId: (await attachment(enteId, 'graduatoria')).id,
+    });
+    await complete(domanda(bari), 'domanda', bariActor, await figures(bari, '50000.00'));
+    const overCap = await complete(domanda(lecce), 'domanda', lecceActor, await figures(lecce, '70000.00')).then(() => null, (error: unknown) => error);
+    expect(overCap).toMatchObject({ cause: { details: [{ field: 'fasce.A.fabbisogno' }] } });
+    await complete(domanda(lecce), 'domanda', lecceActor, await figures(lecce, '40000.00'));
+    const bariRow = await eventually(async () => {
+      const row = await platform.db.domandaFondo.findUniqueOrThrow({ where: { bandoId_enteId: { bandoId, enteId: bari } } });
+      return row.protocolloId && row.ricevutaDocumentId ? row : undefined;
+    });
+    expect(bariRow.fabbisognoA?.toString()).toBe('50000');
+    await eventually(() => platform.db.pecMessage.findFirst({ where: { workflowId: domanda(bari), oggetto: { contains: 'ricevuta della domanda' } } }));
+
+    // The worker stops while the call waits for its deadline, and comes back.
+    await worker.stop();
+    await new Promise((resolve) => setTimeout(resolve, 2 * DAY_MS));
+    worker = await platform.startWorker();
+
+    // The istruttoria: Bari admitted; Lecce asked for an integration it lets lapse.
+    await complete(domanda(bari), 'istruttoria-1', istruttore, { esito: 'APPROVA' });
+    await complete(domanda(lecce), 'istruttoria-1', istruttore, { esito: 'INTEGRAZIONE', richiesta: 'Allegare la delibera.', giorniIntegrazione: 2 });
+    await eventually(async () => ((await platform.db.domandaFondo.findUniqueOrThrow({ where: { bandoId_enteId: { bandoId, enteId: lecce } } })).stato === 'DECADUTA' ? true : undefined), 30_000);
+
+    // Foggia never applied: past the deadline its task is gone and its application not submitted.
+    await eventually(async () => ((await platform.db.domandaFondo.findUniqueOrThrow({ where: { bandoId_enteId: { bandoId, enteId: foggia } } })).stato === 'NON_PRESENTATA' ? true : undefined), 60_000);
+    expect(await platform.db.task.count({ where: { workflowId: domanda(foggia), stato: 'APERTA' } })).toBe(0);
+
+    // The riparto: proposed, signed; Bari gets all of the fund up to its need.
+    await complete(workflowId, 'proposta-riparto-1', istruttore, { esito: 'PROPONI' });
+    await sign(workflowId, 'firma-riparto-1', dirigente);
+    expect(await handle.result()).toEqual({ stato: 'RIPARTITO' });
+    const shared = await platform.db.domandaFondo.findUniqueOrThrow({ where: { bandoId_enteId: { bandoId, enteId: bari } } });
+    expect(shared.quotaTotale?.toString()).toBe('58000');
+    expect(await platform.client.workflow.getHandle(domanda(bari)).result()).toEqual({ esito: 'AMMESSA' });
+    const quota = await platform.db.pecMessage.findFirstOrThrow({ where: { workflowId: domanda(bari), oggetto: { contains: 'quota assegnata' } } });
+    expect(quota.testo).toContain('58.000,00');
+    expect(await platform.client.workflow.getHandle(domanda(lecce)).result()).toEqual({ esito: 'DECADUTA' });
+  }, 180_000);
+});
