@@ -86,6 +86,9 @@ describe('accessibility of the main pages', () => {
     const opened = await signIn(server.baseUrl, demoCf('regione.istruttore'));
     const campaign = await opened.postJson<{ id: string }>('/api/ricognizioni', { dataRiferimento: '2051-06-30', scadenza: '2051-09-30', enteIds: [server.platform.ref.demoComuneIds[COMUNE_BARI]] });
     expect(campaign.status).toBe(201);
+    // A rent-fund call of a year no other test file uses, as a draft.
+    const bando = await opened.postJson<{ id: string }>('/api/fondo-affitti/bandi', { anno: 2051, titolo: 'Fondo sostegno locazioni 2051', apertura: '2051-03-01', scadenza: '2051-04-30', fonti: [{ riferimento: 'DM 2051', importo: '100000.00', quota: 'ORDINARIA' }] });
+    expect(bando.status).toBe(201);
 
     const page = await signInAs('regione.istruttore');
     const found = await violationsOf(page, [
@@ -100,6 +103,9 @@ describe('accessibility of the main pages', () => {
       ['/patrimonio/mappa', byTestId('mappa')],
       ['/sostituzioni', byTestId('sostituzione-form')],
       ['/notifiche', byTestId('notifiche-form')],
+      ['/fondo-affitti', byTestId('bando-nuovo')],
+      ['/fondo-affitti/nuovo', byTestId('bando-form')],
+      [`/fondo-affitti/bandi/${bando.body.id}`, byTestId('tab-bando')],
     ]);
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((path) => [path, []])));
   });

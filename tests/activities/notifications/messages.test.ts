@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createMessageRenderer } from '../../../activities/notifications/messages';
 import { MESSAGE_TITLES, message, type Message } from '../../../workflows/shared/messages';
+import { formatEuro } from '../../../workflows/shared/money';
 
 const ROOT = path.join(__dirname, '../../..');
 
@@ -13,6 +14,14 @@ const SAMPLES: Message[] = [
   message('accreditamento-rigetto', { denominazione: 'Comune di Bari', protocollo: '13/2026', motivazione: 'Il richiedente non è il rappresentante legale.' }),
   message('accreditamento-provvedimento', { denominazione: 'Comune di Bari', protocollo: '14/2026' }),
   message('flussi-ricevuta', { dataRiferimento: '2026-06-30', protocollo: '15/2026', unita: 379 }),
+  message('fondo-avvio', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', protocollo: '311/2027', apertura: '2027-02-28T23:00:00.000Z', scadenza: '2027-04-30T21:59:59.999Z' }),
+  message('fondo-sollecito', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', scadenza: '2027-04-30T21:59:59.999Z', scaduto: false }),
+  message('fondo-proroga', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', scadenza: '2027-05-31T21:59:59.999Z' }),
+  message('fondo-ricevuta', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', protocollo: '402/2027', fabbisogno: '348728.00' }),
+  message('fondo-integrazione', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', scadenza: '2027-06-10T10:00:00.000Z', richiesta: 'Allegare la delibera di cofinanziamento.' }),
+  message('fondo-decadenza', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', protocollo: '402/2027', scadenza: '2027-06-10T10:00:00.000Z' }),
+  message('fondo-esclusione', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', protocollo: '402/2027', motivazione: 'La graduatoria allegata non è quella approvata.' }),
+  message('fondo-quota', { denominazione: 'Comune di Barletta', titoloBando: 'Fondo sostegno locazioni 2027', protocollo: '977/2027', quota: '1305185.94', fabbisogno: '1730000.00', copertura: '75,43 %', scoperto: true }),
   message('ricognizione-avvio', { denominazione: 'ARCA Puglia Centrale', dataRiferimento: '2026-12-31T00:00:00.000Z', scadenza: '2027-02-28T22:59:59.000Z' }),
   message('ricognizione-sollecito', { denominazione: 'ARCA Puglia Centrale', dataRiferimento: '2026-12-31T00:00:00.000Z', scadenza: '2027-02-28T22:59:59.000Z', scaduto: true }),
 ];
@@ -31,13 +40,18 @@ describe('message templates', () => {
       expect(oggetto.length).toBeGreaterThan(10);
       expect(testo).not.toMatch(/\{\{|\bundefined\b|\bnull\b|\d{4}-\d{2}-\d{2}/);
       for (const value of Object.values(sample.valori)) {
-        if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(value)) expect(`${oggetto}\n${testo}`).toContain(value);
+        if (typeof value !== 'string' || /^\d{4}-\d{2}-\d{2}/.test(value)) continue;
+        // Amounts travel as decimal strings and are written 1.234,56 €.
+        expect(`${oggetto}\n${testo}`).toContain(/^\d+\.\d{2}$/.test(value) ? formatEuro(value) : value);
       }
     }
     const reminder = renderer.render(SAMPLES.at(-1)!);
     expect(reminder.oggetto).toBe('Ricognizione del patrimonio ERP al 31/12/2026 – sollecito');
     expect(reminder.testo).toContain('il termine del 28/02/2027 è scaduto');
     expect(renderer.render(SAMPLES[0]!).testo).toContain('entro il 18/12/2026');
+    const quota = renderer.render(SAMPLES.find((sample) => sample.modello === 'fondo-quota')!);
+    expect(quota.testo).toContain('la quota di 1.305.185,94\u00a0€ a fronte di un fabbisogno ammesso di 1.730.000,00\u00a0€');
+    expect(quota.testo).toContain('copre il 75,43 % del fabbisogno');
   });
 
   it('refuse a value the text needs and the workflow did not give', () => {

@@ -109,6 +109,32 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Ricognizione del patrimonio' },
   },
   {
+    path: '/fondo-affitti',
+    name: 'fondo-affitti',
+    component: () => import('@/views/fondo-affitti/BandiFondoView.vue'),
+    meta: { title: 'Fondo affitti' },
+  },
+  {
+    path: '/fondo-affitti/nuovo',
+    name: 'bando-fondo-nuovo',
+    component: () => import('@/views/fondo-affitti/NuovoBandoView.vue'),
+    meta: { title: 'Nuovo bando' },
+  },
+  {
+    path: '/fondo-affitti/bandi/:id',
+    name: 'bando-fondo',
+    component: () => import('@/views/fondo-affitti/BandoFondoView.vue'),
+    props: true,
+    meta: { title: 'Bando Fondo affitti' },
+  },
+  {
+    path: '/fondo-affitti/domande/:id',
+    name: 'domanda-fondo',
+    component: () => import('@/views/fondo-affitti/DomandaFondoView.vue'),
+    props: true,
+    meta: { title: 'Domanda Fondo affitti' },
+  },
+  {
     path: '/patrimonio/alloggi',
     name: 'alloggi',
     component: () => import('@/views/patrimonio/AlloggiView.vue'),

@@ -2,8 +2,12 @@ import type { Fascia } from '@shared/fondo-affitti/bando';
 import { http, upload } from './http';
 
 import type { BandoView, BeneficiariCaricati, DomandaView } from '@api/fondo-affitti/views';
+import type { BandoSintesi, RipartoView } from '@api/fondo-affitti/views';
+import type { TipoBando } from '@shared/fondo-affitti/bando';
+import { idempotencyKey } from './http';
 
 export type { BandoStato, BandoView, BeneficiariCaricati, DomandaStato, DomandaView, FasciaDomandaView } from '@api/fondo-affitti/views';
+export type { BandoSintesi, FonteView, RipartoRiga, RipartoView } from '@api/fondo-affitti/views';
 
 /** A band's figures in a draft: what is not sent stays as it was, null empties it. */
 export interface FasciaBozza {
@@ -40,3 +44,64 @@ export function caricaBeneficiari(domandaId: string, file: File, onProgress: (fr
   form.set('file', file);
   return upload<BeneficiariCaricati>(`${domandaPath(domandaId)}/beneficiari`, form, onProgress);
 }
+
+// The Region's calls: listed, drafted, sent to signature, extended; the riparto's preview; the tenants listed twice.
+
+/** A band's thresholds as the API takes them: amounts as decimal strings, the incidence as a fraction (0.14). */
+export interface FasciaBando {
+  iseeMax: string;
+  incidenzaMinima: number;
+  contributoMax: string;
+}
+
+/** A call as created or saved while a draft (POST and PUT /api/fondo-affitti/bandi). */
+export interface BandoDaSalvare {
+  tipo: TipoBando;
+  anno: number;
+  titolo: string;
+  /** YYYY-MM-DD: open from the start of the day. */
+  apertura: string;
+  /** YYYY-MM-DD: the whole day counts. */
+  scadenza: string;
+  fonti: { riferimento: string; importo: string; quota: 'ORDINARIA' | 'PREMIALE' }[];
+  fasce: Record<Fascia, FasciaBando>;
+  /** Fractions: 0.2 is 20 %. */
+  cofinanziamentoMinimo: number;
+  penalitaAta: number;
+  /** Days from the deadline (negative: before it) on which the Comuni that have not applied are reminded. */
+  sollecitiGiorni: number[];
+}
+
+/** A tenant in a Comune's list: personal data, every read of which is recorded. Amounts as decimal strings. */
+export interface Beneficiario {
+  codiceFiscale: string;
+  fascia: Fascia;
+  isee: string;
+  canoneAnnuo: string;
+  contributo: string;
+}
+
+/** A tenant listed by more than one Comune in the same call. */
+export interface Duplicato {
+  codiceFiscale: string;
+  comuni: string[];
+}
+
+const bandoPath = (id: string) => `/api/fondo-affitti/bandi/${encodeURIComponent(id)}`;
+
+/** The Region's people: every call, drafts too; a Comune's: the calls open or past, each with its own application. */
+export const listBandi = () => http.get<{ items: BandoSintesi[] }>('/api/fondo-affitti/bandi');
+/** Creates the draft and starts its procedure; a retried request answers with the first draft. */
+export const creaBando = (bando: BandoDaSalvare) => http.post<{ id: string; workflowId: string }>('/api/fondo-affitti/bandi', bando, { headers: idempotencyKey() });
+/** Saves a draft (409 once it is no longer one); answers with the call as it now is. */
+export const modificaBando = (id: string, bando: BandoDaSalvare) => http.put<BandoView>(bandoPath(id), bando);
+export const inviaBandoAllaFirma = (id: string) => http.post<void>(`${bandoPath(id)}/invio-alla-firma`);
+/** Moves the deadline later (YYYY-MM-DD, the whole day counts); answers with the new one. */
+export const prorogaBando = (id: string, scadenza: string) => http.post<{ scadenza: string }>(`${bandoPath(id)}/proroga`, { scadenza });
+/** The riparto as the admitted applications make it now (the Region's people only). */
+export const getRiparto = (id: string) => http.get<RipartoView>(`${bandoPath(id)}/riparto`);
+export const ripartoExcelUrl = (id: string) => `${bandoPath(id)}/riparto.xlsx`;
+/** The tenants listed by two Comuni of the call (the Region's istruttori and dirigenti; the read is recorded). */
+export const getDuplicati = (id: string) => http.get<{ items: Duplicato[] }>(`${bandoPath(id)}/duplicati`);
+/** A Comune's list of tenants (the read is recorded). */
+export const getBeneficiari = (domandaId: string) => http.get<{ items: Beneficiario[] }>(`${domandaPath(domandaId)}/beneficiari`);

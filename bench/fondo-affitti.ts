@@ -1,0 +1,180 @@
+// bench:fondo-affitti — the rent-support call's busiest moment and its riparto: every Comune of Puglia (257)
+// submits its application through the API within the same second (each a person signed in, its documents
+// uploaded before), then each application is protocolled in by its procedure; and the riparto of 257
+// Comuni, the pure computation and the Region's preview through the API. Aims (issue 11): 0 errors, p95 ≤
+// 1 s for the submissions, protocol numbers gapless; riparto ≤ 50 ms.
+import { performance } from 'node:perf_hooks';
+import globalSetup from '../tests/support/global-setup';
+import { startTestServer } from '../tests/support/api-server';
+import { demoCf } from '../tests/support/demo';
+import { stopAll } from '../tests/support/running-servers';
+import { signIn, type ApiSession } from '../tests/support/sign-in';
+import { codiceFiscaleCheckChar } from '../workflows/shared/codice-fiscale';
+import { calcolaRiparto, RIPARTO_DEFAULTS } from '../workflows/shared/fondo-affitti/riparto';
+import { machine, saveResults, summarize } from './stats';
+
+const ANNO = 2099;
+const RIPARTO_RUNS = 200;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 600_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(250);
+  }
+}
+
+async function main() {
+  await globalSetup();
+  const server = await startTestServer();
+  const { db } = server.platform;
+  try {
+    // Every Comune active, with a PEC address and a FONDO_AFFITTI referente of its own.
+    const comuni = await db.ente.findMany({ where: { tipo: 'COMUNE' }, select: { id: true, denominazione: true }, orderBy: { codice: 'asc' } });
+    await db.ente.updateMany({ where: { tipo: 'COMUNE' }, data: { stato: 'ATTIVO' } });
+    for (const comune of comuni) await db.ente.update({ where: { id: comune.id }, data: { pec: `protocollo.${comune.id.slice(0, 8)}@pec.bench.example` } });
+    const people = comuni.map((comune, index) => {
+      const first15 = `BNCFND80A01A${String(index).padStart(3, '0')}`;
+      return { comune, codiceFiscale: `${first15}${codiceFiscaleCheckChar(first15)}` };
+    });
+    for (const person of people) {
+      await db.user.upsert({
+        where: { codiceFiscale: person.codiceFiscale },
+        update: {},
+        create: { codiceFiscale: person.codiceFiscale, nome: 'Referente', cognome: person.comune.denominazione, roles: { create: { enteId: person.comune.id, ruolo: 'REFERENTE', area: 'FONDO_AFFITTI' } } },
+      });
+    }
+    const sessions: ApiSession[] = [];
+    for (const person of people) sessions.push(await signIn(server.baseUrl, person.codiceFiscale, { nome: 'Referente', cognome: person.comune.denominazione }));
+    console.log(`${sessions.length} referenti signed in`);
+
+    // The Region opens the call: drafted, sent to signature, signed.
+    const [istruttore, dirigente] = await Promise.all([signIn(server.baseUrl, demoCf('regione.istruttore')), signIn(server.baseUrl, demoCf('regione.dirigente'))]);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+    const created = await istruttore.postJson<{ id: string; workflowId: string }>('/api/fondo-affitti/bandi', {
+      anno: ANNO, titolo: `Fondo sostegno locazioni ${ANNO} (bench)`, apertura: today, scadenza: `${new Date().getFullYear() + 1}-12-31`,
+      fonti: [{ riferimento: 'DM bench', importo: '18900000.00', quota: 'ORDINARIA' }, { riferimento: 'DGR bench', importo: '5000000.00', quota: 'PREMIALE' }],
+    });
+    if (created.status !== 201) throw new Error(`the call was not created: ${JSON.stringify(created.body)}`);
+    const { id: bandoId, workflowId } = created.body;
+    await until('the draft', async () => ((await istruttore.json<{ puoInviareAllaFirma: boolean }>(`/api/fondo-affitti/bandi/${bandoId}`)).body.puoInviareAllaFirma ? true : undefined));
+    await istruttore.postJson(`/api/fondo-affitti/bandi/${bandoId}/invio-alla-firma`, {});
+    const firma = await until('the signature task', () => db.task.findFirst({ where: { workflowId, taskKey: 'firma-bando-1', stato: 'APERTA' } }).then((task) => task ?? undefined));
+    await dirigente.postJson(`/api/tasks/${firma.id}/complete`, { decision: { esito: 'FIRMA', impronta: (firma.data as { atto: { sha256: string } }).atto.sha256 } });
+    const opening = performance.now();
+    const tasks = await until('257 application tasks', async () => {
+      const open = await db.task.findMany({ where: { formKey: 'domanda-fondo-affitti', stato: 'APERTA', data: { path: ['bandoId'], equals: bandoId } }, select: { id: true, enteId: true } });
+      return open.length >= comuni.length ? open : undefined;
+    });
+    const openedMs = performance.now() - opening;
+    console.log(`${tasks.length} applications opened (tasks, PEC) in ${Math.round(openedMs)} ms`);
+    const taskOf = new Map(tasks.map((task) => [task.enteId, task.id]));
+
+    // Each Comune uploads its two PDFs beforehand, as people do over the weeks of the window.
+    const decisions = await Promise.all(people.map(async (person, index) => {
+      const taskId = taskOf.get(person.comune.id)!;
+      const upload = async (campo: string) => {
+        const form = new FormData();
+        form.set('file', new Blob([`%PDF-1.4 ${campo} ${index}`], { type: 'application/pdf' }), `${campo}.pdf`);
+        const response = await sessions[index]!.json<{ id: string }>(`/api/tasks/${taskId}/documenti/${campo}`, { method: 'POST', body: form });
+        if (response.status !== 201) throw new Error(`upload ${campo}: ${response.status}`);
+        return response.body.id;
+      };
+      const ammissibili = 20 + (index % 60);
+      return {
+        taskId,
+        decision: {
+          fasce: {
+            A: { ricevute: ammissibili + 10, ammissibili, esclusi: 10, fabbisogno: `${ammissibili * 2500}.00` },
+            B: { ricevute: 12, ammissibili: 10, esclusi: 2, fabbisogno: '15000.00' },
+          },
+          cofinanziamento: index % 3 === 0 ? '0.00' : `${ammissibili * 600}.00`,
+          ...(index % 3 === 0 ? {} : { attoCofinanziamento: `DGC n. ${index} del 10/01/${ANNO}` }),
+          bandoComunaleDocumentId: await upload('bandoComunaleDocumentId'),
+          graduatoriaDocumentId: await upload('graduatoriaDocumentId'),
+        },
+      };
+    }));
+
+    // The moment: all 257 submit at once.
+    const latencies: number[] = [];
+    let errors = 0;
+    const submitting = performance.now();
+    await Promise.all(decisions.map(async ({ taskId, decision }, index) => {
+      const started = performance.now();
+      const response = await sessions[index]!.postJson(`/api/tasks/${taskId}/complete`, { decision });
+      latencies.push(performance.now() - started);
+      if (response.status !== 200) {
+        errors++;
+        console.error(`submission ${index}: ${response.status} ${JSON.stringify(response.body)}`);
+      }
+    }));
+    const submittedMs = performance.now() - submitting;
+    const protocolled = await until('257 protocol registrations', async () => {
+      const rows = await db.domandaFondo.findMany({ where: { bandoId, protocolloId: { not: null } }, select: { protocolloId: true } });
+      return rows.length >= comuni.length ? rows : undefined;
+    });
+    const allProtocolledMs = performance.now() - submitting;
+    const registrations = await db.protocolRegistration.findMany({ where: { id: { in: protocolled.map((row) => row.protocolloId!) } }, select: { number: true, year: true } });
+    const numbers = registrations.map((registration) => registration.number).sort((a, b) => a - b);
+    const [first, last] = [numbers[0]!, numbers.at(-1)!];
+    // Gapless: every number between the first and the last is in the register, these or others'.
+    const inRange = await db.protocolRegistration.count({ where: { year: registrations[0]!.year, number: { gte: first, lte: last } } });
+    const gapless = inRange === last - first + 1 && new Set(numbers).size === numbers.length;
+    console.log(`protocol numbers ${first}–${last}: ${gapless ? 'gapless' : 'WITH GAPS'}`);
+
+    // The riparto of 257 Comuni: the pure computation, and the Region's preview through the API (database
+    // read + computation + answer) once every application is admitted.
+    await db.domandaFondo.updateMany({ where: { bandoId }, data: { stato: 'AMMESSA' } });
+    const domande = (await db.domandaFondo.findMany({ where: { bandoId }, include: { ente: { select: { ata: true } } } })).map((row) => ({
+      enteId: row.enteId,
+      fabbisognoCents: Math.round(Number(row.fabbisognoA) * 100) + Math.round(Number(row.fabbisognoB) * 100),
+      cofinanziamentoCents: Math.round(Number(row.cofinanziamento) * 100),
+      ata: row.ente.ata,
+    }));
+    const pure: number[] = [];
+    for (let run = 0; run < RIPARTO_RUNS; run++) {
+      const started = performance.now();
+      calcolaRiparto(domande, { quotaOrdinariaCents: 1_890_000_000, quotaPremialeCents: 500_000_000, ...RIPARTO_DEFAULTS });
+      pure.push(performance.now() - started);
+    }
+    const preview: number[] = [];
+    for (let run = 0; run < 20; run++) {
+      const started = performance.now();
+      const response = await istruttore.fetch(`/api/fondo-affitti/bandi/${bandoId}/riparto`);
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`riparto preview: ${response.status}`);
+      preview.push(performance.now() - started);
+    }
+
+    const results = {
+      benchmark: 'fondo-affitti',
+      date: new Date().toISOString(),
+      machine: machine(),
+      comuni: comuni.length,
+      applicationsOpenedMs: Math.round(openedMs),
+      submissions: { errors, ...summarize(latencies), allAnsweredMs: Math.round(submittedMs) },
+      allProtocolledMs: Math.round(allProtocolledMs),
+      protocol: { first, last, gapless },
+      ripartoPureMs: summarize(pure),
+      ripartoPreviewApiMs: summarize(preview),
+      aims: { errors: 0, submissionP95Ms: 1000, ripartoMs: 50 },
+    };
+    const file = await saveResults('fondo-affitti', results);
+    console.table({ 'submission (POST complete)': results.submissions, 'riparto, pure (257 Comuni)': results.ripartoPureMs, 'riparto preview (API)': results.ripartoPreviewApiMs });
+    console.log(`errors: ${errors}; all answered in ${Math.round(submittedMs)} ms; all protocolled in ${Math.round(allProtocolledMs)} ms; protocol ${gapless ? 'gapless' : 'with gaps'}`);
+    console.log(`saved ${file}`);
+  } finally {
+    await server.close();
+    await stopAll();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

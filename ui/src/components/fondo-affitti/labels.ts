@@ -1,0 +1,59 @@
+/** How the rent-support fund's states, shares and windows read: the procedures' own words, Italian numbers. */
+import type { BandoStato, DomandaStato } from '@/services/fondo-affitti';
+import { formatDate, formatGiorni } from '@/utils/format';
+import { BANDO_FONDO_PROCEDURE, DOMANDA_FONDO_PROCEDURE } from '@shared/procedures';
+
+export const BANDO_STATO: Readonly<Record<BandoStato, string>> = BANDO_FONDO_PROCEDURE.states;
+
+export const BANDO_STATO_COLOR: Readonly<Record<BandoStato, string | undefined>> = {
+  BOZZA: undefined,
+  IN_FIRMA: 'warning',
+  APERTO: 'primary',
+  ISTRUTTORIA: 'info',
+  RIPARTO: 'info',
+  RIPARTITO: 'success',
+};
+
+/** The application's states; QUOTA_ASSEGNATA is the procedure's once the riparto is signed. */
+export const DOMANDA_STATO: Readonly<Record<string, string>> = DOMANDA_FONDO_PROCEDURE.states;
+
+const DOMANDA_STATO_COLOR: Readonly<Record<DomandaStato | 'QUOTA_ASSEGNATA', string | undefined>> = {
+  DA_PRESENTARE: 'warning',
+  PRESENTATA: 'primary',
+  INTEGRAZIONE_RICHIESTA: 'warning',
+  AMMESSA: 'success',
+  ESCLUSA: 'error',
+  DECADUTA: 'error',
+  NON_PRESENTATA: undefined,
+  QUOTA_ASSEGNATA: 'success',
+};
+
+export const domandaStatoLabel = (stato: string) => DOMANDA_STATO[stato] ?? 'Stato non riconosciuto';
+export const domandaStatoColor = (stato: string) => DOMANDA_STATO_COLOR[stato as DomandaStato];
+
+/** «dal 01/03/2027 al 31/03/2027» */
+export const finestra = (apertura: string, scadenza: string) => `dal ${formatDate(apertura)} al ${formatDate(scadenza)}`;
+
+const quotaFormat = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
+/** A parameter's share: 0.14 → «14 %», 0.125 → «12,5 %». */
+export const formatQuota = (fraction: number) => `${quotaFormat.format(fraction * 100)}\u00a0%`;
+
+const percentualeFormat = new Intl.NumberFormat('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** A computed share, to the hundredth: 0.7543 → «75,43 %»; — for none. */
+export const formatPercentuale = (fraction: number | null | undefined) =>
+  fraction === null || fraction === undefined ? '—' : `${percentualeFormat.format(fraction * 100)}\u00a0%`;
+
+/** The gap from the whole: 0.7543 → «−24,57 %», 1 → «0,00 %» (a true minus sign, as print has it). */
+export function formatScarto(fraction: number): string {
+  const gap = fraction - 1;
+  const text = `${percentualeFormat.format(Math.abs(gap) * 100)}\u00a0%`;
+  if (Math.abs(gap) < 0.00005) return text;
+  return `${gap < 0 ? '\u2212' : '+'}${text}`;
+}
+
+/** «n. 12/2027», as a protocol number reads. */
+export const formatProtocolloFondo = (protocollo: string) => `n. ${protocollo}`;
+
+/** [-7, -2] → «7 giorni prima, 2 giorni prima»; [] → «nessuno». */
+export const formatSolleciti = (days: readonly number[]) =>
+  days.map((day) => (day < 0 ? `${formatGiorni(-day)} prima` : day === 0 ? 'il giorno della scadenza' : `${formatGiorni(day)} dopo`)).join(', ') || 'nessuno';
