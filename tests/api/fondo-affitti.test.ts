@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { COMUNE_BARI, COMUNE_LECCE } from '../../prisma/seed/reference-data';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { demoCf } from '../support/demo';
+import { lendPecAddresses } from '../support/pec-addresses';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
 import { startTestServer, type TestServer } from '../support/api-server';
@@ -23,6 +24,7 @@ describe('Fondo affitti through the API', () => {
   let lecce: ApiSession;
   /** The call the first journey opens; the lists of tenants are uploaded to it. */
   let openBandoId: string;
+  let givePecBack: () => Promise<void> = async () => undefined;
   const anno = 2080;
   const bando = () => ({
     anno,
@@ -40,9 +42,12 @@ describe('Fondo affitti through the API', () => {
       signIn(server.baseUrl, demoCf('bari.rappresentante')),
       signIn(server.baseUrl, demoCf('lecce.rappresentante')),
     ]);
-    await server.platform.db.ente.update({ where: { id: server.platform.ref.demoComuneIds[COMUNE_BARI] }, data: { pec: 'fondo@pec.comune.bari.example' } });
+    givePecBack = await lendPecAddresses(server.platform.db, { [server.platform.ref.demoComuneIds[COMUNE_BARI]]: 'fondo@pec.comune.bari.example' });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await givePecBack();
+    await server.close();
+  });
 
   describe('when a call is drafted with bad input, then the message names the field and nothing is stored', () => {
     it.each([

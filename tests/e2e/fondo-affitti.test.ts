@@ -14,6 +14,7 @@ import { COMUNE_BARI, COMUNE_LECCE } from '../../prisma/seed/enti';
 import type { TestServer } from '../support/api-server';
 import { dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
 import { demoCf } from '../support/demo';
+import { lendPecAddresses } from '../support/pec-addresses';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
 import { FASCE_DEFAULTS } from '../../workflows/shared/fondo-affitti/bando';
@@ -28,11 +29,16 @@ describe('Fondo affitti in the browser', () => {
   let chromium: TestBrowser;
   let close: () => Promise<void>;
 
+  let givePecBack: () => Promise<void> = async () => undefined;
+
   beforeAll(async () => {
     ({ server, chromium, close } = await startBrowserTest());
     await mkdir(SCREENSHOTS, { recursive: true });
   });
-  afterAll(() => close?.());
+  afterAll(async () => {
+    await givePecBack();
+    await close?.();
+  });
 
   /** Waits for the dialogs' opening transitions to end: a click during one can miss its target. */
   const settled = (page: Page) =>
@@ -103,7 +109,7 @@ describe('Fondo affitti in the browser', () => {
   it('when two Comuni apply within the window and are admitted, then the riparto is reviewed, proposed, signed and Bari sees its share', async () => {
     const { db, ref, client, taskQueue } = server.platform;
     const [bariId, lecceId] = [ref.demoComuneIds[COMUNE_BARI], ref.demoComuneIds[COMUNE_LECCE]];
-    for (const [index, enteId] of [bariId, lecceId].entries()) await db.ente.update({ where: { id: enteId }, data: { pec: `fondo-e2e-${index}@pec.comune.example`, stato: 'ATTIVO' } });
+    givePecBack = await lendPecAddresses(db, { [bariId]: 'fondo-e2e-0@pec.comune.example', [lecceId]: 'fondo-e2e-1@pec.comune.example' });
     const istruttore = await signIn(server.baseUrl, demoCf('regione.istruttore'));
     const dirigente = await signIn(server.baseUrl, demoCf('regione.dirigente'));
     const lecce = await signIn(server.baseUrl, demoCf('lecce.rappresentante'));

@@ -16,6 +16,7 @@ import {
 } from '../../workflows/shared/fondo-affitti/procedura';
 import { completeTaskUpdate } from '../../workflows/shared/tasks';
 import type { Actor } from '../../workflows/shared/actor';
+import { lendPecAddresses } from '../support/pec-addresses';
 import { eventually, startTestPlatform, type RunningWorker, type TestPlatform } from '../support/platform';
 
 const DAY_MS = 1000;
@@ -24,11 +25,16 @@ describe('bando Fondo affitti workflow', () => {
   let platform: TestPlatform;
   let worker: RunningWorker;
 
+  let givePecBack: () => Promise<void> = async () => undefined;
+
   beforeAll(async () => {
     platform = await startTestPlatform();
     worker = await platform.startWorker();
   });
-  afterAll(() => platform.close());
+  afterAll(async () => {
+    await givePecBack();
+    await platform.close();
+  });
 
   const openTask = (workflowId: string, taskKey: string) =>
     eventually(() => platform.db.task.findFirst({ where: { workflowId, taskKey, stato: 'APERTA' } }), 30_000);
@@ -52,9 +58,7 @@ describe('bando Fondo affitti workflow', () => {
   it('when a call runs from draft to riparto, then each Comune applies by the extended deadline, is decided, and the admitted one hears its share', async () => {
     const { regioneId, demoComuneIds } = platform.ref;
     const [bari, lecce, foggia] = [demoComuneIds[COMUNE_BARI], demoComuneIds[COMUNE_LECCE], demoComuneIds[COMUNE_FOGGIA]];
-    for (const [index, enteId] of [bari, lecce, foggia].entries()) {
-      await platform.db.ente.update({ where: { id: enteId }, data: { pec: `fondo${index}@pec.comune.example`, stato: 'ATTIVO' } });
-    }
+    givePecBack = await lendPecAddresses(platform.db, Object.fromEntries([bari, lecce, foggia].map((enteId, index) => [enteId, `fondo${index}@pec.comune.example`])));
     const [istruttore, dirigente, bariActor, lecceActor] = await Promise.all([
       platform.actor('regione.istruttore'), platform.actor('regione.dirigente'), platform.actor('bari.rappresentante'), platform.actor('lecce.rappresentante'),
     ]);
