@@ -12,6 +12,7 @@ import {
   inviaAllaFirmaUpdate,
   PARAMETRI_PREDEFINITI,
   prorogaBandoUpdate,
+  statoBandoQuery,
   type BandoFondoInput,
 } from '../../workflows/shared/fondo-affitti/procedura';
 import { completeTaskUpdate } from '../../workflows/shared/tasks';
@@ -86,6 +87,8 @@ describe('bando Fondo affitti workflow', () => {
     await handle.executeUpdate(inviaAllaFirmaUpdate, { args: [{ actor: istruttore }] });
     await complete(workflowId, 'firma-bando-1', dirigente, { esito: 'RINVIA', nota: 'Correggere la dotazione.' });
     await eventually(async () => ((await platform.db.bandoFondo.findUnique({ where: { id: bandoId } }))?.notaRinvio === 'Correggere la dotazione.' ? true : undefined));
+    // The procedure's own word decides when the draft may go again (the row is written a moment before).
+    await eventually(async () => ((await handle.query(statoBandoQuery)).stato === 'BOZZA' ? true : undefined));
     await handle.executeUpdate(inviaAllaFirmaUpdate, { args: [{ actor: istruttore }] });
     const unread = await complete(workflowId, 'firma-bando-2', dirigente, { esito: 'FIRMA' }).then(() => null, (error: unknown) => error);
     expect(unread).toMatchObject({ cause: { details: [{ field: 'impronta' }] } });
