@@ -109,7 +109,8 @@ export async function bandoFondoAffitti(input: BandoFondoInput): Promise<{ stato
   let campaign: Campaign<DomandaFondoInput> | null = null;
   const esiti = new Map<string, EsitoDomanda>();
 
-  setHandler(statoBandoQuery, () => ({ stato, scadenza: campaign?.scadenza ?? null }));
+  // A draft sent to signature is no longer one, from the moment the Update is accepted.
+  setHandler(statoBandoQuery, () => ({ stato: stato === 'BOZZA' && inviatoDa ? 'IN_FIRMA' : stato, scadenza: campaign?.scadenza ?? null }));
   setHandler(esitoDomandaSignal, ({ enteId, esito }) => {
     esiti.set(enteId, esito);
   });
