@@ -7,6 +7,7 @@ import { classifyFailures } from './failures';
 import type { DocumentStore } from './documents/document-store';
 import { createFlussoActivities } from './flussi/flusso-activities';
 import { createFondoActivities } from './fondo-affitti/fondo-activities';
+import { createLiquidazioniActivities } from './fondo-affitti/liquidazioni-activities';
 import { createIncidentActivities } from './incidents/incidents';
 import type { Mailer } from './mail/mailer';
 import { createPecActivities } from './notifications/pec-activities';
@@ -51,6 +52,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRicognizioneActivities(deps),
     ...createDigestActivities(deps),
     ...createFondoActivities(deps),
+    ...createLiquidazioniActivities(deps),
     registerProtocol: (request: RegistrationRequest) => protocol.register(request),
   });
 }

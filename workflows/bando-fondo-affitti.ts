@@ -3,8 +3,10 @@
 // it back), which is protocolled out; the campaign starts every reached Comune's application with the act by
 // PEC and a task, reminds those that have not applied, and follows an extension; past the deadline the call
 // waits for every application's istruttoria, computes the riparto, the istruttore proposes it, the dirigente
-// signs the riparto act with its table, and each admitted Comune hears its share.
-import { condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+// signs the riparto act with its table, and each admitted Comune hears its share. Then the Region records
+// its liquidation acts, each paying a group of Comuni, and the call ends once every paid Comune's
+// rendicontazione is approved (or lapsed).
+import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { BandoLetto } from '../activities/fondo-affitti/fondo-activities';
 import { domandaFondoAffitti } from './domanda-fondo-affitti';
@@ -19,11 +21,15 @@ import { dataItaliana } from './shared/dates';
 import { FASCE, TIPI_BANDO } from './shared/fondo-affitti/bando';
 import {
   BANDO_FONDO,
+  controllaLiquidazione,
   domandaFondoWorkflowId,
   esitoDomandaSignal,
   inviaAllaFirmaUpdate,
   prorogaBandoUpdate,
+  liquidazioneSignal,
   quotaAssegnataSignal,
+  registraLiquidazioneUpdate,
+  rendicontazioneSignal,
   runsCalls,
   scadenzaDomandaSignal,
   statoBandoQuery,
@@ -84,7 +90,7 @@ function attoBando(bando: BandoLetto, istruttore: string): ActToIssue {
   };
 }
 
-export async function bandoFondoAffitti(input: BandoFondoInput): Promise<{ stato: 'RIPARTITO' }> {
+export async function bandoFondoAffitti(input: BandoFondoInput): Promise<{ stato: 'CONCLUSO' }> {
   const { workflowId } = workflowInfo();
   const DAY_MS = input.durataGiornoMs ?? REAL_DAY_MS;
   const { bandoId, regioneEnteId } = input;
@@ -108,11 +114,43 @@ export async function bandoFondoAffitti(input: BandoFondoInput): Promise<{ stato
   let attoInviato: { documentId: string; protocollo: string } | null = null;
   let campaign: Campaign<DomandaFondoInput> | null = null;
   const esiti = new Map<string, EsitoDomanda>();
+  /** After the riparto: each Comune's share (only those above zero), those paid, those whose report is settled. */
+  const quote = new Map<string, string>();
+  const liquidati = new Set<string>();
+  const rendicontati = new Set<string>();
+  let liquidazioni = 0;
 
   // A draft sent to signature is no longer one, from the moment the Update is accepted.
   setHandler(statoBandoQuery, () => ({ stato: stato === 'BOZZA' && inviatoDa ? 'IN_FIRMA' : stato, scadenza: campaign?.scadenza ?? null }));
   setHandler(esitoDomandaSignal, ({ enteId, esito }) => {
     esiti.set(enteId, esito);
+  });
+  setHandler(rendicontazioneSignal, ({ enteId }) => {
+    rendicontati.add(enteId);
+  });
+  setHandler(registraLiquidazioneUpdate, async ({ enteIds, numeroAtto, dataAtto, actor }) => {
+    // Taken at once, so that a second Update naming the same Comune is refused while this one runs.
+    for (const enteId of enteIds) liquidati.add(enteId);
+    const key = `${workflowId}/liquidazione-${++liquidazioni}`;
+    let registered: { liquidazioneId: string; liquidataIl: string };
+    try {
+      registered = await raw.registraLiquidazione({ idempotencyKey: key, bandoId, regioneEnteId, enteIds, numeroAtto, dataAtto, actorId: actor.userId });
+    } catch (error) {
+      for (const enteId of enteIds) liquidati.delete(enteId);
+      throw error;
+    }
+    const { liquidazioneId, liquidataIl } = registered;
+    for (const enteId of enteIds) {
+      await getExternalWorkflowHandle(domandaFondoWorkflowId(bandoId, enteId)).signal(liquidazioneSignal, { importo: quote.get(enteId)!, numeroAtto, dataAtto, liquidataIl });
+    }
+    return { liquidazioneId };
+  }, {
+    validator: (richiesta) => {
+      if (!runsCalls(richiesta.actor, regioneEnteId)) refuse(TASK_FAILURE.notAllowed, 'Registra le liquidazioni un istruttore o un dirigente della Regione.');
+      if (stato !== 'RIPARTITO') refuse(TASK_FAILURE.notOpen, 'Le quote si liquidano dopo la firma del riparto.');
+      const problem = controllaLiquidazione(richiesta, quote, liquidati, Date.now());
+      if (problem) refuse(TASK_FAILURE.invalidDecision, problem.message, problem.field ?? undefined);
+    },
   });
   setHandler(inviaAllaFirmaUpdate, ({ actor }) => {
     inviatoDa = actor;
@@ -266,6 +304,7 @@ export async function bandoFondoAffitti(input: BandoFondoInput): Promise<{ stato
     // 4. Each admitted Comune hears its share, with the act.
     const protocollo = protocolloCitato(riparto.protocollo);
     for (const quota of await acts.quoteBando({ bandoId })) {
+      if (centsOf(quota.quota) > 0) quote.set(quota.enteId, quota.quota);
       await getExternalWorkflowHandle(domandaFondoWorkflowId(bandoId, quota.enteId)).signal(quotaAssegnataSignal, {
         quota: quota.quota,
         fabbisogno: quota.fabbisogno,
@@ -276,6 +315,12 @@ export async function bandoFondoAffitti(input: BandoFondoInput): Promise<{ stato
     break;
   }
   setStato('RIPARTITO');
+
+  // 5. Liquidations (Updates, above) until every Comune with a share has reported and the report is settled.
+  await condition(() => rendicontati.size >= quote.size);
+  await step('concluso', 'BANDO_CONCLUSO', { stato: 'CONCLUSO' });
+  setStato('CONCLUSO');
   await tasks.settled();
-  return { stato: 'RIPARTITO' };
+  await condition(allHandlersFinished);
+  return { stato: 'CONCLUSO' };
 }

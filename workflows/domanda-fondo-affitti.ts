@@ -3,7 +3,9 @@
 // the window may be extended by the call); it is filed as a document, protocolled in with its attachments,
 // and a receipt goes back by PEC. Then the kit's istruttoria (admit, exclude with reasons, or ask for an
 // integration by a deadline); the call hears the outcome and, once the riparto is signed, tells the Comune
-// its share, which the Comune hears by PEC with the riparto act.
+// its share, which the Comune hears by PEC with the riparto act. A share below the need asks the Comune to
+// publish its revised ranking; once the Region records the liquidation, the Comune reports what it paid
+// within 60 days, and the Region reviews the report (the kit's istruttoria: approve, or ask to correct it).
 import { getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo, condition } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { HumanTasks } from './human-tasks';
@@ -19,21 +21,30 @@ import {
   DOMANDA_FONDO,
   esitoDomandaSignal,
   fabbisognoDomanda,
+  controllaRendicontazione,
+  GIORNI_GRADUATORIA_RIDETERMINATA,
   GIORNI_ISTRUTTORIA_DOMANDA,
+  GIORNI_RENDICONTAZIONE,
+  liquidazioneSignal,
   quotaAssegnataSignal,
+  rendicontazioneSignal,
   scadenzaDomandaSignal,
   type DomandaFondoInput,
   type EsitoDomanda,
+  type Liquidazione,
   type QuotaAssegnata,
 } from './shared/fondo-affitti/procedura';
 import { message, protocolloCitato } from './shared/messages';
-import { centsOf, decimalOf } from './shared/money';
+import type { DecisionOf } from './shared/forms';
+import { centsOf, decimalOf, formatEuro } from './shared/money';
 import type { StateOf } from './shared/procedure';
 import { DOMANDA_FONDO_PROCEDURE } from './shared/procedures';
 
 const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
 
 const REAL_DAY_MS = 24 * 60 * 60 * 1000;
+
+const percent = (share: number) => `${(share * 100).toLocaleString('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
 
 export async function domandaFondoAffitti(input: DomandaFondoInput): Promise<{ esito: EsitoDomanda }> {
   const { workflowId, parent } = workflowInfo();
@@ -56,6 +67,10 @@ export async function domandaFondoAffitti(input: DomandaFondoInput): Promise<{ e
   });
   setHandler(quotaAssegnataSignal, (assigned) => {
     quota = assigned;
+  });
+  let liquidazione: Liquidazione | null = null;
+  setHandler(liquidazioneSignal, (pagata) => {
+    liquidazione = pagata;
   });
   // The call waits for every application's outcome before its riparto.
   const tellCall = async (esito: EsitoDomanda) => {
@@ -182,9 +197,104 @@ export async function domandaFondoAffitti(input: DomandaFondoInput): Promise<{ e
   await condition(() => quota !== null);
   const assigned = quota!;
   const need = centsOf(assigned.fabbisogno);
-  const copertura = need > 0 ? `${((centsOf(assigned.quota) / need) * 100).toLocaleString('it-IT', { maximumFractionDigits: 2 })} %` : '—';
-  await notices.send('quota', pec, message('fondo-quota', { ...valori, protocollo: assigned.protocollo, quota: assigned.quota, fabbisogno: assigned.fabbisogno, copertura, scoperto: centsOf(assigned.quota) < need }), [assigned.attoDocumentId]);
+  const share = centsOf(assigned.quota);
+  const coverage = need > 0 ? share / need : 1;
+  const copertura = percent(coverage);
+  await notices.send('quota', pec, message('fondo-quota', { ...valori, protocollo: assigned.protocollo, quota: assigned.quota, fabbisogno: assigned.fabbisogno, copertura, scoperto: share < need }), [assigned.attoDocumentId]);
+  await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'QUOTA_ASSEGNATA' });
   setStato('QUOTA_ASSEGNATA');
+  if (share === 0) {
+    await tasks.settled();
+    return { esito: 'AMMESSA' };
+  }
+
+  // 5. A share below the need: every award is cut in proportion, and the revised ranking published.
+  const graduatoria = async () => {
+    if (share >= need) return;
+    const riduzione = `−${percent(1 - coverage)}`;
+    const pubblicata = await tasks.ask({
+      taskKey: 'graduatoria-rideterminata',
+      titolo: `Graduatoria rideterminata: ${input.titoloBando}`,
+      procedura: DOMANDA_FONDO,
+      enteId: input.enteId,
+      candidates: referenti,
+      dueAt: new Date(Date.now() + GIORNI_GRADUATORIA_RIDETERMINATA * DAY_MS).toISOString(),
+      formKey: 'graduatoria-rideterminata',
+      data: {
+        ...about, quota: assigned.quota, fabbisogno: assigned.fabbisogno, copertura, riduzione,
+        indicazione: `La quota di ${formatEuro(assigned.quota)} copre il ${copertura} del fabbisogno ammesso di ${formatEuro(assigned.fabbisogno)}: riduci ogni contributo della graduatoria del ${percent(1 - coverage)} e pubblica la graduatoria rideterminata.`,
+      },
+    });
+    await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'QUOTA_ASSEGNATA', graduatoriaRideterminataDocumentId: pubblicata.decision.graduatoriaDocumentId, actorId: pubblicata.actor.userId });
+  };
+  // 6. The Region pays the share by a liquidation act; the report is due 60 days later.
+  const rendicontazione = async (): Promise<'RENDICONTATA' | 'RENDICONTAZIONE_MANCATA'> => {
+    await condition(() => liquidazione !== null);
+    const pagata = liquidazione!;
+    const scadenza = new Date(Date.parse(pagata.liquidataIl) + GIORNI_RENDICONTAZIONE * DAY_MS).toISOString();
+    await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'LIQUIDATA', rendicontazioneScadenza: scadenza });
+    setStato('LIQUIDATA');
+    await notices.send('liquidazione', pec, message('fondo-liquidazione', { ...valori, importo: pagata.importo, numeroAtto: pagata.numeroAtto, dataAtto: pagata.dataAtto, scadenza }));
+    const fondi = { quota: assigned.quota, cofinanziamento: domanda.cofinanziamento };
+    const task = { procedura: DOMANDA_FONDO, enteId: input.enteId, candidates: referenti, formKey: 'rendicontazione-fondo' as const };
+    const taskData = { ...about, ...fondi, liquidazione: { numeroAtto: pagata.numeroAtto, dataAtto: pagata.dataAtto, liquidataIl: pagata.liquidataIl } };
+    const check = (decision: DecisionOf<'rendicontazione-fondo'>) => controllaRendicontazione(decision, fondi);
+    let resa = await tasks.ask({ ...task, taskKey: 'rendicontazione', titolo: `Rendicontazione: ${input.titoloBando}`, dueAt: scadenza, data: taskData }, check);
+    const inVerifica = async (answer: typeof resa) => {
+      resa = answer;
+      await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'RENDICONTAZIONE_IN_VERIFICA', rendicontazione: answer.decision, actorId: answer.actor.userId });
+      setStato('RENDICONTAZIONE_IN_VERIFICA');
+    };
+    await inVerifica(resa);
+    // The report each review round reads: its relazione, as filed.
+    const allegatiResi = new Map([[1, await acts.documentiDomanda({ documentIds: [resa.decision.relazioneDocumentId] })]]);
+    const verifica = new Istruttoria<'verifica-rendicontazione-fondo', 'rendicontazione-fondo'>({ tasks, notices }, {
+      keyPrefix: 'rendicontazione-',
+      review: (round) => {
+        const [relazione] = allegatiResi.get(round)!;
+        return {
+          titolo: `Verifica della rendicontazione: ${input.enteDenominazione}`,
+          procedura: DOMANDA_FONDO,
+          enteId: input.enteId,
+          candidates: istruttori,
+          dueAt: new Date(Date.now() + GIORNI_ISTRUTTORIA_DOMANDA * DAY_MS).toISOString(),
+          formKey: 'verifica-rendicontazione-fondo',
+          data: {
+            ...about, ...fondi, round, relazione: relazione!,
+            pagatoA: resa.decision.pagatoA, beneficiariA: resa.decision.beneficiariA, pagatoB: resa.decision.pagatoB, beneficiariB: resa.decision.beneficiariB, residuo: resa.decision.residuo,
+            ...(resa.decision.note ? { note: resa.decision.note } : {}),
+          },
+        };
+      },
+      integration: {
+        pec,
+        dayMs: DAY_MS,
+        requested: async (review) => {
+          await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'RENDICONTAZIONE_INTEGRAZIONE', richiesta: review.decision.richiesta, actorId: review.actor.userId });
+          setStato('RENDICONTAZIONE_INTEGRAZIONE');
+        },
+        message: (review, integrazioneScadenza) => message('fondo-rendicontazione-integrazione', { ...valori, scadenza: integrazioneScadenza, richiesta: review.decision.richiesta! }),
+        task: (review) => ({ ...task, titolo: `Correzione della rendicontazione: ${input.titoloBando}`, data: { ...taskData, richiesta: review.decision.richiesta! } }),
+        check,
+        received: async (answer) => {
+          await inVerifica(answer);
+          allegatiResi.set(verifica.round + 1, await acts.documentiDomanda({ documentIds: [answer.decision.relazioneDocumentId] }));
+        },
+        lapsed: async () => {
+          await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'RENDICONTAZIONE_MANCATA' });
+          setStato('RENDICONTAZIONE_MANCATA');
+        },
+        lapseMessage: (integrazioneScadenza) => message('fondo-rendicontazione-mancata', { ...valori, scadenza: integrazioneScadenza }),
+      },
+    });
+    const esito = await verifica.decide();
+    if (esito.esito === 'DECADUTA') return 'RENDICONTAZIONE_MANCATA';
+    await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'RENDICONTATA', actorId: esito.review.actor.userId });
+    setStato('RENDICONTATA');
+    return 'RENDICONTATA';
+  };
+  const [, rendicontata] = await Promise.all([graduatoria(), rendicontazione()]);
   await tasks.settled();
+  if (parent) await getExternalWorkflowHandle(parent.workflowId).signal(rendicontazioneSignal, { enteId: input.enteId, esito: rendicontata });
   return { esito: 'AMMESSA' };
 }

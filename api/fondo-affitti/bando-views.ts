@@ -52,7 +52,8 @@ export async function bandoView(db: Db, row: BandoFondo & { fonti: FonteFondo[] 
 type DomandaRow = DomandaFondo & { bando: BandoFondo; ente: { denominazione: string } };
 
 export async function domandaView(db: Db, row: DomandaRow, actor: Actor): Promise<DomandaView> {
-  const ids = [row.bandoComunaleDocumentId, row.graduatoriaDocumentId, row.beneficiariDocumentId].filter((id): id is string => id !== null);
+  const ids = [row.bandoComunaleDocumentId, row.graduatoriaDocumentId, row.beneficiariDocumentId, row.graduatoriaRideterminataDocumentId, row.rendicontazioneDocumentId]
+    .filter((id): id is string => id !== null);
   const documents = new Map((await db.document.findMany({ where: { id: { in: ids } }, select: { id: true, filename: true } })).map((document) => [document.id, document.filename]));
   const file = (id: string | null) => (id && documents.has(id) ? { documentId: id, nome: documents.get(id)! } : null);
   const fascia = (key: 'A' | 'B'): FasciaDomandaView => ({
@@ -62,6 +63,7 @@ export async function domandaView(db: Db, row: DomandaRow, actor: Actor): Promis
     fabbisogno: euro(row[`fabbisogno${key}`]),
   });
   const referente = holdsCandidacy(actor, { candidateEnteId: row.enteId, candidateRole: 'REFERENTE', candidateArea: 'FONDO_AFFITTI' });
+  const liquidazione = row.liquidazioneId ? await db.liquidazioneFondo.findUnique({ where: { id: row.liquidazioneId }, select: { numeroAtto: true, dataAtto: true } }) : null;
   return {
     id: row.id,
     bandoId: row.bandoId,
@@ -85,6 +87,15 @@ export async function domandaView(db: Db, row: DomandaRow, actor: Actor): Promis
     integrazioneScadenza: row.integrazioneScadenza?.toISOString() ?? null,
     quota: row.quotaTotale === null ? null : {
       ordinaria: euro(row.quotaOrdinaria)!, premiale: euro(row.quotaPremiale)!, penalita: euro(row.penalita)!, redistribuzione: euro(row.redistribuzione)!, totale: euro(row.quotaTotale)!,
+    },
+    graduatoriaRideterminata: file(row.graduatoriaRideterminataDocumentId),
+    liquidazione: liquidazione && { numeroAtto: liquidazione.numeroAtto, dataAtto: liquidazione.dataAtto.toISOString().slice(0, 10), importo: euro(row.quotaTotale) ?? '0.00' },
+    rendicontazione: row.rendicontazioneScadenza === null ? null : {
+      scadenza: row.rendicontazioneScadenza.toISOString(),
+      rendicontataAt: row.rendicontataAt?.toISOString() ?? null,
+      fasce: { A: { pagato: euro(row.pagatoA), beneficiari: row.beneficiariPagatiA }, B: { pagato: euro(row.pagatoB), beneficiari: row.beneficiariPagatiB } },
+      residuo: euro(row.residuo),
+      relazione: file(row.rendicontazioneDocumentId),
     },
     puoModificare: referente && row.stato === 'DA_PRESENTARE' && row.bando.scadenza.getTime() > Date.now(),
   };

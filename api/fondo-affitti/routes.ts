@@ -1,15 +1,16 @@
 // The rent-support fund: the Region's calls (draft, edit, send to signature, extend, the riparto's preview
-// and Excel) and each Comune's application (read, save the draft). The Region's people read every call and
-// application; a Comune's people read the calls once open and their own application; the application's
-// draft is its FONDO_AFFITTI referenti's (or the legal representative's) to change.
-import { Router } from 'express';
+// and Excel, the liquidations, the call Comune by Comune) and each Comune's application (read, save the
+// draft). The Region's people read every call and application; a Comune's people read the calls once open
+// and their own application; the application's draft is its FONDO_AFFITTI referenti's (or the legal
+// representative's) to change.
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { holdsCandidacy, isRegioneUser, type Actor } from '../../workflows/shared/actor';
 import { dataItaliana } from '../../workflows/shared/dates';
 import { FASCE, FASCE_DEFAULTS } from '../../workflows/shared/fondo-affitti/bando';
 import { OWN_FORM_FILES } from '../../workflows/shared/outcome-forms';
 import { centsOf } from '../../workflows/shared/money';
-import { inviaAllaFirmaUpdate, prorogaBandoUpdate, runsCalls, SOLLECITI_BANDO, statoBandoQuery } from '../../workflows/shared/fondo-affitti/procedura';
+import { inviaAllaFirmaUpdate, prorogaBandoUpdate, registraLiquidazioneUpdate, runsCalls, SOLLECITI_BANDO, statoBandoQuery } from '../../workflows/shared/fondo-affitti/procedura';
 import { actorOf } from '../auth';
 import { endOfDayInRome, startOfDayInRome } from '../days-in-rome';
 import { AppError, forbidden, notFound } from '../errors';
@@ -19,6 +20,7 @@ import type { ApiRuntime } from '../runtime';
 import { calendarDate, parse, text } from '../validation';
 import { sendUpdate } from '../workflow-updates';
 import { bandoSintesi, bandoView, domandaView } from './bando-views';
+import { comuniDelBando, comuniToExcel, ZFiltriComuni } from './comuni-del-bando';
 import { createBando, updateBando, type BandoToSave } from './drafts';
 import { ripartoPreview, ripartoToExcel } from './riparto-preview';
 
@@ -70,6 +72,12 @@ export const ZBozzaDomanda = z.object({
 });
 
 const ZProroga = z.object({ scadenza: calendarDate('indica la nuova scadenza (AAAA-MM-GG)') });
+
+export const ZLiquidazione = z.object({
+  enti: z.array(z.string({ error: 'un Comune' }).uuid('Comune non valido'), { error: 'scegli i Comuni da liquidare' }).min(1, 'scegli almeno un Comune').max(300, 'al massimo 300 Comuni'),
+  numeroAtto: text('indica il numero dell’atto di liquidazione').trim().min(1, 'indica il numero dell’atto di liquidazione').max(100, 'al massimo 100 caratteri'),
+  dataAtto: calendarDate('indica la data dell’atto (AAAA-MM-GG)'),
+});
 
 
 /** The call as the request states it, with the defaults DOMAIN.md gives filled in. */
@@ -179,6 +187,37 @@ export function fondoAffittiRoutes(runtime: ApiRuntime): Router {
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="riparto-${bando.tipo.toLowerCase()}-${bando.anno}.xlsx"`);
     res.send(workbook);
+  });
+
+  router.post('/fondo-affitti/bandi/:id/liquidazioni', async (req, res) => {
+    const actor = actorOf(req);
+    requireRunner(actor);
+    const bando = await readableBando(actor, parse(ZId, req.params).id);
+    const { enti, numeroAtto, dataAtto } = parse(ZLiquidazione, req.body);
+    // The same Idempotency-Key names the same Update: a retried request records the act once.
+    const updateId = idempotencyKeyOf(req) ?? undefined;
+    const result = await sendUpdate(() => runtime.temporal.workflow.getHandle(bando.workflowId).executeUpdate(registraLiquidazioneUpdate, {
+      args: [{ enteIds: enti, numeroAtto, dataAtto, actor }],
+      ...(updateId ? { updateId: `liquidazione/${updateId}` } : {}),
+    }));
+    res.status(201).json(result);
+  });
+
+  /** The call Comune by Comune (the Region's people only), filtered as the page's URL says. */
+  const comuniRoute = async (req: Request) => {
+    const actor = actorOf(req);
+    if (!isRegioneUser(actor, regioneEnteId)) throw notFound('Bando');
+    const bando = await readableBando(actor, parse(ZId, req.params).id);
+    return { bando, comuni: await comuniDelBando(db, bando.id, parse(ZFiltriComuni, req.query)) };
+  };
+  router.get('/fondo-affitti/bandi/:id/comuni', async (req, res) => {
+    res.json((await comuniRoute(req)).comuni);
+  });
+  router.get('/fondo-affitti/bandi/:id/comuni.xlsx', async (req, res) => {
+    const { bando, comuni } = await comuniRoute(req);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename="comuni-${bando.tipo.toLowerCase()}-${bando.anno}.xlsx"`);
+    res.send(await comuniToExcel(bando.titolo, comuni));
   });
 
   router.get('/fondo-affitti/domande/:id', async (req, res) => {

@@ -2,8 +2,10 @@
 // dates ISO strings.
 import type { FasceParams, Fascia, TipoBando } from '../../workflows/shared/fondo-affitti/bando';
 
-export type BandoStato = 'BOZZA' | 'IN_FIRMA' | 'APERTO' | 'ISTRUTTORIA' | 'RIPARTO' | 'RIPARTITO';
-export type DomandaStato = 'DA_PRESENTARE' | 'PRESENTATA' | 'INTEGRAZIONE_RICHIESTA' | 'AMMESSA' | 'ESCLUSA' | 'DECADUTA' | 'NON_PRESENTATA';
+export type BandoStato = 'BOZZA' | 'IN_FIRMA' | 'APERTO' | 'ISTRUTTORIA' | 'RIPARTO' | 'RIPARTITO' | 'CONCLUSO';
+export type DomandaStato =
+  | 'DA_PRESENTARE' | 'PRESENTATA' | 'INTEGRAZIONE_RICHIESTA' | 'AMMESSA' | 'ESCLUSA' | 'DECADUTA' | 'NON_PRESENTATA'
+  | 'QUOTA_ASSEGNATA' | 'LIQUIDATA' | 'RENDICONTAZIONE_IN_VERIFICA' | 'RENDICONTAZIONE_INTEGRAZIONE' | 'RENDICONTATA' | 'RENDICONTAZIONE_MANCATA';
 
 export interface FonteView {
   riferimento: string;
@@ -70,8 +72,22 @@ export interface DomandaView {
   integrazioneScadenza: string | null;
   /** After the riparto. */
   quota: { ordinaria: string; premiale: string; penalita: string; redistribuzione: string; totale: string } | null;
+  /** The ranking revised in proportion to the share, once published. */
+  graduatoriaRideterminata: { documentId: string; nome: string } | null;
+  /** The act that paid the share (dataAtto YYYY-MM-DD). */
+  liquidazione: { numeroAtto: string; dataAtto: string; importo: string } | null;
+  /** Due from the liquidation; the figures once the Comune has reported. */
+  rendicontazione: RendicontazioneView | null;
   /** The Comune's referenti may change the draft: before the deadline, not yet submitted. */
   puoModificare: boolean;
+}
+
+export interface RendicontazioneView {
+  scadenza: string | null;
+  rendicontataAt: string | null;
+  fasce: Record<Fascia, { pagato: string | null; beneficiari: number | null }>;
+  residuo: string | null;
+  relazione: { documentId: string; nome: string } | null;
 }
 
 /** A row of the riparto's preview: one admitted Comune. */

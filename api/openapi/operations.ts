@@ -19,6 +19,7 @@ import * as patrimonio from '../patrimonio/routes';
 import * as pec from '../pec/routes';
 import * as ricognizioni from '../ricognizioni/routes';
 import * as fondo from '../fondo-affitti/routes';
+import { ZFiltriComuni } from '../fondo-affitti/comuni-del-bando';
 import { ZTaskCountsQuery, ZTaskListQuery } from '../tasks/queries';
 import * as taskDocuments from '../tasks/documents';
 import * as tasks from '../tasks/routes';
@@ -131,6 +132,9 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/fondo-affitti/bandi/:id/proroga', tag: 'Fondo affitti', summary: 'Prorogare il termine per le domande', params: fondo.ZId, body: z.object({ scadenza: ricognizioni.ZScadenza }) },
   { method: 'get', path: '/fondo-affitti/bandi/:id/riparto', tag: 'Fondo affitti', summary: 'Il riparto calcolato sulle domande ammesse', params: fondo.ZId },
   { method: 'get', path: '/fondo-affitti/bandi/:id/riparto.xlsx', tag: 'Fondo affitti', summary: 'Il riparto in Excel', params: fondo.ZId, produces: XLSX },
+  { method: 'post', path: '/fondo-affitti/bandi/:id/liquidazioni', tag: 'Fondo affitti', summary: 'Registrare un atto di liquidazione delle quote di un gruppo di Comuni', params: fondo.ZId, body: fondo.ZLiquidazione, status: 201 },
+  { method: 'get', path: '/fondo-affitti/bandi/:id/comuni', tag: 'Fondo affitti', summary: 'Il bando Comune per Comune: domanda, quota, liquidazione, rendicontazione (solo Regione)', params: fondo.ZId, query: ZFiltriComuni },
+  { method: 'get', path: '/fondo-affitti/bandi/:id/comuni.xlsx', tag: 'Fondo affitti', summary: 'Il bando Comune per Comune in Excel', params: fondo.ZId, query: ZFiltriComuni, produces: XLSX },
   { method: 'get', path: '/fondo-affitti/domande/:id', tag: 'Fondo affitti', summary: 'La domanda di un Comune', params: fondo.ZId },
   { method: 'get', path: '/fondo-affitti/bandi/:id/beneficiari/modello.xlsx', tag: 'Fondo affitti', summary: 'Il modello Excel dell’elenco dei beneficiari, con le soglie del bando', params: fondo.ZId, produces: XLSX },
   { method: 'get', path: '/fondo-affitti/bandi/:id/duplicati', tag: 'Fondo affitti', summary: 'I beneficiari elencati da due Comuni dello stesso bando (solo Regione)', params: fondo.ZId },

@@ -238,6 +238,9 @@ describe('tenancy', () => {
       ['POST', 'POST /fondo-affitti/bandi/:id/proroga', `/api/fondo-affitti/bandi/${id}/proroga`, { scadenza: '2090-04-30' }, 403],
       ['GET', 'GET /fondo-affitti/bandi/:id/riparto', `/api/fondo-affitti/bandi/${id}/riparto`, undefined, 404],
       ['GET', 'GET /fondo-affitti/bandi/:id/riparto.xlsx', `/api/fondo-affitti/bandi/${id}/riparto.xlsx`, undefined, 404],
+      ['POST', 'POST /fondo-affitti/bandi/:id/liquidazioni', `/api/fondo-affitti/bandi/${id}/liquidazioni`, { enti: [server.platform.ref.demoComuneIds[COMUNE_BARI]], numeroAtto: '1', dataAtto: '2090-05-01' }, 403],
+      ['GET', 'GET /fondo-affitti/bandi/:id/comuni', `/api/fondo-affitti/bandi/${id}/comuni`, undefined, 404],
+      ['GET', 'GET /fondo-affitti/bandi/:id/comuni.xlsx', `/api/fondo-affitti/bandi/${id}/comuni.xlsx`, undefined, 404],
       ['GET', 'GET /fondo-affitti/domande/:id', `/api/fondo-affitti/domande/${domanda.id}`, undefined, 404],
       ['PUT', 'PUT /fondo-affitti/domande/:id/bozza', `/api/fondo-affitti/domande/${domanda.id}/bozza`, { fasce: { A: { ricevute: 99 } } }, 404],
       ['GET', 'GET /fondo-affitti/bandi/:id/beneficiari/modello.xlsx', `/api/fondo-affitti/bandi/${id}/beneficiari/modello.xlsx`, undefined, 404],
@@ -254,7 +257,8 @@ describe('tenancy', () => {
     expect((await istruttore.json(`/api/fondo-affitti/bandi/${id}`)).status).toBe(200);
     expect(await server.platform.db.bandoFondo.findUniqueOrThrow({ where: { id } })).toMatchObject({ titolo: bando.titolo, stato: 'BOZZA' });
     expect(await server.platform.db.bandoFondo.count({ where: { anno: 2091 } })).toBe(0);
-    expect(await server.platform.db.domandaFondo.findUniqueOrThrow({ where: { id: domanda.id } })).toMatchObject({ ricevuteA: 12 });
+    expect(await server.platform.db.domandaFondo.findUniqueOrThrow({ where: { id: domanda.id } })).toMatchObject({ ricevuteA: 12, liquidazioneId: null });
+    expect(await server.platform.db.liquidazioneFondo.count({ where: { bandoId: id } })).toBe(0);
   });
 
   it("when another Comune's referente browses the stock, then none of Bari's units, buildings or exports can be reached", async () => {

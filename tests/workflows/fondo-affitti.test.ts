@@ -2,7 +2,10 @@
 // signature, sent back, signed; every active Comune gets its application, the act by PEC and a task; an
 // extension moves the tasks; a Comune applies, another applies with a need over its band's cap (refused) and
 // then lapses on an integration, a third never applies; the worker restarts mid-call; past the deadline the
-// riparto is proposed and signed, and the admitted Comune hears its share.
+// riparto is proposed and signed, and the admitted Comune hears its share; its share below its need, it
+// publishes the revised ranking; the Region liquidates it (wrong Comune, future date and a second time
+// refused); the Comune reports (over its funds refused), is asked to correct it, corrects it, is approved,
+// and the call ends.
 import { randomUUID } from 'node:crypto';
 import { COMUNE_BARI, COMUNE_FOGGIA, COMUNE_LECCE } from '../../prisma/seed/enti';
 import { FASCE_DEFAULTS } from '../../workflows/shared/fondo-affitti/bando';
@@ -12,6 +15,7 @@ import {
   inviaAllaFirmaUpdate,
   PARAMETRI_PREDEFINITI,
   prorogaBandoUpdate,
+  registraLiquidazioneUpdate,
   statoBandoQuery,
   type BandoFondoInput,
 } from '../../workflows/shared/fondo-affitti/procedura';
@@ -75,7 +79,7 @@ describe('bando Fondo affitti workflow', () => {
         id: bandoId, workflowId, tipo: 'FONDO_AFFITTI', anno, titolo: `Fondo sostegno locazioni ${anno}`,
         apertura: new Date(Date.now() - DAY_MS), scadenza: new Date(scadenza), parametri: PARAMETRI_PREDEFINITI(FASCE_DEFAULTS) as object,
         sollecitiGiorni: [-20], createdById: istruttore.userId,
-        fonti: { create: [{ riferimento: `DM ${anno}/1`, importo: '100000.00', quota: 'ORDINARIA' }, { riferimento: `DGR ${anno}/7`, importo: '20000.00', quota: 'PREMIALE' }] },
+        fonti: { create: [{ riferimento: `DM ${anno}/1`, importo: '40000.00', quota: 'ORDINARIA' }, { riferimento: `DGR ${anno}/7`, importo: '10000.00', quota: 'PREMIALE' }] },
       },
     });
     const input: BandoFondoInput = { bandoId, regioneEnteId: regioneId, durataGiornoMs: DAY_MS };
@@ -149,15 +153,63 @@ describe('bando Fondo affitti workflow', () => {
     await eventually(async () => ((await platform.db.domandaFondo.findUniqueOrThrow({ where: { bandoId_enteId: { bandoId, enteId: foggia } } })).stato === 'NON_PRESENTATA' ? true : undefined), 60_000);
     expect(await platform.db.task.count({ where: { workflowId: domanda(foggia), stato: 'APERTA' } })).toBe(0);
 
-    // The riparto: proposed, signed; Bari gets all of the fund up to its need.
+    // The riparto: proposed, signed; Bari gets all of the fund, below its need.
     await complete(workflowId, 'proposta-riparto-1', istruttore, { esito: 'PROPONI' });
     await sign(workflowId, 'firma-riparto-1', dirigente);
-    expect(await handle.result()).toEqual({ stato: 'RIPARTITO' });
+    await eventually(async () => ((await handle.query(statoBandoQuery)).stato === 'RIPARTITO' ? true : undefined));
     const shared = await platform.db.domandaFondo.findUniqueOrThrow({ where: { bandoId_enteId: { bandoId, enteId: bari } } });
-    expect(shared.quotaTotale?.toString()).toBe('58000');
-    expect(await platform.client.workflow.getHandle(domanda(bari)).result()).toEqual({ esito: 'AMMESSA' });
-    const quota = await platform.db.pecMessage.findFirstOrThrow({ where: { workflowId: domanda(bari), oggetto: { contains: 'quota assegnata' } } });
-    expect(quota.testo).toContain('58.000,00');
+    expect(shared.quotaTotale?.toString()).toBe('50000');
+    const quota = await eventually(() => platform.db.pecMessage.findFirst({ where: { workflowId: domanda(bari), oggetto: { contains: 'quota assegnata' } } }));
+    expect(quota.testo).toContain('50.000,00');
+    expect(quota.testo).toContain('copre il 86,21 %');
     expect(await platform.client.workflow.getHandle(domanda(lecce)).result()).toEqual({ esito: 'DECADUTA' });
-  }, 180_000);
+
+    // Bari's share is below its need: it publishes the revised ranking, told the cut.
+    const graduatoria = await openTask(domanda(bari), 'graduatoria-rideterminata');
+    expect(graduatoria.data).toMatchObject({ copertura: '86,21 %', riduzione: '−13,79 %' });
+    await complete(domanda(bari), 'graduatoria-rideterminata', bariActor, { graduatoriaDocumentId: (await attachment(bari, 'graduatoria-rideterminata')).id });
+
+    // The liquidation: Lecce has no share, a date in the future, Bari paid twice: each refused, naming the field.
+    const liquida = (enteIds: string[], dataAtto: string) => handle.executeUpdate(registraLiquidazioneUpdate, { args: [{ enteIds, numeroAtto: `${anno}/55`, dataAtto, actor: istruttore }] });
+    const refused = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+    expect(await refused(liquida([lecce], '2026-01-15'))).toMatchObject({ cause: { details: [{ field: 'enteIds' }] } });
+    expect(await refused(liquida([bari], '2999-01-15'))).toMatchObject({ cause: { details: [{ field: 'dataAtto' }] } });
+    expect(await refused(handle.executeUpdate(registraLiquidazioneUpdate, { args: [{ enteIds: [bari], numeroAtto: '1', dataAtto: '2026-01-15', actor: bariActor }] }))).toMatchObject({ cause: { type: 'NON_AUTORIZZATO' } });
+    const { liquidazioneId } = await liquida([bari], '2026-01-15');
+    expect(await refused(liquida([bari], '2026-01-16'))).toMatchObject({ cause: { details: [{ field: 'enteIds' }] } });
+    expect(await platform.db.liquidazioneFondo.findUniqueOrThrow({ where: { id: liquidazioneId } })).toMatchObject({ numeroAtto: `${anno}/55` });
+    expect((await platform.db.liquidazioneFondo.findUniqueOrThrow({ where: { id: liquidazioneId } })).totale.toString()).toBe('50000');
+
+    // The rendicontazione, due 60 "days" after: more than the share and co-funding is refused; then sent.
+    const rendiconto = await openTask(domanda(bari), 'rendicontazione');
+    const liquidata = await platform.db.domandaFondo.findUniqueOrThrow({ where: { bandoId_enteId: { bandoId, enteId: bari } } });
+    expect(liquidata).toMatchObject({ stato: 'LIQUIDATA', liquidazioneId });
+    expect(rendiconto.dueAt?.toISOString()).toBe(liquidata.rendicontazioneScadenza?.toISOString());
+    const report = async (pagatoA: string) => ({
+      pagatoA, beneficiariA: 20, pagatoB: '8000.00', beneficiariB: 5, residuo: '2000.00', relazioneDocumentId: (await attachment(bari, 'relazione')).id,
+    });
+    const tooMuch = await refused(complete(domanda(bari), 'rendicontazione', bariActor, await report('60000.00')));
+    expect(tooMuch).toMatchObject({ cause: { details: [{ field: 'pagatoA' }] } });
+    await complete(domanda(bari), 'rendicontazione', bariActor, await report('40000.00'));
+    // The Region asks to correct it; Bari corrects it on the same form; approved.
+    const verifica = await openTask(domanda(bari), 'rendicontazione-istruttoria-1');
+    expect(verifica.data).toMatchObject({ pagatoA: '40000.00', beneficiariA: 20, residuo: '2000.00', relazione: { nome: 'relazione.pdf' } });
+    await complete(domanda(bari), 'rendicontazione-istruttoria-1', istruttore, { esito: 'INTEGRAZIONE', richiesta: 'Allegare i mandati di pagamento.', giorniIntegrazione: 20 });
+    const correzione = await openTask(domanda(bari), 'rendicontazione-integrazione-1');
+    expect(correzione.data).toMatchObject({ richiesta: 'Allegare i mandati di pagamento.' });
+    await complete(domanda(bari), 'rendicontazione-integrazione-1', bariActor, { ...(await report('41000.00')), residuo: '1000.00' });
+    const seconda = await openTask(domanda(bari), 'rendicontazione-istruttoria-2');
+    expect(seconda.data).toMatchObject({ pagatoA: '41000.00', residuo: '1000.00' });
+    await complete(domanda(bari), 'rendicontazione-istruttoria-2', istruttore, { esito: 'APPROVA' });
+
+    expect(await platform.client.workflow.getHandle(domanda(bari)).result()).toEqual({ esito: 'AMMESSA' });
+    expect(await handle.result()).toEqual({ stato: 'CONCLUSO' });
+    const rendicontata = await platform.db.domandaFondo.findUniqueOrThrow({ where: { bandoId_enteId: { bandoId, enteId: bari } } });
+    expect(rendicontata).toMatchObject({ stato: 'RENDICONTATA', beneficiariPagatiA: 20, beneficiariPagatiB: 5 });
+    expect([rendicontata.pagatoA?.toString(), rendicontata.residuo?.toString()]).toEqual(['41000', '1000']);
+    expect(rendicontata.graduatoriaRideterminataDocumentId).toBeTruthy();
+    expect((await platform.db.bandoFondo.findUniqueOrThrow({ where: { id: bandoId } })).stato).toBe('CONCLUSO');
+    const liquidazionePec = await platform.db.pecMessage.findFirstOrThrow({ where: { workflowId: domanda(bari), oggetto: { contains: 'liquidazione della quota' } } });
+    expect(liquidazionePec.testo).toContain(`atto n. ${anno}/55 del 15/01/2026`);
+  }, 240_000);
 });

@@ -3,7 +3,7 @@
 // notice; an integration received starts the next round. Round after round until an outcome.
 // The procedure says what each step means for its own records through the hooks; the block keeps the
 // order of the steps, the rounds' task keys and the deadlines.
-import type { HumanTasks, TaskOutcome } from '../human-tasks';
+import type { DecisionCheck, HumanTasks, TaskOutcome } from '../human-tasks';
 import type { DecisionOf, FormKey } from '../shared/forms';
 import type { Message } from '../shared/messages';
 import type { TaskDataOf } from '../shared/task-data';
@@ -16,6 +16,8 @@ type ReviewForm = { [K in FormKey]: DecisionOf<K> extends { esito: 'APPROVA' | '
 export type ReviewOutcome<R extends ReviewForm> = TaskOutcome<R>;
 
 export interface IstruttoriaSteps<R extends ReviewForm, I extends FormKey> {
+  /** Before the tasks' keys, for a procedure with a second istruttoria (a report after the request). */
+  keyPrefix?: string;
   /** The istruttore's task of a round (`istruttoria-<round>` is the block's). */
   review: (round: number) => Omit<TaskSpec, 'taskKey'> & { formKey: R; data: TaskDataOf<R> };
   integration: {
@@ -28,6 +30,8 @@ export interface IstruttoriaSteps<R extends ReviewForm, I extends FormKey> {
     message: (review: ReviewOutcome<R>, scadenza: string) => Message;
     /** The ente's task, due at the deadline (`integrazione-<round>` is the block's). */
     task: (review: ReviewOutcome<R>, scadenza: string) => Omit<TaskSpec, 'taskKey' | 'dueAt'> & { formKey: I; data: TaskDataOf<I> };
+    /** The procedure's own rule on the answer, on top of its form's (checked before it is accepted). */
+    check?: DecisionCheck<I>;
     received: (answer: TaskOutcome<I>) => Promise<void>;
     /** The procedure records the lapse; the block then tells the ente. */
     lapsed: (scadenza: string) => Promise<void>;
@@ -51,19 +55,20 @@ export class Istruttoria<R extends ReviewForm, I extends FormKey> {
     const integration = this.steps.integration;
     for (;;) {
       const round = ++this.round;
-      const review = await tasks.ask({ ...this.steps.review(round), taskKey: `istruttoria-${round}` } as TaskSpec & { formKey: R; data: TaskDataOf<R> });
+      const prefix = this.steps.keyPrefix ?? '';
+      const review = await tasks.ask({ ...this.steps.review(round), taskKey: `${prefix}istruttoria-${round}` } as TaskSpec & { formKey: R; data: TaskDataOf<R> });
       const decision = review.decision as DecisionOf<ReviewForm>;
       if (decision.esito !== 'INTEGRAZIONE') return { esito: decision.esito, review, round };
 
       const deadline = Date.now() + decision.giorniIntegrazione! * integration.dayMs;
       const scadenza = new Date(deadline).toISOString();
       await integration.requested(review, scadenza);
-      await notices.send(`integrazione-${round}`, integration.pec, integration.message(review, scadenza));
-      const answer = await tasks.askUntil({ ...integration.task(review, scadenza), taskKey: `integrazione-${round}`, dueAt: scadenza } as TaskSpec & { formKey: I; data: TaskDataOf<I> }, deadline);
+      await notices.send(`${prefix}integrazione-${round}`, integration.pec, integration.message(review, scadenza));
+      const answer = await tasks.askUntil({ ...integration.task(review, scadenza), taskKey: `${prefix}integrazione-${round}`, dueAt: scadenza } as TaskSpec & { formKey: I; data: TaskDataOf<I> }, deadline, integration.check);
       if (!answer) {
         await integration.lapsed(scadenza);
         await tasks.settled();
-        await notices.send('decadenza', integration.pec, integration.lapseMessage(scadenza));
+        await notices.send(`${prefix}decadenza`, integration.pec, integration.lapseMessage(scadenza));
         return { esito: 'DECADUTA', round };
       }
       await integration.received(answer);

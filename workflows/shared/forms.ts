@@ -110,6 +110,44 @@ export const IntegrazioneDomandaFondoDecision = z.object({
   risposta: z.string({ error: 'scrivi la risposta alla richiesta di integrazione' }).trim().min(1, 'scrivi la risposta alla richiesta di integrazione').max(4000, 'al massimo 4000 caratteri'),
 });
 
+/** The Comune publishes its ranking revised in proportion to the share (when the share is below the need). */
+export const GraduatoriaRideterminataDecision = z.object({
+  graduatoriaDocumentId: z.string({ error: 'allega la graduatoria rideterminata' }).uuid('allega la graduatoria rideterminata'),
+  nota: z.string().trim().max(2000, 'al massimo 2000 caratteri').optional(),
+});
+
+/** The Comune reports what it paid from its share (the procedure checks the amounts against the share). */
+export const RendicontazioneFondoDecision = z
+  .object({
+    pagatoA: Euro,
+    beneficiariA: Domande,
+    pagatoB: Euro,
+    beneficiariB: Domande,
+    residuo: Euro,
+    relazioneDocumentId: z.string({ error: 'allega la relazione di rendicontazione' }).uuid('allega la relazione di rendicontazione'),
+    note: z.string().trim().max(2000, 'al massimo 2000 caratteri').optional(),
+  })
+  .superRefine((value, ctx) => {
+    for (const fascia of ['A', 'B'] as const) {
+      const pagato = Number(value[`pagato${fascia}`]);
+      const beneficiari = value[`beneficiari${fascia}`];
+      if (pagato > 0 && beneficiari === 0) ctx.addIssue({ code: 'custom', path: [`beneficiari${fascia}`], message: 'indica a quanti beneficiari è stato pagato l’importo' });
+      if (pagato === 0 && beneficiari > 0) ctx.addIssue({ code: 'custom', path: [`pagato${fascia}`], message: 'indica l’importo pagato ai beneficiari' });
+    }
+  });
+
+/** The Region reviews a rendicontazione: approves it, or asks the Comune to correct it by a deadline. */
+export const VerificaRendicontazioneDecision = z
+  .object({
+    esito: z.enum(['APPROVA', 'INTEGRAZIONE'], { error: 'scegli se approvare la rendicontazione o chiedere di correggerla' }),
+    richiesta: z.string().trim().max(4000, 'al massimo 4000 caratteri').optional(),
+    giorniIntegrazione: z.number({ error: 'indica entro quanti giorni' }).int('un numero intero di giorni').min(1, 'almeno 1 giorno').max(90, 'al massimo 90 giorni').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.esito === 'INTEGRAZIONE' && !value.richiesta) ctx.addIssue({ code: 'custom', path: ['richiesta'], message: 'descrivi che cosa il Comune deve correggere' });
+    if (value.esito === 'INTEGRAZIONE' && value.giorniIntegrazione === undefined) ctx.addIssue({ code: 'custom', path: ['giorniIntegrazione'], message: 'indica entro quanti giorni' });
+  });
+
 export const FORMS = {
   'presa-in-carico': PresaInCaricoDecision,
   'istruttoria-accreditamento': IstruttoriaAccreditamentoDecision,
@@ -121,6 +159,9 @@ export const FORMS = {
   'domanda-fondo-affitti': DomandaFondoDecision,
   'istruttoria-domanda-fondo': IstruttoriaDomandaFondoDecision,
   'integrazione-domanda-fondo': IntegrazioneDomandaFondoDecision,
+  'graduatoria-rideterminata': GraduatoriaRideterminataDecision,
+  'rendicontazione-fondo': RendicontazioneFondoDecision,
+  'verifica-rendicontazione-fondo': VerificaRendicontazioneDecision,
 } as const;
 
 export type FormKey = keyof typeof FORMS;
@@ -150,6 +191,12 @@ const FIELD_LABELS: Record<string, string> = {
   bandoComunaleDocumentId: 'Bando comunale',
   graduatoriaDocumentId: 'Graduatoria',
   beneficiariDocumentId: 'Elenco dei beneficiari',
+  pagatoA: 'Fascia A – importo pagato',
+  beneficiariA: 'Fascia A – beneficiari pagati',
+  pagatoB: 'Fascia B – importo pagato',
+  beneficiariB: 'Fascia B – beneficiari pagati',
+  residuo: 'Fondi residui',
+  relazioneDocumentId: 'Relazione di rendicontazione',
 };
 
 export interface DecisionProblem {

@@ -20,6 +20,10 @@ export interface MessageValues {
   'fondo-esclusione': { denominazione: string; titoloBando: string; protocollo: string; motivazione: string };
   /** copertura: "75,43 %"; scoperto when the share is below the need. */
   'fondo-quota': { denominazione: string; titoloBando: string; protocollo: string; quota: string; fabbisogno: string; copertura: string; scoperto: boolean };
+  /** dataAtto YYYY-MM-DD; scadenza when the rendicontazione is due. */
+  'fondo-liquidazione': { denominazione: string; titoloBando: string; importo: string; numeroAtto: string; dataAtto: string; scadenza: string };
+  'fondo-rendicontazione-integrazione': { denominazione: string; titoloBando: string; scadenza: string; richiesta: string };
+  'fondo-rendicontazione-mancata': { denominazione: string; titoloBando: string; scadenza: string };
 }
 
 export type MessageTemplate = keyof MessageValues;
@@ -43,6 +47,9 @@ export const MESSAGE_TITLES: Record<MessageTemplate, string> = {
   'fondo-decadenza': 'decadenza della domanda',
   'fondo-esclusione': 'esclusione della domanda',
   'fondo-quota': 'quota assegnata',
+  'fondo-liquidazione': 'liquidazione della quota',
+  'fondo-rendicontazione-integrazione': 'richiesta di correzione della rendicontazione',
+  'fondo-rendicontazione-mancata': 'rendicontazione non presentata',
 };
 
 export const message = <K extends MessageTemplate>(modello: K, valori: MessageValues[K]) => ({ modello, valori }) as Message;

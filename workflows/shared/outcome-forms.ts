@@ -3,6 +3,7 @@
 // with the very schema the workflow's validator applies (checkDecision in ./forms), so the rules and the
 // Italian messages are written once. Pure: the UI imports it (@shared).
 import type { FormKey } from './forms';
+import { parseItalianAmount } from './money';
 
 interface FieldBase {
   label: string;
@@ -23,6 +24,16 @@ export interface OutcomeDaysField extends FieldBase {
   min?: number;
   max?: number;
   initial?: number;
+}
+
+/** A whole number of things (beneficiaries, applications); the decision carries a number. */
+export interface OutcomeCountField extends FieldBase {
+  kind: 'count';
+}
+
+/** Euro typed the Italian way («1.234,56»); the decision carries the decimal string ("1234.56"). */
+export interface OutcomeAmountField extends FieldBase {
+  kind: 'amount';
 }
 
 /**
@@ -50,7 +61,7 @@ export interface OutcomeConfirmField extends FieldBase {
   documento: string;
 }
 
-export type OutcomeField = OutcomeTextField | OutcomeDaysField | OutcomeFileField | OutcomeConfirmField;
+export type OutcomeField = OutcomeTextField | OutcomeDaysField | OutcomeCountField | OutcomeAmountField | OutcomeFileField | OutcomeConfirmField;
 
 export interface OutcomeFormContract {
   /** The choice the form asks for; a form without one is an answer (text and files) and nothing else. */
@@ -66,7 +77,7 @@ export interface OutcomeFormContract {
   avviso?: string;
   /** A document of the task's data (`campo`) shown above the esiti, to be read before deciding. */
   documento?: { campo: string; titolo: string };
-  /** What the task asks, from its data (`campo`), shown above the form with the task's deadline. */
+  /** What the task asks, from its data (`campo`), shown above the form with the task's deadline (when the data has it). */
   richiamo?: { titolo: string; campo: string; scadenza: string };
   /** The submit button reads the chosen esito (a signature), or this label, or "Completa attività". */
   submitReadsEsito?: boolean;
@@ -165,6 +176,51 @@ export const OUTCOME_FORMS = {
     fields: { risposta: { kind: 'text', label: 'Risposta', hint: 'Se la Regione chiede di correggere i dati, correggili prima nella domanda.', max: 4000 } },
     submitLabel: 'Invia l’integrazione',
   },
+  'graduatoria-rideterminata': {
+    richiamo: { titolo: 'La quota assegnata non copre tutto il fabbisogno', campo: 'indicazione', scadenza: 'Pubblica la graduatoria rideterminata entro il {data}.' },
+    fields: {
+      graduatoriaDocumentId: {
+        kind: 'file',
+        label: 'Graduatoria rideterminata',
+        hint: 'Il PDF della graduatoria con i contributi ridotti in proporzione, come pubblicata: 20 MB al massimo.',
+        tipo: 'GRADUATORIA_RIDETERMINATA_FONDO',
+        titolo: 'Graduatoria rideterminata dei beneficiari',
+        maxMb: 20,
+      },
+      nota: { kind: 'text', label: 'Nota per la Regione', hint: 'Facoltativa: ad esempio dove e quando è stata pubblicata.', max: 2000 },
+    },
+    submitLabel: 'Invia la graduatoria',
+  },
+  'rendicontazione-fondo': {
+    richiamo: { titolo: 'La Regione chiede di correggere la rendicontazione', campo: 'richiesta', scadenza: 'Correggi entro il {data}: poi la rendicontazione risulta non presentata.' },
+    fields: {
+      pagatoA: { kind: 'amount', label: 'Fascia A – importo pagato' },
+      beneficiariA: { kind: 'count', label: 'Fascia A – beneficiari pagati' },
+      pagatoB: { kind: 'amount', label: 'Fascia B – importo pagato' },
+      beneficiariB: { kind: 'count', label: 'Fascia B – beneficiari pagati' },
+      residuo: { kind: 'amount', label: 'Fondi residui', hint: 'La parte della quota regionale non pagata ai beneficiari.' },
+      relazioneDocumentId: {
+        kind: 'file',
+        label: 'Relazione di rendicontazione',
+        hint: 'Il PDF con i pagamenti disposti (determine, mandati): 20 MB al massimo.',
+        tipo: 'RENDICONTAZIONE_FONDO',
+        titolo: 'Relazione di rendicontazione del contributo',
+        maxMb: 20,
+      },
+      note: { kind: 'text', label: 'Note', hint: 'Facoltative.', max: 2000 },
+    },
+    submitLabel: 'Invia la rendicontazione',
+  },
+  'verifica-rendicontazione-fondo': {
+    esiti: {
+      APPROVA: { label: 'Approva', seguito: 'La rendicontazione del Comune è chiusa.' },
+      INTEGRAZIONE: { label: 'Chiedi di correggerla', seguito: 'Il Comune riceve la richiesta via PEC e corregge la rendicontazione da PUSH entro il termine.' },
+    },
+    fields: {
+      richiesta: { kind: 'text', label: 'Che cosa deve correggere il Comune', shownFor: ['INTEGRAZIONE'], max: 4000 },
+      giorniIntegrazione: { kind: 'days', label: 'Giorni per rispondere', shownFor: ['INTEGRAZIONE'], min: 1, max: 90, initial: 15 },
+    },
+  },
 } as const satisfies Partial<Record<FormKey, OutcomeFormContract>>;
 
 export type OutcomeFormKey = keyof typeof OUTCOME_FORMS;
@@ -206,16 +262,24 @@ export const FORMS_WITH_FILES = [...Object.keys(OUTCOME_FORMS), ...Object.keys(O
 
 /**
  * The decision a filled form sends: the esito (if the form has esiti) and only the fields it shows, text
- * trimmed (left out when empty), days as a number, files as the id of the document uploaded.
+ * trimmed (left out when empty), days and counts as numbers, euro as decimal strings, files as the id of the document uploaded.
  */
 export function outcomeDecision(contract: OutcomeFormContract, esito: string | null, values: Readonly<Record<string, string>>): Record<string, unknown> {
   const decision: Record<string, unknown> = esito === null ? {} : { esito };
   for (const [name, field] of shownFields(contract, esito)) {
     const value = (values[name] ?? '').trim();
     if (value === '') continue;
-    decision[name] = field.kind === 'days' ? Number(value) : value;
+    decision[name] = typed(field, value);
   }
   return decision;
+}
+
+/** A field's text as the decision carries it: numbers as numbers, euro as decimals; else as typed, for the schema to name. */
+function typed(field: OutcomeField, value: string): unknown {
+  if (field.kind === 'days') return Number(value);
+  if (field.kind === 'count') return /^\d+$/.test(value) ? Number(value) : value;
+  if (field.kind === 'amount') return parseItalianAmount(value) ?? value;
+  return value;
 }
 
 /** The esiti's labels, for the summaries that show an outcome already decided. */

@@ -61,6 +61,34 @@ export const TASK_DATA = {
     cofinanziamento: z.string(),
   }),
   'integrazione-domanda-fondo': DomandaFondoData.extend({ richiesta: z.string() }),
+  'graduatoria-rideterminata': DomandaFondoData.extend({
+    quota: z.string(),
+    fabbisogno: z.string(),
+    /** The share over the need, as the Comune reads it ("75,43 %"), and the cut to every award ("−24,57 %"). */
+    copertura: z.string(),
+    riduzione: z.string(),
+    /** What the Comune is asked to do, in a sentence. */
+    indicazione: z.string(),
+  }),
+  'rendicontazione-fondo': DomandaFondoData.extend({
+    quota: z.string(),
+    cofinanziamento: z.string(),
+    liquidazione: z.object({ numeroAtto: z.string(), dataAtto: z.string(), liquidataIl: z.string() }),
+    /** The Region's request to correct it, on a later round. */
+    richiesta: z.string().optional(),
+  }),
+  'verifica-rendicontazione-fondo': DomandaFondoData.extend({
+    round: z.number().int().min(1),
+    quota: z.string(),
+    cofinanziamento: z.string(),
+    pagatoA: z.string(),
+    beneficiariA: z.number().int(),
+    pagatoB: z.string(),
+    beneficiariB: z.number().int(),
+    residuo: z.string(),
+    relazione: DocumentoData,
+    note: z.string().optional(),
+  }),
 } as const satisfies Record<FormKey, z.ZodType>;
 
 export type TaskDataOf<K extends FormKey> = z.input<(typeof TASK_DATA)[K]>;

@@ -55,6 +55,12 @@ export interface DomandaFondoInput {
   durataGiornoMs?: number;
 }
 
+/** Days a Comune has to publish its revised ranking, from the notice of its share. */
+export const GIORNI_GRADUATORIA_RIDETERMINATA = 30;
+
+/** Days a Comune has to report what it paid, from the liquidation (DOMAIN.md: 60). */
+export const GIORNI_RENDICONTAZIONE = 60;
+
 /** The outcome of an application's istruttoria, or its absence: what the call waits for before the riparto. */
 export type EsitoDomanda = 'AMMESSA' | 'ESCLUSA' | 'DECADUTA' | 'NON_PRESENTATA';
 
@@ -71,6 +77,31 @@ export interface QuotaAssegnata {
   /** The riparto act's protocol, "n/anno", and its document, which travels with the message. */
   protocollo: string;
   attoDocumentId: string;
+}
+
+/** The call tells an application its share was paid (the liquidation act, and when it was recorded). */
+export const liquidazioneSignal = defineSignal<[Liquidazione]>('liquidazione');
+
+export interface Liquidazione {
+  importo: string;
+  numeroAtto: string;
+  /** The act's date, YYYY-MM-DD; liquidataIl the ISO instant it was recorded, from which the report is due. */
+  dataAtto: string;
+  liquidataIl: string;
+}
+
+/** An application with a share tells its call how its rendicontazione ended (child to parent). */
+export const rendicontazioneSignal = defineSignal<[{ enteId: string; esito: 'RENDICONTATA' | 'RENDICONTAZIONE_MANCATA' }]>('rendicontazione');
+
+/** The Region records a liquidation act that pays their shares to a group of Comuni. */
+export const registraLiquidazioneUpdate = defineUpdate<{ liquidazioneId: string }, [RichiestaLiquidazione]>('registraLiquidazione');
+
+export interface RichiestaLiquidazione {
+  enteIds: string[];
+  numeroAtto: string;
+  /** YYYY-MM-DD. */
+  dataAtto: string;
+  actor: Actor;
 }
 
 /** The istruttore sends the saved draft to the dirigente's signature. */
@@ -101,6 +132,37 @@ export function controllaDomanda(domanda: DecisionOf<'domanda-fondo-affitti'>, b
         message: `Fascia ${fascia} – fabbisogno: ${formatEuro(figures.fabbisogno)} supera ${figures.ammissibili} domande ammissibili per il contributo massimo di ${formatEuro(bando.fasce[fascia].contributoMaxCents / 100)} (${formatEuro(tetto / 100)}).`,
       };
     }
+  }
+  return null;
+}
+
+/**
+ * A liquidation the call can record: each Comune named has a share and has not been paid it yet, and the
+ * act's date is not in the future. `quote`: the shares by Comune; `liquidati`: those already paid.
+ */
+export function controllaLiquidazione(richiesta: Omit<RichiestaLiquidazione, 'actor'>, quote: ReadonlyMap<string, string>, liquidati: ReadonlySet<string>, now: number): DecisionProblem | null {
+  if (richiesta.enteIds.length === 0) return { field: 'enteIds', message: 'Comuni: scegli almeno un Comune da liquidare.' };
+  if (new Set(richiesta.enteIds).size !== richiesta.enteIds.length) return { field: 'enteIds', message: 'Comuni: un Comune è indicato due volte.' };
+  if (richiesta.enteIds.some((enteId) => !quote.has(enteId))) return { field: 'enteIds', message: 'Comuni: si liquidano solo i Comuni con una quota assegnata dal riparto.' };
+  if (richiesta.enteIds.some((enteId) => liquidati.has(enteId))) return { field: 'enteIds', message: 'Comuni: la quota di uno dei Comuni è già stata liquidata.' };
+  if (Date.parse(`${richiesta.dataAtto}T00:00:00Z`) > now) return { field: 'dataAtto', message: 'Data dell’atto: non può essere nel futuro.' };
+  return null;
+}
+
+/**
+ * The call's rules on a rendicontazione: what was paid comes from the share and the Comune's co-funding, and
+ * what is left of the share is no more than the share less what was paid from it.
+ */
+export function controllaRendicontazione(decision: DecisionOf<'rendicontazione-fondo'>, fondi: { quota: string; cofinanziamento: string }): DecisionProblem | null {
+  const pagato = centsOf(decision.pagatoA) + centsOf(decision.pagatoB);
+  const quota = centsOf(fondi.quota);
+  const disponibile = quota + centsOf(fondi.cofinanziamento);
+  if (pagato > disponibile) {
+    return { field: 'pagatoA', message: `Importo pagato: ${formatEuro(pagato / 100)} supera la quota assegnata e il cofinanziamento comunale insieme (${formatEuro(disponibile / 100)}).` };
+  }
+  const residuoMassimo = Math.max(0, quota - pagato);
+  if (centsOf(decision.residuo) > residuoMassimo) {
+    return { field: 'residuo', message: `Fondi residui: al massimo ${formatEuro(residuoMassimo / 100)}, la quota assegnata meno quanto pagato.` };
   }
   return null;
 }

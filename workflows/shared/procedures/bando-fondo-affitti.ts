@@ -11,7 +11,8 @@ export const BANDO_FONDO_PROCEDURE = defineProcedure({
     APERTO: 'Aperto alle domande',
     ISTRUTTORIA: 'Istruttoria delle domande',
     RIPARTO: 'Riparto in corso',
-    RIPARTITO: 'Riparto firmato',
+    RIPARTITO: 'Riparto firmato: liquidazioni e rendicontazioni',
+    CONCLUSO: 'Concluso',
   },
   initialState: 'BOZZA',
   auditActions: {
@@ -25,6 +26,8 @@ export const BANDO_FONDO_PROCEDURE = defineProcedure({
     ISTRUTTORIA_CONCLUSA: 'Istruttoria delle domande conclusa',
     RIPARTO_PROPOSTO: 'Riparto proposto',
     RIPARTO_FIRMATO: 'Riparto firmato',
+    LIQUIDAZIONE_REGISTRATA: 'Liquidazione registrata',
+    BANDO_CONCLUSO: 'Rendicontazioni concluse',
   },
   forms: ['firma-atto', 'proposta-riparto'],
 });

@@ -1,6 +1,6 @@
 import { defineProcedure } from '../procedure';
 
-/** A Comune's application to a call of the rent-support fund: submitted, protocolled, decided, given its share. */
+/** A Comune's application to a call of the rent-support fund: submitted, protocolled, decided, given its share, paid, reported. */
 export const DOMANDA_FONDO_PROCEDURE = defineProcedure({
   id: 'domanda-fondo-affitti',
   workflowType: 'domandaFondoAffitti',
@@ -14,6 +14,11 @@ export const DOMANDA_FONDO_PROCEDURE = defineProcedure({
     DECADUTA: 'Decaduta',
     NON_PRESENTATA: 'Non presentata',
     QUOTA_ASSEGNATA: 'Quota assegnata',
+    LIQUIDATA: 'Liquidata, da rendicontare',
+    RENDICONTAZIONE_IN_VERIFICA: 'Rendicontazione in verifica',
+    RENDICONTAZIONE_INTEGRAZIONE: 'Rendicontazione da correggere',
+    RENDICONTATA: 'Rendicontata',
+    RENDICONTAZIONE_MANCATA: 'Rendicontazione non presentata',
   },
   initialState: 'DA_PRESENTARE',
   auditActions: {
@@ -21,6 +26,7 @@ export const DOMANDA_FONDO_PROCEDURE = defineProcedure({
     DOMANDA_PRESENTATA: 'Domanda presentata',
     DOMANDA_ESITO: 'Esito dell’istruttoria',
     BENEFICIARI_LETTI: 'Elenco dei beneficiari consultato',
+    RENDICONTAZIONE_ESITO: 'Quota, liquidazione e rendicontazione',
   },
-  forms: ['domanda-fondo-affitti', 'istruttoria-domanda-fondo', 'integrazione-domanda-fondo'],
+  forms: ['domanda-fondo-affitti', 'istruttoria-domanda-fondo', 'integrazione-domanda-fondo', 'graduatoria-rideterminata', 'rendicontazione-fondo', 'verifica-rendicontazione-fondo'],
 });

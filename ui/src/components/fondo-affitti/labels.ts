@@ -12,12 +12,12 @@ export const BANDO_STATO_COLOR: Readonly<Record<BandoStato, string | undefined>>
   ISTRUTTORIA: 'info',
   RIPARTO: 'info',
   RIPARTITO: 'success',
+  CONCLUSO: undefined,
 };
 
-/** The application's states; QUOTA_ASSEGNATA is the procedure's once the riparto is signed. */
 export const DOMANDA_STATO: Readonly<Record<string, string>> = DOMANDA_FONDO_PROCEDURE.states;
 
-const DOMANDA_STATO_COLOR: Readonly<Record<DomandaStato | 'QUOTA_ASSEGNATA', string | undefined>> = {
+const DOMANDA_STATO_COLOR: Readonly<Record<DomandaStato, string | undefined>> = {
   DA_PRESENTARE: 'warning',
   PRESENTATA: 'primary',
   INTEGRAZIONE_RICHIESTA: 'warning',
@@ -26,6 +26,11 @@ const DOMANDA_STATO_COLOR: Readonly<Record<DomandaStato | 'QUOTA_ASSEGNATA', str
   DECADUTA: 'error',
   NON_PRESENTATA: undefined,
   QUOTA_ASSEGNATA: 'success',
+  LIQUIDATA: 'primary',
+  RENDICONTAZIONE_IN_VERIFICA: 'info',
+  RENDICONTAZIONE_INTEGRAZIONE: 'warning',
+  RENDICONTATA: 'success',
+  RENDICONTAZIONE_MANCATA: 'error',
 };
 
 export const domandaStatoLabel = (stato: string) => DOMANDA_STATO[stato] ?? 'Stato non riconosciuto';
