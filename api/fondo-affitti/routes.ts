@@ -192,8 +192,9 @@ export function fondoAffittiRoutes(runtime: ApiRuntime): Router {
   router.post('/fondo-affitti/bandi/:id/liquidazioni', async (req, res) => {
     const actor = actorOf(req);
     requireRunner(actor);
-    const bando = await readableBando(actor, parse(ZId, req.params).id);
+    const { id } = parse(ZId, req.params);
     const { enti, numeroAtto, dataAtto } = parse(ZLiquidazione, req.body);
+    const bando = await readableBando(actor, id);
     // The same Idempotency-Key names the same Update: a retried request records the act once.
     const updateId = idempotencyKeyOf(req) ?? undefined;
     const result = await sendUpdate(() => runtime.temporal.workflow.getHandle(bando.workflowId).executeUpdate(registraLiquidazioneUpdate, {
@@ -207,8 +208,10 @@ export function fondoAffittiRoutes(runtime: ApiRuntime): Router {
   const comuniRoute = async (req: Request) => {
     const actor = actorOf(req);
     if (!isRegioneUser(actor, regioneEnteId)) throw notFound('Bando');
-    const bando = await readableBando(actor, parse(ZId, req.params).id);
-    return { bando, comuni: await comuniDelBando(db, bando.id, parse(ZFiltriComuni, req.query)) };
+    const { id } = parse(ZId, req.params);
+    const filtri = parse(ZFiltriComuni, req.query);
+    const bando = await readableBando(actor, id);
+    return { bando, comuni: await comuniDelBando(db, bando.id, filtri) };
   };
   router.get('/fondo-affitti/bandi/:id/comuni', async (req, res) => {
     res.json((await comuniRoute(req)).comuni);

@@ -140,6 +140,7 @@ describe('bad requests', () => {
     ...malformedBodies('POST /accreditamenti (multipart)', 'bari', () => '/api/accreditamenti'),
     ...malformedBodies('POST /flussi/:workflowId/caricamenti (multipart)', 'bari', () => `/api/flussi/${flussiWorkflowId}/caricamenti`),
     ...malformedBodies('POST /fondo-affitti/bandi (JSON)', 'istruttore', () => '/api/fondo-affitti/bandi', 422),
+    ...malformedBodies('POST /fondo-affitti/bandi/:id/liquidazioni (JSON)', 'istruttore', () => `/api/fondo-affitti/bandi/${unknownId}/liquidazioni`, 422),
 
     // Poison text in every kind of field.
     { name: 'a NUL in a communication’s oggetto (multipart)', as: 'bari', path: () => '/api/comunicazioni', raw: () => ({ body: multipart(comunicazione({ oggetto: NUL })), headers: multipartHeaders }), status: 422, field: 'oggetto' },
@@ -173,6 +174,12 @@ describe('bad requests', () => {
     { name: 'a rent-fund amount that is a number, not a decimal string', as: 'istruttore', path: () => '/api/fondo-affitti/bandi', json: () => ({ ...bandoFondo, fonti: [{ riferimento: 'DM', importo: 0.1, quota: 'ORDINARIA' }] }), status: 422, field: 'fonti.0.importo' },
     { name: 'an unknown rent-fund application', as: 'bari', method: 'PUT', path: () => `/api/fondo-affitti/domande/${unknownId}/bozza`, json: () => ({}), status: 404 },
     { name: 'a rent-fund id that is not one', as: 'istruttore', path: () => '/api/fondo-affitti/bandi/non-un-id', status: 422, field: 'id' },
+    { name: 'a NUL in a liquidation act’s number', as: 'istruttore', path: () => `/api/fondo-affitti/bandi/${unknownId}/liquidazioni`, json: () => ({ enti: [bariId], numeroAtto: NUL, dataAtto: '2030-01-15' }), status: 422, field: 'numeroAtto' },
+    { name: 'a liquidation naming a Comune by something else than its id', as: 'istruttore', path: () => `/api/fondo-affitti/bandi/${unknownId}/liquidazioni`, json: () => ({ enti: ['Bari'], numeroAtto: '12', dataAtto: '2030-01-15' }), status: 422, field: 'enti.0' },
+    { name: 'a liquidation of no Comune', as: 'istruttore', path: () => `/api/fondo-affitti/bandi/${unknownId}/liquidazioni`, json: () => ({ enti: [], numeroAtto: '12', dataAtto: '2030-01-15' }), status: 422, field: 'enti' },
+    { name: 'a liquidation of an unknown call', as: 'istruttore', path: () => `/api/fondo-affitti/bandi/${unknownId}/liquidazioni`, json: () => ({ enti: [bariId], numeroAtto: '12', dataAtto: '2030-01-15' }), status: 404 },
+    { name: 'a state the call’s Comuni list does not know', as: 'istruttore', path: () => `/api/fondo-affitti/bandi/${unknownId}/comuni?stato=PAGATA`, status: 422, field: 'stato.0' },
+    { name: 'a NUL in the call’s Comuni search', as: 'istruttore', path: () => `/api/fondo-affitti/bandi/${unknownId}/comuni?q=Bari%00`, status: 422, field: 'q' },
     { name: 'a NUL in a workflow id', as: 'admin', path: () => '/api/admin/procedure/invio-generico-%00', status: 422, field: 'workflowId' },
 
     // Impossible dates, on every endpoint that takes one.
@@ -181,6 +188,7 @@ describe('bad requests', () => {
       { name: `ricognizione reference date ${date}`, as: 'istruttore', path: () => '/api/ricognizioni', json: () => ({ dataRiferimento: date, scadenza: '2038-09-30' }), status: 422, field: 'dataRiferimento' },
       { name: `rent-fund call opening ${date}`, as: 'istruttore', path: () => '/api/fondo-affitti/bandi', json: () => ({ ...bandoFondo, apertura: date }), status: 422, field: 'apertura' },
       { name: `rent-fund call deadline ${date}`, as: 'istruttore', path: () => '/api/fondo-affitti/bandi', json: () => ({ ...bandoFondo, scadenza: date }), status: 422, field: 'scadenza' },
+      { name: `liquidation act date ${date}`, as: 'istruttore', path: () => `/api/fondo-affitti/bandi/${unknownId}/liquidazioni`, json: () => ({ enti: [bariId], numeroAtto: '12', dataAtto: date }), status: 422, field: 'dataAtto' },
       { name: `ricognizione extension ${date}`, as: 'istruttore', path: () => `/api/ricognizioni/${ricognizioneId}/proroga`, json: () => ({ scadenza: date }), status: 422, field: 'scadenza' },
       { name: `flussi reference date ${date}`, as: 'bari', path: () => '/api/flussi', json: () => ({ enteId: bariId, dataRiferimento: date }), status: 422, field: 'dataRiferimento' },
       { name: `stock browser date ${date}`, as: 'bari', path: () => `/api/patrimonio/unita?data=${date}`, status: 422, field: 'data' },

@@ -1,7 +1,8 @@
 // The rent-support fund through the API: a call drafted with bad input (refused, naming the field, nothing
 // stored), edited, sent to signature (then no longer editable), signed from the inbox; Bari's application
 // saved as a draft, its files uploaded, refused over its band's cap, submitted and protocolled; the deadline
-// extended; the riparto's preview and Excel.
+// extended; the riparto's preview and Excel; the call Comune by Comune, filtered and in Excel; no
+// liquidation before the riparto.
 import ExcelJS from 'exceljs';
 import { COMUNE_BARI, COMUNE_LECCE } from '../../prisma/seed/reference-data';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
@@ -10,6 +11,7 @@ import { lendPecAddresses } from '../support/pec-addresses';
 import { eventually } from '../support/platform';
 import { signIn, type ApiSession } from '../support/sign-in';
 import { startTestServer, type TestServer } from '../support/api-server';
+import type { ComuniDelBando } from '../../api/fondo-affitti/comuni-del-bando';
 import type { BandoView, DomandaView, RipartoView } from '../../api/fondo-affitti/views';
 
 interface ApiError { error: { code: string; message: string; field?: string } }
@@ -154,6 +156,25 @@ describe('Fondo affitti through the API', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     expect(workbook.getWorksheet('Riparto')!.getRow(1).getCell(1).value).toBe('Comune');
+
+    // Comune by Comune, filtered as the page's URL says, and in Excel; no liquidation before the riparto.
+    const bariId = server.platform.ref.demoComuneIds[COMUNE_BARI];
+    const presentate = await istruttore.json<ComuniDelBando>(`/api/fondo-affitti/bandi/${id}/comuni?stato=PRESENTATA&stato=AMMESSA`);
+    expect(presentate.body.righe.map((riga) => [riga.ente, riga.stato, riga.fabbisogno])).toEqual([['Comune di Bari', 'PRESENTATA', '58000.00']]);
+    expect(presentate.body.totali).toMatchObject({ comuni: 1, presentate: 1, ammesse: 0, fabbisogno: '58000.00' });
+    const tutti = await istruttore.json<ComuniDelBando>(`/api/fondo-affitti/bandi/${id}/comuni?q=lecc`);
+    expect(tutti.body.righe.map((riga) => [riga.ente, riga.stato, riga.fabbisogno])).toEqual([['Comune di Lecce', 'DA_PRESENTARE', null]]);
+    expect(tutti.body.province).toContain('Bari');
+    expect((await istruttore.json<ComuniDelBando>(`/api/fondo-affitti/bandi/${id}/comuni?liquidata=si`)).body.righe).toEqual([]);
+    const excel = await istruttore.fetch(`/api/fondo-affitti/bandi/${id}/comuni.xlsx?stato=PRESENTATA`);
+    const comuniWorkbook = new ExcelJS.Workbook();
+    await comuniWorkbook.xlsx.load(await excel.arrayBuffer());
+    const sheet = comuniWorkbook.getWorksheet('Comuni')!;
+    expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(3).value, sheet.getRow(2).getCell(4).value]).toEqual(['Comune di Bari', 'Presentata', 58000]);
+    expect((await bari.json<ApiError>(`/api/fondo-affitti/bandi/${id}/comuni`)).status).toBe(404);
+    const early = await istruttore.postJson<ApiError>(`/api/fondo-affitti/bandi/${id}/liquidazioni`, { enti: [bariId], numeroAtto: '12', dataAtto: today() });
+    expect([early.status, early.body.error.message]).toEqual([409, 'Le quote si liquidano dopo la firma del riparto.']);
+    expect(await server.platform.db.liquidazioneFondo.count({ where: { bandoId: id } })).toBe(0);
   }, 120_000);
 
   it('when Lecce uploads its list of tenants, then a wrong row is named and nothing kept, a right list fills the application, and a tenant Bari lists too is shown to the Region only', async () => {

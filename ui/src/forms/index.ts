@@ -64,6 +64,18 @@ const registry: Record<string, TaskFormEntry> = {
     form: outcomeForm('integrazione-domanda-fondo'),
     summary: defineAsyncComponent(() => import('./fondo-affitti/IntegrazioneDomandaSummary.vue')),
   },
+  'graduatoria-rideterminata': {
+    form: outcomeForm('graduatoria-rideterminata'),
+    summary: defineAsyncComponent(() => import('./fondo-affitti/GraduatoriaRideterminataSummary.vue')),
+  },
+  'rendicontazione-fondo': {
+    form: outcomeForm('rendicontazione-fondo'),
+    summary: defineAsyncComponent(() => import('./fondo-affitti/RendicontazioneSummary.vue')),
+  },
+  'verifica-rendicontazione-fondo': {
+    form: outcomeForm('verifica-rendicontazione-fondo'),
+    summary: defineAsyncComponent(() => import('./fondo-affitti/VerificaRendicontazioneSummary.vue')),
+  },
 };
 
 export const taskFormFor = (formKey: string): TaskFormEntry | undefined => registry[formKey];

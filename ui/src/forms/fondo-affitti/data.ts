@@ -1,10 +1,13 @@
 /** How the rent-support fund's tasks read: their data through the form's contract, their outcome once decided. */
+import { RendicontazioneFondoDecision } from '@shared/forms';
 import { esitoLabels } from '@shared/outcome-forms';
 import { TASK_DATA } from '@shared/task-data';
 import type { z } from 'zod';
 import { text } from '../read';
 
-export type FondoFormKey = 'firma-atto' | 'proposta-riparto' | 'domanda-fondo-affitti' | 'istruttoria-domanda-fondo' | 'integrazione-domanda-fondo';
+export type FondoFormKey =
+  | 'firma-atto' | 'proposta-riparto' | 'domanda-fondo-affitti' | 'istruttoria-domanda-fondo' | 'integrazione-domanda-fondo'
+  | 'graduatoria-rideterminata' | 'rendicontazione-fondo' | 'verifica-rendicontazione-fondo';
 
 export type FondoData<K extends FondoFormKey> = Partial<z.output<(typeof TASK_DATA)[K]>>;
 
@@ -21,11 +24,11 @@ export function readEsitoNota(formKey: 'firma-atto' | 'proposta-riparto', outcom
   return { esito: esitoLabels(formKey)[esito] ?? esito, nota: text(outcome.nota) };
 }
 
-export function readIstruttoria(outcome: Record<string, unknown> | null) {
+export function readIstruttoria(outcome: Record<string, unknown> | null, formKey: 'istruttoria-domanda-fondo' | 'verifica-rendicontazione-fondo' = 'istruttoria-domanda-fondo') {
   const esito = text(outcome?.esito);
   if (!outcome || !esito) return undefined;
   return {
-    esito: esitoLabels('istruttoria-domanda-fondo')[esito] ?? esito,
+    esito: esitoLabels(formKey)[esito] ?? esito,
     motivazione: text(outcome.motivazione),
     richiesta: text(outcome.richiesta),
     giorniIntegrazione: typeof outcome.giorniIntegrazione === 'number' ? outcome.giorniIntegrazione : undefined,
@@ -33,3 +36,9 @@ export function readIstruttoria(outcome: Record<string, unknown> | null) {
 }
 
 export const readRisposta = (outcome: Record<string, unknown> | null) => text(outcome?.risposta);
+
+/** A rendicontazione as the Comune sent it (the decision of 'rendicontazione-fondo'). */
+export function readRendicontazione(outcome: Record<string, unknown> | null) {
+  const parsed = RendicontazioneFondoDecision.safeParse(outcome);
+  return parsed.success ? parsed.data : undefined;
+}
