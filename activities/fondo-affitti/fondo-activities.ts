@@ -4,8 +4,8 @@
 import type { Db } from '../../prisma/client';
 import type { Prisma } from '../../prisma/generated/client';
 import type { DecisionOf } from '../../workflows/shared/forms';
-import { FASCE } from '../../workflows/shared/fondo-affitti/bando';
-import { domandaFondoWorkflowId, type ParametriBando } from '../../workflows/shared/fondo-affitti/procedura';
+import { FASCE, VOCI_RIPARTO } from '../../workflows/shared/fondo-affitti/bando';
+import { domandaFondoWorkflowId, QUOTA_SPESA_RENDICONTATA, type ParametriBando } from '../../workflows/shared/fondo-affitti/procedura';
 import { message, type Message } from '../../workflows/shared/messages';
 import { centsOf, decimalOf } from '../../workflows/shared/money';
 import type { DocumentStore } from '../documents/document-store';
@@ -245,11 +245,14 @@ export function createFondoActivities(deps: { db: Db; pec: PecService; documents
         nonAssegnato: riparto.nonAssegnatoCents > 0 ? decimalOf(riparto.nonAssegnatoCents) : null,
         cofinanziamentoMinimo: percent(parametri.cofinanziamentoMinimo),
         penalitaAta: percent(parametri.penalitaAta),
+        morosita: bando.tipo === 'MOROSITA_INCOLPEVOLE',
+        quotaSpesa: percent(parametri.quotaSpesaRendicontata ?? QUOTA_SPESA_RENDICONTATA),
+        voci: VOCI_RIPARTO[bando.tipo],
         domandeEscluse: escluse,
         righe: riparto.quote.map((quota) => ({
           ente: nomi.get(quota.enteId)!,
           fabbisogno: decimalOf(quota.fabbisognoCents),
-          cofinanziamento: decimalOf(quota.cofinanziamentoCents),
+          chiave: decimalOf(bando.tipo === 'MOROSITA_INCOLPEVOLE' ? quota.spesaRendicontataCents : quota.cofinanziamentoCents),
           ordinaria: decimalOf(quota.ordinariaCents),
           premiale: decimalOf(quota.premialeCents),
           penalita: decimalOf(quota.penalitaCents),

@@ -3,12 +3,14 @@
 import ExcelJS from 'exceljs';
 import { ripartoDelBando } from '../../activities/fondo-affitti/riparto-del-bando';
 import type { Db } from '../../prisma/client';
+import { VOCI_RIPARTO } from '../../workflows/shared/fondo-affitti/bando';
 import { decimalOf, EXCEL_EURO_FORMAT } from '../../workflows/shared/money';
 import type { RipartoView } from './views';
 
 export async function ripartoPreview(db: Db, bandoId: string): Promise<RipartoView> {
-  const { riparto, comuni } = await ripartoDelBando(db, bandoId);
+  const { bando, riparto, comuni } = await ripartoDelBando(db, bandoId);
   return {
+    tipo: bando.tipo,
     budget: decimalOf(riparto.budgetCents),
     fabbisogno: decimalOf(riparto.totali.fabbisognoCents),
     assegnato: decimalOf(riparto.assegnatoCents),
@@ -23,6 +25,7 @@ export async function ripartoPreview(db: Db, bandoId: string): Promise<RipartoVi
           ata: comune.ata,
           fabbisogno: decimalOf(quota.fabbisognoCents),
           cofinanziamento: decimalOf(quota.cofinanziamentoCents),
+          spesaRendicontata: decimalOf(quota.spesaRendicontataCents),
           premiale: quota.premiale,
           penalizzato: quota.penalizzato,
           ordinaria: decimalOf(quota.ordinariaCents),
@@ -42,14 +45,16 @@ export async function ripartoToExcel(titolo: string, riparto: RipartoView): Prom
   workbook.creator = 'PUSH – Puglia Social Housing';
   const sheet = workbook.addWorksheet('Riparto', { views: [{ state: 'frozen', ySplit: 1 }] });
   const amount = { numFmt: EXCEL_EURO_FORMAT };
+  const voci = VOCI_RIPARTO[riparto.tipo];
+  const morosita = riparto.tipo === 'MOROSITA_INCOLPEVOLE';
   sheet.columns = [
     { header: 'Comune', key: 'ente', width: 36 },
     { header: 'Provincia', key: 'provincia', width: 22 },
     { header: 'ATA', key: 'ata', width: 6 },
     { header: 'Fabbisogno', key: 'fabbisogno', width: 16, style: amount },
-    { header: 'Cofinanziamento', key: 'cofinanziamento', width: 16, style: amount },
-    { header: 'Quota ordinaria', key: 'ordinaria', width: 16, style: amount },
-    { header: 'Quota premiale', key: 'quotaPremiale', width: 16, style: amount },
+    { header: voci.chiave, key: 'chiave', width: 16, style: amount },
+    { header: voci.ordinaria, key: 'ordinaria', width: 16, style: amount },
+    { header: voci.premiale, key: 'quotaPremiale', width: 16, style: amount },
     { header: 'Decurtazione ATA', key: 'penalita', width: 16, style: amount },
     { header: 'Ridistribuzione', key: 'redistribuzione', width: 16, style: amount },
     { header: 'Totale', key: 'totale', width: 16, style: amount },
@@ -62,7 +67,7 @@ export async function ripartoToExcel(titolo: string, riparto: RipartoView): Prom
       ...riga,
       ata: riga.ata ? 'Sì' : 'No',
       fabbisogno: Number(riga.fabbisogno),
-      cofinanziamento: Number(riga.cofinanziamento),
+      chiave: Number(morosita ? riga.spesaRendicontata : riga.cofinanziamento),
       ordinaria: Number(riga.ordinaria),
       quotaPremiale: Number(riga.quotaPremiale),
       penalita: Number(riga.penalita),

@@ -10,7 +10,10 @@ import { dataItaliana } from '../../workflows/shared/dates';
 import { FASCE, FASCE_DEFAULTS } from '../../workflows/shared/fondo-affitti/bando';
 import { OWN_FORM_FILES } from '../../workflows/shared/outcome-forms';
 import { centsOf } from '../../workflows/shared/money';
-import { inviaAllaFirmaUpdate, prorogaBandoUpdate, registraLiquidazioneUpdate, runsCalls, SOLLECITI_BANDO, statoBandoQuery } from '../../workflows/shared/fondo-affitti/procedura';
+import {
+  inviaAllaFirmaUpdate, prorogaBandoUpdate, QUOTA_SPESA_RENDICONTATA, registraLiquidazioneUpdate, runsCalls, SOLLECITI_BANDO, statoBandoQuery,
+} from '../../workflows/shared/fondo-affitti/procedura';
+import { RIPARTO_DEFAULTS } from '../../workflows/shared/fondo-affitti/riparto';
 import { actorOf } from '../auth';
 import { endOfDayInRome, startOfDayInRome } from '../days-in-rome';
 import { AppError, forbidden, notFound } from '../errors';
@@ -53,6 +56,8 @@ export const ZBando = z
     fasce: z.object({ A: ZFascia, B: ZFascia }).optional(),
     cofinanziamentoMinimo: ZQuota.optional(),
     penalitaAta: ZQuota.optional(),
+    /** Morosità incolpevole: the share of the fund split by the spending reported on earlier calls. */
+    quotaSpesaRendicontata: ZQuota.optional(),
     sollecitiGiorni: z
       .array(z.number({ error: 'un numero di giorni' }).int('un numero intero di giorni').min(-90, 'al massimo 90 giorni prima').max(90, 'al massimo 90 giorni dopo'))
       .max(10, 'al massimo 10 solleciti')
@@ -92,7 +97,12 @@ function bandoToSave(input: z.infer<typeof ZBando>): BandoToSave {
     apertura: startOfDayInRome(input.apertura),
     scadenza: endOfDayInRome(input.scadenza),
     fonti: input.fonti,
-    parametri: { fasce, cofinanziamentoMinimo: input.cofinanziamentoMinimo ?? 0.2, penalitaAta: input.penalitaAta ?? 0.1 },
+    parametri: {
+      fasce,
+      cofinanziamentoMinimo: input.cofinanziamentoMinimo ?? RIPARTO_DEFAULTS.cofinanziamentoMinimo,
+      penalitaAta: input.penalitaAta ?? RIPARTO_DEFAULTS.penalitaAta,
+      ...(input.tipo === 'MOROSITA_INCOLPEVOLE' ? { quotaSpesaRendicontata: input.quotaSpesaRendicontata ?? QUOTA_SPESA_RENDICONTATA } : {}),
+    },
     sollecitiGiorni: input.sollecitiGiorni,
   };
 }

@@ -98,6 +98,8 @@ export interface RipartoRiga {
   ata: boolean;
   fabbisogno: string;
   cofinanziamento: string;
+  /** Morosità incolpevole: what the Comune spent and reported on earlier calls (the key of its second quota). */
+  spesaRendicontata: string;
   premiale: boolean;
   penalizzato: boolean;
   ordinaria: string;
@@ -110,6 +112,8 @@ export interface RipartoRiga {
 }
 
 export interface RipartoView {
+  /** Which kind of call: it names the columns (VOCI_RIPARTO). */
+  tipo: TipoBando;
   budget: string;
   fabbisogno: string;
   assegnato: string;

@@ -15,6 +15,7 @@ const domandaArb: fc.Arbitrary<DomandaComune> = fc.record({
   fabbisognoCents: importo,
   cofinanziamentoCents: fc.oneof(fc.constant(0), importo),
   ata: fc.boolean(),
+  spesaRendicontataCents: fc.oneof(fc.constant(0), importo),
 });
 const domandeArb = fc.uniqueArray(domandaArb, { selector: (d) => d.enteId, maxLength: 25 });
 /** A share to the millionth, the defaults more often than not. */
@@ -34,6 +35,8 @@ const bandoArb: fc.Arbitrary<Bando> = domandeArb.chain((domande) => {
       quotaPremialeCents: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: Math.floor(need / 2) }), fc.integer({ min: 0, max: need + 1_000 })),
       cofinanziamentoMinimo: quotaArb(RIPARTO_DEFAULTS.cofinanziamentoMinimo),
       penalitaAta: quotaArb(RIPARTO_DEFAULTS.penalitaAta),
+      // Fondo affitti more often; Morosità incolpevole rewards spending reported on earlier calls.
+      premioPer: fc.oneof(fc.constant('COFINANZIAMENTO' as const), fc.constant('COFINANZIAMENTO' as const), fc.constant('SPESA_RENDICONTATA' as const)),
     }),
   });
 });
@@ -132,10 +135,12 @@ describe('riparto del Fondo affitti: properties', () => {
     fc.assert(fc.property(bandoArb, ({ domande, params }) => {
       const ammessi = calcolaRiparto(domande, params).quote.filter((q) => q.premiale);
       const sottoFabbisogno = ammessi.filter((q) => q.ordinariaCents + q.premialeCents < q.fabbisognoCents);
+      // Morosità incolpevole: the key is the spending reported on earlier calls.
+      const chiave = (q: QuotaComune) => BigInt(params.premioPer === 'SPESA_RENDICONTATA' ? q.spesaRendicontataCents : q.cofinanziamentoCents);
       for (const i of ammessi) {
         for (const j of sottoFabbisogno) {
-          const sotto = BigInt(i.premialeCents - 1) * BigInt(j.cofinanziamentoCents);
-          const sopra = BigInt(j.premialeCents + 1) * BigInt(i.cofinanziamentoCents);
+          const sotto = BigInt(i.premialeCents - 1) * chiave(j);
+          const sopra = BigInt(j.premialeCents + 1) * chiave(i);
           expect(sotto < sopra).toBe(true);
         }
       }
@@ -146,12 +151,15 @@ describe('riparto del Fondo affitti: properties', () => {
     fc.assert(fc.property(bandoArb, ({ domande, params }) => {
       const r = calcolaRiparto(domande, params);
       const altriCoperti = r.quote.every((q) => q.penalizzato || q.totaleCents === q.fabbisognoCents);
+      const perSpesa = params.premioPer === 'SPESA_RENDICONTATA';
       for (const q of r.quote) {
-        const soglia = q.fabbisognoCents > 0 && q.cofinanziamentoCents > 0
-          && BigInt(q.cofinanziamentoCents) * 1_000_000n >= millionths(params.cofinanziamentoMinimo) * BigInt(q.ordinariaCents);
+        const soglia = perSpesa
+          ? q.fabbisognoCents > 0 && q.spesaRendicontataCents > 0
+          : q.fabbisognoCents > 0 && q.cofinanziamentoCents > 0
+            && BigInt(q.cofinanziamentoCents) * 1_000_000n >= millionths(params.cofinanziamentoMinimo) * BigInt(q.ordinariaCents);
         expect(q.premiale).toBe(soglia);
         if (!q.premiale) expect(q.premialeCents).toBe(0);
-        expect(q.penalizzato).toBe(q.ata && q.cofinanziamentoCents === 0 && q.fabbisognoCents > 0);
+        expect(q.penalizzato).toBe(!perSpesa && params.penalitaAta > 0 && q.ata && q.cofinanziamentoCents === 0 && q.fabbisognoCents > 0);
         // Rounded down: never more than the share of the allocation.
         const trattenuta = (BigInt(q.ordinariaCents + q.premialeCents) * millionths(params.penalitaAta)) / 1_000_000n;
         expect(q.penalitaCents).toBe(q.penalizzato ? Number(trattenuta) : 0);
@@ -360,6 +368,25 @@ describe('riparto del Fondo affitti: worked examples', () => {
     expect(tabella(r)).toEqual({ a: [1_000, 0, 100, 100, 1_000], b: [500, 0, 0, 0, 500] });
     expect(r).toMatchObject({ budgetCents: 2_500, assegnatoCents: 1_500, nonAssegnatoCents: 1_000 });
     expect(r.quote.map((q) => q.copertura)).toEqual([1, 1]);
+  });
+
+  it('when a Morosità incolpevole call is split, then 90 % goes by need and 10 % by the spending reported on earlier calls, with no ATA penalty', () => {
+    // 1.000,00 €: 900,00 by need 600 : 300 : 100 (540, 270, 90); 100,00 by spending 30 : 10 : 0 (75, 25, 0).
+    // c is ATA and spent nothing: no penalty, no share of the 10 %.
+    const r = calcolaRiparto([
+      { enteId: 'a', fabbisognoCents: 600_000, cofinanziamentoCents: 0, ata: false, spesaRendicontataCents: 30_000 },
+      { enteId: 'b', fabbisognoCents: 300_000, cofinanziamentoCents: 0, ata: false, spesaRendicontataCents: 10_000 },
+      { enteId: 'c', fabbisognoCents: 100_000, cofinanziamentoCents: 0, ata: true },
+    ], { quotaOrdinariaCents: 90_000, quotaPremialeCents: 10_000, cofinanziamentoMinimo: 0.2, penalitaAta: 0, premioPer: 'SPESA_RENDICONTATA' });
+    expect(tabella(r)).toEqual({ a: [54_000, 7_500, 0, 0, 61_500], b: [27_000, 2_500, 0, 0, 29_500], c: [9_000, 0, 0, 0, 9_000] });
+    expect(r.quote.map((q) => [q.premiale, q.penalizzato])).toEqual([[true, false], [true, false], [false, false]]);
+    // Capped at its need, a Comune's spending share goes to the others by need.
+    const capped = calcolaRiparto([
+      { enteId: 'a', fabbisognoCents: 10_000, cofinanziamentoCents: 0, ata: false, spesaRendicontataCents: 50_000 },
+      { enteId: 'b', fabbisognoCents: 900_000, cofinanziamentoCents: 0, ata: false },
+    ], { quotaOrdinariaCents: 90_000, quotaPremialeCents: 10_000, cofinanziamentoMinimo: 0.2, penalitaAta: 0, premioPer: 'SPESA_RENDICONTATA' });
+    // 900,00 by need 100 : 9.000 is 9,89 and 890,11; a's spending share stops at its need (90,11), the 9,89 left go to b.
+    expect(tabella(capped)).toEqual({ a: [989, 9_011, 0, 0, 10_000], b: [89_011, 0, 0, 989, 90_000] });
   });
 
   it('when a Comune has no need, then it gets nothing and has no coverage', () => {

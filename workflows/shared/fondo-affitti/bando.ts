@@ -34,3 +34,9 @@ export const TIPI_BANDO = {
   MOROSITA_INCOLPEVOLE: 'Morosità incolpevole',
 } as const;
 export type TipoBando = keyof typeof TIPI_BANDO;
+
+/** How each kind of call names the riparto's key for its second quota and the quotas themselves. */
+export const VOCI_RIPARTO: Readonly<Record<TipoBando, { chiave: string; ordinaria: string; premiale: string }>> = {
+  FONDO_AFFITTI: { chiave: 'Cofinanziamento', ordinaria: 'Quota ordinaria', premiale: 'Quota premiale' },
+  MOROSITA_INCOLPEVOLE: { chiave: 'Spesa rendicontata', ordinaria: 'Quota per fabbisogno', premiale: 'Quota per spesa rendicontata' },
+};

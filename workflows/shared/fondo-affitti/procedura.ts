@@ -23,7 +23,12 @@ export interface ParametriBando {
   fasce: FasceParams;
   cofinanziamentoMinimo: number;
   penalitaAta: number;
+  /** Morosità incolpevole: the share of the fund split by the spending reported on earlier calls (0.1 is 10 %). */
+  quotaSpesaRendicontata?: number;
 }
+
+/** DOMAIN.md: Morosità incolpevole splits 10 % of its fund by what each Comune spent on earlier calls. */
+export const QUOTA_SPESA_RENDICONTATA = 0.1;
 
 export const PARAMETRI_PREDEFINITI = (fasce: FasceParams): ParametriBando => ({ fasce, ...RIPARTO_DEFAULTS });
 
@@ -60,6 +65,9 @@ export const GIORNI_GRADUATORIA_RIDETERMINATA = 30;
 
 /** Days a Comune has to report what it paid, from the liquidation (DOMAIN.md: 60). */
 export const GIORNI_RENDICONTAZIONE = 60;
+
+/** An application admitted to the riparto, in whatever state came after (its share, its liquidation, its report). */
+export const STATI_AMMESSA = ['AMMESSA', 'QUOTA_ASSEGNATA', 'LIQUIDATA', 'RENDICONTAZIONE_IN_VERIFICA', 'RENDICONTAZIONE_INTEGRAZIONE', 'RENDICONTATA', 'RENDICONTAZIONE_MANCATA'] as const;
 
 /** The outcome of an application's istruttoria, or its absence: what the call waits for before the riparto. */
 export type EsitoDomanda = 'AMMESSA' | 'ESCLUSA' | 'DECADUTA' | 'NON_PRESENTATA';

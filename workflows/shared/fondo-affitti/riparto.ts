@@ -39,6 +39,11 @@
  * Input order does not matter: the Comuni are sorted by `enteId` (code-unit order, not locale order, so a
  * browser and the worker agree) and the largest-remainder ties go to the smaller `enteId`.
  *
+ * **Morosità incolpevole** (`premioPer: 'SPESA_RENDICONTATA'`) runs the same steps with another key for the
+ * second quota: 90 % of the fund as the quota ordinaria, by need; 10 % by what each Comune spent and reported
+ * on earlier calls of the kind (every Comune with need and some spending shares it, no minimum); no ATA
+ * penalty (the call passes 0). What the second quota cannot place goes by need, as in step 5.
+ *
  * To confirm with the Region: the premium no eligible Comune can take goes to the
  * others by need (step 5) rather than back to the Region; step 6 gives a penalty back only when every other
  * Comune is fully covered; only an ATA Comune with no co-funding at all is penalised (a co-funding below the
@@ -56,6 +61,8 @@ export interface RipartoParams {
   cofinanziamentoMinimo: number;
   /** Share of its allocation an ATA Comune with no co-funding loses: 0.1 is 10 %. */
   penalitaAta: number;
+  /** What the second quota rewards: co-funding (Fondo affitti, the default) or spending reported on earlier calls (Morosità incolpevole). */
+  premioPer?: 'COFINANZIAMENTO' | 'SPESA_RENDICONTATA';
 }
 
 /** The shares DOMAIN.md gives for Puglia; a call may set others. */
@@ -73,6 +80,8 @@ export interface DomandaComune {
   cofinanziamentoCents: number;
   /** Comune ad alta tensione abitativa, from the reference data. */
   ata: boolean;
+  /** What the Comune spent and reported on earlier calls of the kind, in cents (Morosità incolpevole). */
+  spesaRendicontataCents?: number;
 }
 
 /** One row of the riparto table. `totaleCents = ordinaria + premiale − penalita + redistribuzione`. */
@@ -80,8 +89,9 @@ export interface QuotaComune {
   enteId: string;
   fabbisognoCents: number;
   cofinanziamentoCents: number;
+  spesaRendicontataCents: number;
   ata: boolean;
-  /** Need and co-funding > 0, co-funding ≥ the minimum share of `ordinariaCents`: it shares the premium. */
+  /** Need and co-funding > 0, co-funding ≥ the minimum share of `ordinariaCents` (or, by spending, need and spending > 0): it shares the second quota. */
   premiale: boolean;
   /** ATA with need and no co-funding: the Comune loses `penalitaAta` of its allocation. */
   penalizzato: boolean;
@@ -134,24 +144,28 @@ export function calcolaRiparto(domande: readonly DomandaComune[], params: Ripart
   const comuni = sortedDomande(domande);
   const fabbisogno = comuni.map((c) => centsOf(c.fabbisognoCents, `fabbisognoCents di ${c.enteId}`));
   const cofinanziamento = comuni.map((c) => centsOf(c.cofinanziamentoCents, `cofinanziamentoCents di ${c.enteId}`));
+  const spesa = comuni.map((c) => centsOf(c.spesaRendicontataCents ?? 0, `spesaRendicontataCents di ${c.enteId}`));
+  const perSpesa = params.premioPer === 'SPESA_RENDICONTATA';
   // The table's totals are numbers: they must stay exact.
-  if (sum(fabbisogno) > MAX_SAFE || sum(cofinanziamento) > MAX_SAFE) throw new RangeError('riparto: totali oltre il calcolabile');
+  if (sum(fabbisogno) > MAX_SAFE || sum(cofinanziamento) > MAX_SAFE || sum(spesa) > MAX_SAFE) throw new RangeError('riparto: totali oltre il calcolabile');
 
   // 1. Quota ordinaria: key and cap are both the need.
   const ordinaria = ripartisci(quotaOrdinaria, fabbisogno.map((f) => ({ peso: f, tetto: f })));
 
-  // 2. Eligibility, on the quota ordinaria to the cent: cofinanziamento ≥ minimo × ordinaria.
-  const premiale = comuni.map((_, i) =>
-    fabbisogno[i]! > 0n && cofinanziamento[i]! > 0n && cofinanziamento[i]! * MILLION >= minimo * ordinaria.quote[i]!);
+  // 2. Eligibility, on the quota ordinaria to the cent: cofinanziamento ≥ minimo × ordinaria (by spending: some).
+  const premiale = comuni.map((_, i) => fabbisogno[i]! > 0n && (perSpesa
+    ? spesa[i]! > 0n
+    : cofinanziamento[i]! > 0n && cofinanziamento[i]! * MILLION >= minimo * ordinaria.quote[i]!));
 
-  // 3. Quota premiale: key the co-funding, cap the need the quota ordinaria left uncovered.
+  // 3. Quota premiale: key the co-funding (or the spending), cap the need the quota ordinaria left uncovered.
   const premio = ripartisci(quotaPremiale, comuni.map((_, i) => ({
-    peso: premiale[i] ? cofinanziamento[i]! : 0n,
+    peso: premiale[i] ? (perSpesa ? spesa[i]! : cofinanziamento[i]!) : 0n,
     tetto: fabbisogno[i]! - ordinaria.quote[i]!,
   })));
 
   // 4. ATA penalty on the allocation so far, rounded down so it never withholds more than its share.
-  const penalizzato = comuni.map((c, i) => c.ata && cofinanziamento[i] === 0n && fabbisogno[i]! > 0n);
+  // Morosità incolpevole has no penalty; neither has a call whose penalty is 0 (nobody then loses its turn in step 5).
+  const penalizzato = comuni.map((c, i) => !perSpesa && penalita > 0n && c.ata && cofinanziamento[i] === 0n && fabbisogno[i]! > 0n);
   const trattenuta = comuni.map((_, i) =>
     penalizzato[i] ? ((ordinaria.quote[i]! + premio.quote[i]!) * penalita) / MILLION : 0n);
 
@@ -176,6 +190,7 @@ export function calcolaRiparto(domande: readonly DomandaComune[], params: Ripart
       enteId: c.enteId,
       fabbisognoCents: c.fabbisognoCents,
       cofinanziamentoCents: c.cofinanziamentoCents,
+      spesaRendicontataCents: Number(spesa[i]),
       ata: c.ata,
       premiale: premiale[i]!,
       penalizzato: penalizzato[i]!,
