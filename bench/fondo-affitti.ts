@@ -2,7 +2,9 @@
 // submits its application through the API within the same second (each a person signed in, its documents
 // uploaded before), then each application is protocolled in by its procedure; and the riparto of 257
 // Comuni, the pure computation and the Region's preview through the API. Aims (issue 11): 0 errors, p95 ≤
-// 1 s for the submissions, protocol numbers gapless; riparto ≤ 50 ms.
+// 1 s for the submissions, protocol numbers gapless; riparto ≤ 50 ms. Beside them the raw baseline: 257
+// Updates that do nothing but answer, sent at once to 257 bare workflows on the same Temporal server and
+// machine — the floor under any submission through a workflow.
 import { performance } from 'node:perf_hooks';
 import globalSetup from '../tests/support/global-setup';
 import { startTestServer } from '../tests/support/api-server';
@@ -11,7 +13,11 @@ import { stopAll } from '../tests/support/running-servers';
 import { signIn, type ApiSession } from '../tests/support/sign-in';
 import { codiceFiscaleCheckChar } from '../workflows/shared/codice-fiscale';
 import { calcolaRiparto, RIPARTO_DEFAULTS } from '../workflows/shared/fondo-affitti/riparto';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { createWorker } from '../platform/worker';
 import { machine, saveResults, summarize } from './stats';
+import { pingUpdate, stopUpdate } from './workflows';
 
 const ANNO = 2099;
 const RIPARTO_RUNS = 200;
@@ -151,6 +157,8 @@ async function main() {
       preview.push(performance.now() - started);
     }
 
+    const floor = await bareUpdatesAtOnce(server.platform, comuni.length);
+
     const results = {
       benchmark: 'fondo-affitti',
       date: new Date().toISOString(),
@@ -158,6 +166,7 @@ async function main() {
       comuni: comuni.length,
       applicationsOpenedMs: Math.round(openedMs),
       submissions: { errors, ...summarize(latencies), allAnsweredMs: Math.round(submittedMs) },
+      floorBareUpdatesAtOnceMs: floor,
       allProtocolledMs: Math.round(allProtocolledMs),
       protocol: { first, last, gapless },
       ripartoPureMs: summarize(pure),
@@ -165,12 +174,36 @@ async function main() {
       aims: { errors: 0, submissionP95Ms: 1000, ripartoMs: 50 },
     };
     const file = await saveResults('fondo-affitti', results);
-    console.table({ 'submission (POST complete)': results.submissions, 'riparto, pure (257 Comuni)': results.ripartoPureMs, 'riparto preview (API)': results.ripartoPreviewApiMs });
+    console.table({ 'submission (POST complete)': results.submissions, 'floor: 257 bare Updates at once': floor, 'riparto, pure (257 Comuni)': results.ripartoPureMs, 'riparto preview (API)': results.ripartoPreviewApiMs });
     console.log(`errors: ${errors}; all answered in ${Math.round(submittedMs)} ms; all protocolled in ${Math.round(allProtocolledMs)} ms; protocol ${gapless ? 'gapless' : 'with gaps'}`);
     console.log(`saved ${file}`);
   } finally {
     await server.close();
     await stopAll();
+  }
+}
+
+/** `count` bare workflows on a queue of their own, then one Update each, all at once: the latencies. */
+async function bareUpdatesAtOnce(platform: Awaited<ReturnType<typeof startTestServer>>['platform'], count: number) {
+  const taskQueue = `bench-bare-${randomUUID()}`;
+  const { worker, connection } = await createWorker({ address: platform.address, namespace: 'default', taskQueue, activities: platform.adapters.activities, workflowsPath: path.join(__dirname, 'workflows.ts') });
+  const running = worker.run();
+  try {
+    const handles = await Promise.all(Array.from({ length: count }, (_, index) => platform.client.workflow.start('bareUpdate', { taskQueue, workflowId: `${taskQueue}-${index}` })));
+    // One Update each first, so that every workflow is cached and started, as the applications were.
+    await Promise.all(handles.map((handle, index) => handle.executeUpdate(pingUpdate, { args: [index] })));
+    const latencies: number[] = [];
+    await Promise.all(handles.map(async (handle, index) => {
+      const started = performance.now();
+      await handle.executeUpdate(pingUpdate, { args: [index] });
+      latencies.push(performance.now() - started);
+    }));
+    await Promise.all(handles.map((handle) => handle.executeUpdate(stopUpdate)));
+    return summarize(latencies);
+  } finally {
+    worker.shutdown();
+    await running;
+    await connection.close();
   }
 }
 

@@ -76,10 +76,13 @@ export async function storeTaskFile(runtime: ApiRuntime, actor: Actor, taskId: s
  * (another procedure's document, a made-up id) is refused at the field before the workflow hears of it.
  */
 export async function checkTaskFiles(runtime: ApiRuntime, task: { formKey: string; workflowId: string }, decision: Record<string, unknown>): Promise<void> {
-  for (const [name, field] of fileFieldsOf(task.formKey)) {
-    const id = decision[name];
-    if (typeof id !== 'string') continue;
-    const document = z.string().uuid().safeParse(id).success ? await runtime.documents.find(id) : null;
+  const named = fileFieldsOf(task.formKey).flatMap(([name, field]) => (typeof decision[name] === 'string' ? [{ name, field, id: decision[name] as string }] : []));
+  if (named.length === 0) return;
+  // One read for all the files named (a submission at the busiest moment of a call names several).
+  const ids = named.map(({ id }) => id).filter((id) => z.string().uuid().safeParse(id).success);
+  const documents = new Map((await runtime.db.document.findMany({ where: { id: { in: ids } }, select: { id: true, workflowId: true, tipo: true } })).map((row) => [row.id, row]));
+  for (const { name, field, id } of named) {
+    const document = documents.get(id);
     if (document?.workflowId !== task.workflowId || document.tipo !== field.tipo) {
       throw new AppError('DATI_NON_VALIDI', 422, `${name}: ${field.label.replace(/ \(facoltativo\)$/, '')}: carica il documento da questa attività`, name);
     }
