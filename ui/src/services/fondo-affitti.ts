@@ -3,11 +3,13 @@ import { http, upload } from './http';
 
 import type { BandoView, BeneficiariCaricati, DomandaView } from '@api/fondo-affitti/views';
 import type { BandoSintesi, RipartoView } from '@api/fondo-affitti/views';
+import type { ComuniDelBando, FiltriComuni } from '@api/fondo-affitti/comuni-del-bando';
 import type { TipoBando } from '@shared/fondo-affitti/bando';
 import { idempotencyKey } from './http';
 
 export type { BandoStato, BandoView, BeneficiariCaricati, DomandaStato, DomandaView, FasciaDomandaView } from '@api/fondo-affitti/views';
 export type { BandoSintesi, FonteView, RipartoRiga, RipartoView } from '@api/fondo-affitti/views';
+export type { ComuneDelBandoRiga, ComuniDelBando, FiltriComuni } from '@api/fondo-affitti/comuni-del-bando';
 
 /** A band's figures in a draft: what is not sent stays as it was, null empties it. */
 export interface FasciaBozza {
@@ -105,3 +107,35 @@ export const ripartoExcelUrl = (id: string) => `${bandoPath(id)}/riparto.xlsx`;
 export const getDuplicati = (id: string) => http.get<{ items: Duplicato[] }>(`${bandoPath(id)}/duplicati`);
 /** A Comune's list of tenants (the read is recorded). */
 export const getBeneficiari = (domandaId: string) => http.get<{ items: Beneficiario[] }>(`${domandaPath(domandaId)}/beneficiari`);
+
+// After the riparto: the call Comune by Comune, and the acts that liquidate the Comuni's shares.
+
+/** The filters as the API reads them: a state may repeat (stato=AMMESSA&stato=LIQUIDATA). */
+function comuniQuery(filtri: FiltriComuni): string {
+  const params = new URLSearchParams();
+  if (filtri.q) params.set('q', filtri.q);
+  if (filtri.provincia) params.set('provincia', filtri.provincia);
+  for (const stato of filtri.stato ?? []) params.append('stato', stato);
+  if (filtri.liquidata) params.set('liquidata', filtri.liquidata);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** The call Comune by Comune, with the totals of the rows shown (the Region's people only). */
+export const getComuniBando = (id: string, filtri: FiltriComuni) => http.get<ComuniDelBando>(`${bandoPath(id)}/comuni${comuniQuery(filtri)}`);
+/** The same rows as an Excel sheet whose amounts stay numbers. */
+export const comuniBandoExcelUrl = (id: string, filtri: FiltriComuni) => `${bandoPath(id)}/comuni.xlsx${comuniQuery(filtri)}`;
+
+/** An act that liquidates the shares of some Comuni (ids of their enti); dataAtto YYYY-MM-DD. */
+export interface Liquidazione {
+  enti: string[];
+  numeroAtto: string;
+  dataAtto: string;
+}
+
+/**
+ * Records the act: each Comune gets the notice by PEC and a rendicontazione to complete. A refusal names its
+ * field (enteIds, numeroAtto, dataAtto); a retried request records the act once.
+ */
+export const registraLiquidazione = (bandoId: string, liquidazione: Liquidazione) =>
+  http.post<{ liquidazioneId: string }>(`${bandoPath(bandoId)}/liquidazioni`, liquidazione, { headers: idempotencyKey() });
