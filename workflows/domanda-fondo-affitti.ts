@@ -222,7 +222,8 @@ export async function domandaFondoAffitti(input: DomandaFondoInput): Promise<{ e
       formKey: 'graduatoria-rideterminata',
       data: {
         ...about, quota: assigned.quota, fabbisogno: assigned.fabbisogno, copertura, riduzione,
-        indicazione: `La quota di ${formatEuro(assigned.quota)} copre il ${copertura} del fabbisogno ammesso di ${formatEuro(assigned.fabbisogno)}: riduci ogni contributo della graduatoria del ${percent(1 - coverage)} e pubblica la graduatoria rideterminata.`,
+        // Worded so that no article depends on the figure («il 91,40 %», «l’86,21 %»).
+        indicazione: `La quota di ${formatEuro(assigned.quota)} non copre l’intero fabbisogno ammesso di ${formatEuro(assigned.fabbisogno)} (copertura: ${copertura}): riduci in proporzione ogni contributo della graduatoria (${riduzione}) e pubblica la graduatoria rideterminata.`,
       },
     });
     await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'QUOTA_ASSEGNATA', graduatoriaRideterminataDocumentId: pubblicata.decision.graduatoriaDocumentId, actorId: pubblicata.actor.userId });

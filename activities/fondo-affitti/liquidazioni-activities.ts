@@ -6,7 +6,16 @@ import type { Prisma } from '../../prisma/generated/client';
 import type { DecisionOf } from '../../workflows/shared/forms';
 import { centsOf, decimalOf } from '../../workflows/shared/money';
 
-type DomandaStato = Prisma.DomandaFondoUpdateInput['stato'] & string;
+/** What the application's timeline says of each state after the riparto (the descriptor's audit actions). */
+const AZIONE_DI = {
+  QUOTA_ASSEGNATA: 'QUOTA_ASSEGNATA',
+  LIQUIDATA: 'QUOTA_LIQUIDATA',
+  RENDICONTAZIONE_IN_VERIFICA: 'RENDICONTAZIONE_PRESENTATA',
+  RENDICONTAZIONE_INTEGRAZIONE: 'RENDICONTAZIONE_DA_CORREGGERE',
+  RENDICONTATA: 'RENDICONTAZIONE_APPROVATA',
+  RENDICONTAZIONE_MANCATA: 'RENDICONTAZIONE_MANCATA',
+} as const;
+type StatoDopoRiparto = keyof typeof AZIONE_DI;
 
 export function createLiquidazioniActivities({ db }: { db: Db }) {
   const audit = (tx: Prisma.TransactionClient, row: { actorId?: string | null; enteId: string; azione: string; oggetto: string; details: Record<string, unknown> }) =>
@@ -46,7 +55,7 @@ export function createLiquidazioniActivities({ db }: { db: Db }) {
 
     /** An application's state after the riparto and what came with it; each state is audited once. */
     async statoRendicontazione(input: {
-      domandaId: string; stato: DomandaStato; actorId?: string | null; graduatoriaRideterminataDocumentId?: string; rendicontazioneScadenza?: string;
+      domandaId: string; stato: StatoDopoRiparto; actorId?: string | null; graduatoriaRideterminataDocumentId?: string; rendicontazioneScadenza?: string;
       rendicontazione?: DecisionOf<'rendicontazione-fondo'>; richiesta?: string;
     }): Promise<void> {
       const { domandaId, stato, actorId, rendicontazione, richiesta } = input;
@@ -75,7 +84,7 @@ export function createLiquidazioniActivities({ db }: { db: Db }) {
         });
         if (before.stato === stato && !nuovaGraduatoria && !nuovaRendicontazione) return;
         await audit(tx, {
-          actorId, enteId: before.enteId, azione: 'RENDICONTAZIONE_ESITO', oggetto: `domanda-fondo:${domandaId}`,
+          actorId, enteId: before.enteId, azione: nuovaGraduatoria ? 'GRADUATORIA_RIDETERMINATA' : AZIONE_DI[stato], oggetto: `domanda-fondo:${domandaId}`,
           details: { workflowId: before.workflowId, stato, ...(figures ? { pagatoA: figures.pagatoA, pagatoB: figures.pagatoB, residuo: figures.residuo } : {}), ...(richiesta ? { richiesta } : {}) },
         });
       });

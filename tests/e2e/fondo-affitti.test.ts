@@ -4,8 +4,10 @@
 // test need not wait a day, runs the rest: Bari fills its application in its task (draft saved, documents
 // uploaded, need over the cap refused at the field, submitted), Lecce applies too; past the window both are
 // admitted, the istruttore reviews the riparto on the call's page and proposes it from the inbox, the
-// dirigente signs, and Bari sees its share on its application's page. Screenshots at 1440×900 and at a
-// phone's width of every page (tests/e2e/screenshots, not committed).
+// dirigente signs, and Bari sees its share on its application's page; its share below its need, Bari
+// publishes the revised ranking; the istruttore records the liquidation of Bari and Lecce from the call's
+// Comuni tab; Bari reports what it paid and the istruttore approves the report. Screenshots at 1440×900 and
+// at a phone's width of every page (tests/e2e/screenshots, not committed).
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -106,7 +108,7 @@ describe('Fondo affitti in the browser', () => {
     await context.close();
   }, 180_000);
 
-  it('when two Comuni apply within the window and are admitted, then the riparto is reviewed, proposed, signed and Bari sees its share', async () => {
+  it('when two Comuni apply within the window and are admitted, then the riparto is signed, Bari sees its share, publishes its revised ranking, is liquidated and reports', async () => {
     const { db, ref, client, taskQueue } = server.platform;
     const [bariId, lecceId] = [ref.demoComuneIds[COMUNE_BARI], ref.demoComuneIds[COMUNE_LECCE]];
     givePecBack = await lendPecAddresses(db, { [bariId]: 'fondo-e2e-0@pec.comune.example', [lecceId]: 'fondo-e2e-1@pec.comune.example' });
@@ -123,7 +125,7 @@ describe('Fondo affitti in the browser', () => {
         id: bandoId, workflowId, tipo: 'FONDO_AFFITTI', anno, titolo: `Fondo sostegno locazioni ${anno}`,
         apertura: new Date(Date.now() - 60_000), scadenza: new Date(Date.now() + WINDOW_MS), parametri: PARAMETRI_PREDEFINITI(FASCE_DEFAULTS) as object,
         sollecitiGiorni: [], createdById: ref.users['regione.istruttore'],
-        fonti: { create: [{ riferimento: `DM ${anno}`, importo: '80000.00', quota: 'ORDINARIA' }, { riferimento: `DGR ${anno}`, importo: '10000.00', quota: 'PREMIALE' }] },
+        fonti: { create: [{ riferimento: `DM ${anno}`, importo: '60000.00', quota: 'ORDINARIA' }, { riferimento: `DGR ${anno}`, importo: '10000.00', quota: 'PREMIALE' }] },
       },
     });
     const input: BandoFondoInput = { bandoId, regioneEnteId: ref.regioneId };
@@ -212,16 +214,83 @@ describe('Fondo affitti in the browser', () => {
     await sign('firma-riparto-1');
     await region.context.close();
 
-    // Bari's share, on its application's page: the fund covers all of Bari's need and Lecce's.
+    // Bari's share, on its application's page. 70.000,00 € for 84.000,00 € of need: 42.142,86 ordinary,
+    // 10.000,00 premium (Bari co-funds), 1.785,71 of Lecce's ATA penalty (Lecce does not co-fund).
     const shared = await eventually(async () => {
       const row = await db.domandaFondo.findFirst({ where: { bandoId, enteId: bariId } });
       return row?.quotaTotale ? row : undefined;
     }, 60_000);
-    expect(shared.quotaTotale?.toString()).toBe('59000');
+    expect(shared.quotaTotale?.toString()).toBe('53928.57');
     await page.goto(`${server.baseUrl}/fondo-affitti/domande/${bariDomanda.id}`);
     await page.waitForSelector(byTestId('domanda-quota'));
-    expect(await page.$eval(byTestId('domanda-quota'), (element) => element.textContent ?? '')).toMatch(/59\.000,00\s€/);
+    expect(await page.$eval(byTestId('domanda-quota'), (element) => element.textContent ?? '')).toMatch(/53\.928,57\s€[\s\S]*91,40\s%[\s\S]*−8,60\s%/);
     await screenshots(context, `/fondo-affitti/domande/${bariDomanda.id}`, byTestId('domanda-quota'), 'fondo-domanda-quota');
+
+    // The share below the need: Bari publishes its revised ranking from its task, told the cut.
+    const taskOf = (enteId: string, formKey: string) =>
+      eventually(() => db.task.findFirst({ where: { enteId, formKey, stato: 'APERTA', data: { path: ['bandoId'], equals: bandoId } } }), 60_000);
+    const uploadIn = async (target: Page, field: string) => {
+      const input = await target.$(`${byTestId(`field-${field}`)} input[type="file"]`);
+      await input!.uploadFile(path.join(__dirname, 'fixtures', 'dichiarazione.pdf'));
+    };
+    const closed = (taskId: string) => eventually(async () => ((await db.task.findUnique({ where: { id: taskId } }))?.stato === 'COMPLETATA' ? true : undefined));
+    const graduatoria = await taskOf(bariId, 'graduatoria-rideterminata');
+    await page.goto(`${server.baseUrl}/attivita/${graduatoria.id}`);
+    await page.waitForSelector(byTestId('form-richiamo'));
+    expect(await page.$eval(byTestId('form-richiamo'), (element) => element.textContent ?? '')).toContain('(copertura: 91,40 %): riduci in proporzione ogni contributo della graduatoria (−8,60 %)');
+    await screenshots(context, `/attivita/${graduatoria.id}`, byTestId('form-richiamo'), 'fondo-graduatoria-rideterminata');
+    await uploadIn(page, 'graduatoriaDocumentId');
+    await page.click(byTestId('form-submit'));
+    await closed(graduatoria.id);
+
+    // The istruttore liquidates Bari and Lecce from the call's Comuni tab, in one act.
+    const comuni = await signedIn(demoCf('regione.istruttore'), `/fondo-affitti/bandi/${bandoId}?sezione=comuni`);
+    await comuni.page.waitForSelector(byTestId('comune-Comune di Bari'));
+    for (const ente of ['Comune di Bari', 'Comune di Lecce']) {
+      await comuni.page.$eval(byTestId(`comune-${ente}`), (link) => (link.closest('tr')!.querySelector('input[type="checkbox"]') as HTMLInputElement).click());
+    }
+    await comuni.page.waitForFunction((selector) => /\(2\)/.test(document.querySelector(selector)?.textContent ?? ''), { polling: 100 }, byTestId('liquidazione-apri'));
+    await screenshots(comuni.context, `/fondo-affitti/bandi/${bandoId}?sezione=comuni`, byTestId('comuni-tabella'), 'fondo-comuni');
+    await comuni.page.click(byTestId('liquidazione-apri'));
+    await comuni.page.waitForSelector(byTestId('liquidazione-dialog'), { visible: true });
+    await settled(comuni.page);
+    expect(await dialogBackgrounds(comuni.page)).toEqual({ open: 1, seeThrough: [] });
+    expect(await comuni.page.$eval(byTestId('liquidazione-totale'), (element) => element.textContent ?? '')).toMatch(/70\.000,00\s€/);
+    await type(comuni.page, 'liquidazione-numero', `${anno}/112`);
+    await type(comuni.page, 'liquidazione-data', '01/12/2026');
+    await comuni.page.screenshot({ path: path.join(SCREENSHOTS, 'fondo-liquidazione-1440.png') });
+    await comuni.page.click(byTestId('liquidazione-invia'));
+    await comuni.page.waitForSelector(byTestId('liquidazione-dialog'), { hidden: true });
+    await eventually(async () => ((await db.domandaFondo.count({ where: { bandoId, liquidazioneId: { not: null } } })) === 2 ? true : undefined));
+
+    // Bari reports what it paid, on its task; the istruttore approves it from the inbox.
+    const rendiconto = await taskOf(bariId, 'rendicontazione-fondo');
+    await page.goto(`${server.baseUrl}/attivita/${rendiconto.id}`);
+    await page.waitForSelector(byTestId('field-pagatoA'));
+    await type(page, 'field-pagatoA', '40.000,00');
+    await type(page, 'field-beneficiariA', '15');
+    await type(page, 'field-pagatoB', '8.000,00');
+    await type(page, 'field-beneficiariB', '4');
+    await type(page, 'field-residuo', '5.928,57');
+    await uploadIn(page, 'relazioneDocumentId');
+    await screenshots(context, `/attivita/${rendiconto.id}`, byTestId('field-pagatoA'), 'fondo-rendicontazione');
+    await page.click(byTestId('form-submit'));
+    await closed(rendiconto.id);
+    const verifica = await taskOf(bariId, 'verifica-rendicontazione-fondo');
+    await comuni.page.goto(`${server.baseUrl}/attivita/${verifica.id}`);
+    await comuni.page.waitForSelector(byTestId('rendicontazione-fascia-A'));
+    expect(await comuni.page.$eval(byTestId('rendicontazione-fascia-A'), (element) => element.textContent ?? '')).toMatch(/40\.000,00\s€ a 15 beneficiari/);
+    await screenshots(comuni.context, `/attivita/${verifica.id}`, byTestId('rendicontazione-fascia-A'), 'fondo-verifica-rendicontazione');
+    await comuni.page.click(`${byTestId('field-esito-APPROVA')} input`);
+    await comuni.page.click(byTestId('form-submit'));
+    await eventually(async () => ((await db.domandaFondo.findFirst({ where: { bandoId, enteId: bariId } }))?.stato === 'RENDICONTATA' ? true : undefined), 30_000);
+    await comuni.context.close();
+
+    // Bari's application now shows its liquidation and its report.
+    await page.goto(`${server.baseUrl}/fondo-affitti/domande/${bariDomanda.id}`);
+    await page.waitForSelector(byTestId('domanda-rendicontazione'));
+    expect(await page.$eval(byTestId('domanda-liquidazione'), (element) => element.textContent ?? '')).toMatch(new RegExp(`53\\.928,57\\s€ con l’atto n\\. ${anno}/112 del 01/12/2026`));
+    await screenshots(context, `/fondo-affitti/domande/${bariDomanda.id}`, byTestId('domanda-rendicontazione'), 'fondo-domanda-rendicontata');
     await context.close();
-  }, 300_000);
+  }, 420_000);
 });

@@ -161,7 +161,7 @@ describe('bando Fondo affitti workflow', () => {
     expect(shared.quotaTotale?.toString()).toBe('50000');
     const quota = await eventually(() => platform.db.pecMessage.findFirst({ where: { workflowId: domanda(bari), oggetto: { contains: 'quota assegnata' } } }));
     expect(quota.testo).toContain('50.000,00');
-    expect(quota.testo).toContain('copre il 86,21 %');
+    expect(quota.testo).toContain('(copertura: 86,21 %)');
     expect(await platform.client.workflow.getHandle(domanda(lecce)).result()).toEqual({ esito: 'DECADUTA' });
 
     // Bari's share is below its need: it publishes the revised ranking, told the cut.

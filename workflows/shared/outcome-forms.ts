@@ -10,6 +10,8 @@ interface FieldBase {
   hint?: string;
   /** The esiti that show it (all, when absent). */
   shownFor?: readonly string[];
+  /** Half the row on a wide screen: an amount beside its count. */
+  half?: true;
 }
 
 export interface OutcomeTextField extends FieldBase {
@@ -194,10 +196,10 @@ export const OUTCOME_FORMS = {
   'rendicontazione-fondo': {
     richiamo: { titolo: 'La Regione chiede di correggere la rendicontazione', campo: 'richiesta', scadenza: 'Correggi entro il {data}: poi la rendicontazione risulta non presentata.' },
     fields: {
-      pagatoA: { kind: 'amount', label: 'Fascia A – importo pagato' },
-      beneficiariA: { kind: 'count', label: 'Fascia A – beneficiari pagati' },
-      pagatoB: { kind: 'amount', label: 'Fascia B – importo pagato' },
-      beneficiariB: { kind: 'count', label: 'Fascia B – beneficiari pagati' },
+      pagatoA: { kind: 'amount', label: 'Fascia A – importo pagato', half: true },
+      beneficiariA: { kind: 'count', label: 'Fascia A – beneficiari pagati', half: true },
+      pagatoB: { kind: 'amount', label: 'Fascia B – importo pagato', half: true },
+      beneficiariB: { kind: 'count', label: 'Fascia B – beneficiari pagati', half: true },
       residuo: { kind: 'amount', label: 'Fondi residui', hint: 'La parte della quota regionale non pagata ai beneficiari.' },
       relazioneDocumentId: {
         kind: 'file',

@@ -54,7 +54,7 @@ describe('message templates', () => {
     expect(renderer.render(SAMPLES[0]!).testo).toContain('entro il 18/12/2026');
     const quota = renderer.render(SAMPLES.find((sample) => sample.modello === 'fondo-quota')!);
     expect(quota.testo).toContain('la quota di 1.305.185,94\u00a0€ a fronte di un fabbisogno ammesso di 1.730.000,00\u00a0€');
-    expect(quota.testo).toContain('copre il 75,43 % del fabbisogno');
+    expect(quota.testo).toContain('(copertura: 75,43 %)');
     const liquidazione = renderer.render(SAMPLES.find((sample) => sample.modello === 'fondo-liquidazione')!);
     expect(liquidazione.testo).toContain('con l\'atto n. 412 del 15/09/2027 la Regione ha liquidato al Comune la quota di 1.305.185,94\u00a0€');
     expect(liquidazione.testo).toContain('Entro il 14/11/2027 il Comune rendiconta');

@@ -28,7 +28,9 @@ describe('task forms', () => {
 
   it('shows, above an answer, a part of the task\'s data that its data contract has', () => {
     const withRichiamo = Object.entries(OUTCOME_FORMS).flatMap(([formKey, contract]) => ('richiamo' in contract ? [[formKey, contract.richiamo.campo] as const] : []));
-    expect(withRichiamo).toEqual([['integrazione-accreditamento', 'richiesta'], ['integrazione-domanda-fondo', 'richiesta']]);
+    expect(withRichiamo).toEqual([
+      ['integrazione-accreditamento', 'richiesta'], ['integrazione-domanda-fondo', 'richiesta'], ['graduatoria-rideterminata', 'indicazione'], ['rendicontazione-fondo', 'richiesta'],
+    ]);
     for (const [formKey, campo] of withRichiamo) {
       expect(Object.keys((TASK_DATA[formKey as FormKey] as unknown as { shape: Record<string, unknown> }).shape)).toContain(campo);
     }
@@ -44,6 +46,19 @@ describe('task forms', () => {
     expect(answer({ risposta: ' ' })).toMatch(/^risposta: /);
     const id = '0b0e6a1c-93d2-4f47-9d3e-1c1f4f8a3b21';
     expect(answer({ risposta: 'Ecco.', attoNominaDocumentId: id })).toEqual({ risposta: 'Ecco.', attoNominaDocumentId: id });
+  });
+
+  it('reads amounts typed the Italian way as decimals and counts as numbers; what is not one is named at its field', () => {
+    const report = (values: Record<string, string>) => {
+      const checked = checkDecision('rendicontazione-fondo', outcomeDecision(OUTCOME_FORMS['rendicontazione-fondo'], null, values));
+      return checked.ok ? checked.value : `${checked.problem.field}: ${checked.problem.message}`;
+    };
+    const relazioneDocumentId = '0b0e6a1c-93d2-4f47-9d3e-1c1f4f8a3b21';
+    const filled = { pagatoA: '1.234,5', beneficiariA: '3', pagatoB: '0', beneficiariB: '0', residuo: '12,00 €', relazioneDocumentId };
+    expect(report(filled)).toEqual({ pagatoA: '1234.50', beneficiariA: 3, pagatoB: '0.00', beneficiariB: 0, residuo: '12.00', relazioneDocumentId });
+    expect(report({ ...filled, pagatoA: 'mille' })).toMatch(/^pagatoA: Fascia A – importo pagato: un importo in euro/);
+    expect(report({ ...filled, beneficiariA: '2,5' })).toMatch(/^beneficiariA: Fascia A – beneficiari pagati: /);
+    expect(report({ ...filled, beneficiariA: '0' })).toBe('beneficiariA: Fascia A – beneficiari pagati: indica a quanti beneficiari è stato pagato l’importo');
   });
 
   it('gives, before sending, the answer the workflow would: the missing field, named, in Italian', () => {
