@@ -232,7 +232,7 @@ export async function domandaFondoAffitti(input: DomandaFondoInput): Promise<{ e
   const rendicontazione = async (): Promise<'RENDICONTATA' | 'RENDICONTAZIONE_MANCATA'> => {
     await condition(() => liquidazione !== null);
     const pagata = liquidazione!;
-    const scadenza = new Date(Date.parse(pagata.liquidataIl) + GIORNI_RENDICONTAZIONE * DAY_MS).toISOString();
+    const scadenza = new Date(Date.parse(pagata.liquidataIl) + (input.giorniRendicontazione ?? GIORNI_RENDICONTAZIONE) * DAY_MS).toISOString();
     await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'LIQUIDATA', rendicontazioneScadenza: scadenza });
     setStato('LIQUIDATA');
     await notices.send('liquidazione', pec, message('fondo-liquidazione', { ...valori, importo: pagata.importo, numeroAtto: pagata.numeroAtto, dataAtto: pagata.dataAtto, scadenza }));
@@ -240,7 +240,15 @@ export async function domandaFondoAffitti(input: DomandaFondoInput): Promise<{ e
     const task = { procedura: DOMANDA_FONDO, enteId: input.enteId, candidates: referenti, formKey: 'rendicontazione-fondo' as const };
     const taskData = { ...about, ...fondi, liquidazione: { numeroAtto: pagata.numeroAtto, dataAtto: pagata.dataAtto, liquidataIl: pagata.liquidataIl } };
     const check = (decision: DecisionOf<'rendicontazione-fondo'>) => controllaRendicontazione(decision, fondi);
+    // Past the due date with nothing sent, the Comune is reminded by PEC; the task stays open.
+    let sent = false;
+    const reminder = (async () => {
+      if (await condition(() => sent, Math.max(0, Date.parse(scadenza) - Date.now()))) return;
+      await notices.send('rendicontazione-sollecito', pec, message('fondo-rendicontazione-sollecito', { ...valori, scadenza }));
+    })();
     let resa = await tasks.ask({ ...task, taskKey: 'rendicontazione', titolo: `Rendicontazione: ${input.titoloBando}`, dueAt: scadenza, data: taskData }, check);
+    sent = true;
+    await reminder;
     const inVerifica = async (answer: typeof resa) => {
       resa = answer;
       await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'RENDICONTAZIONE_IN_VERIFICA', rendicontazione: answer.decision, actorId: answer.actor.userId });

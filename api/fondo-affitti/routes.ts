@@ -11,7 +11,7 @@ import { FASCE, FASCE_DEFAULTS } from '../../workflows/shared/fondo-affitti/band
 import { OWN_FORM_FILES } from '../../workflows/shared/outcome-forms';
 import { centsOf } from '../../workflows/shared/money';
 import {
-  inviaAllaFirmaUpdate, prorogaBandoUpdate, QUOTA_SPESA_RENDICONTATA, registraLiquidazioneUpdate, runsCalls, SOLLECITI_BANDO, statoBandoQuery,
+  GIORNI_RENDICONTAZIONE, inviaAllaFirmaUpdate, prorogaBandoUpdate, QUOTA_SPESA_RENDICONTATA, registraLiquidazioneUpdate, runsCalls, SOLLECITI_BANDO, statoBandoQuery,
 } from '../../workflows/shared/fondo-affitti/procedura';
 import { RIPARTO_DEFAULTS } from '../../workflows/shared/fondo-affitti/riparto';
 import { actorOf } from '../auth';
@@ -58,6 +58,7 @@ export const ZBando = z
     penalitaAta: ZQuota.optional(),
     /** Morosità incolpevole: the share of the fund split by the spending reported on earlier calls. */
     quotaSpesaRendicontata: ZQuota.optional(),
+    giorniRendicontazione: z.number({ error: 'un numero di giorni' }).int('un numero intero di giorni').min(15, 'almeno 15 giorni').max(365, 'al massimo 365 giorni').optional(),
     sollecitiGiorni: z
       .array(z.number({ error: 'un numero di giorni' }).int('un numero intero di giorni').min(-90, 'al massimo 90 giorni prima').max(90, 'al massimo 90 giorni dopo'))
       .max(10, 'al massimo 10 solleciti')
@@ -101,6 +102,7 @@ function bandoToSave(input: z.infer<typeof ZBando>): BandoToSave {
       fasce,
       cofinanziamentoMinimo: input.cofinanziamentoMinimo ?? RIPARTO_DEFAULTS.cofinanziamentoMinimo,
       penalitaAta: input.penalitaAta ?? RIPARTO_DEFAULTS.penalitaAta,
+      giorniRendicontazione: input.giorniRendicontazione ?? GIORNI_RENDICONTAZIONE,
       ...(input.tipo === 'MOROSITA_INCOLPEVOLE' ? { quotaSpesaRendicontata: input.quotaSpesaRendicontata ?? QUOTA_SPESA_RENDICONTATA } : {}),
     },
     sollecitiGiorni: input.sollecitiGiorni,

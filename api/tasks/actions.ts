@@ -18,7 +18,7 @@ import { returnIfRevoked } from './revoked-assignees';
 
 async function openTaskHandle(runtime: ApiRuntime, actor: Actor, taskId: string) {
   const task = await findVisibleTask(runtime, actor, taskId);
-  if (task.stato !== 'APERTA') throw notOpen();
+  if (task.stato !== 'APERTA') throw notOpen(task);
   await returnIfRevoked(runtime, task, actor);
   return { task, handle: runtime.temporal.workflow.getHandle(task.workflowId) };
 }
@@ -61,7 +61,7 @@ export async function completeTask(runtime: ApiRuntime, actor: Actor, taskId: st
   const task = await findVisibleTask(runtime, actor, taskId);
   if (task.stato !== 'APERTA') {
     if (idempotencyKey && (await completionUpdateId(runtime.db, taskId)) === updateId) return;
-    throw notOpen();
+    throw notOpen(task);
   }
   await returnIfRevoked(runtime, task, actor);
   if (decision && typeof decision === 'object') await checkTaskFiles(runtime, task, decision as Record<string, unknown>);

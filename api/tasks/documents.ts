@@ -45,7 +45,7 @@ export async function storeTaskFile(runtime: ApiRuntime, actor: Actor, taskId: s
   const task = await findVisibleTask(runtime, actor, taskId);
   const field = fileFieldOf(task.formKey, campo);
   if (!field || field.excel) throw new AppError('NON_TROVATO', 404, `Il modulo di questa attività non ha un campo «${campo}» per i file PDF.`);
-  if (task.stato !== 'APERTA') throw notOpen();
+  if (task.stato !== 'APERTA') throw notOpen(task);
   await returnIfRevoked(runtime, task, actor);
   const decides = task.assigneeId === actor.userId || (task.assigneeId === null && holdsCandidacy(actor, task));
   if (!decides) throw forbidden('Allega i documenti chi ha in carico l’attività.');

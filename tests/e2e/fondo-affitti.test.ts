@@ -2,17 +2,18 @@
 // The rent-support call in the browser. The Region's istruttore drafts a call on its form (a field refused,
 // then saved) and sends it to signature from its page. A second call, opened with a window of a minute so the
 // test need not wait a day, runs the rest: Bari fills its application in its task (draft saved, documents
-// uploaded, need over the cap refused at the field, submitted), Lecce applies too; past the window both are
-// admitted, the istruttore reviews the riparto on the call's page and proposes it from the inbox, the
-// dirigente signs, and Bari sees its share on its application's page; its share below its need, Bari
-// publishes the revised ranking; the istruttore records the liquidation of Bari and Lecce from the call's
-// Comuni tab; Bari reports what it paid and the istruttore approves the report. Screenshots at 1440×900 and
-// at a phone's width of every page (tests/e2e/screenshots, not committed).
+// uploaded, need over the cap refused at the field, submitted), Lecce applies too; past the window Foggia's
+// application is refused naming the deadline, the other two are admitted, the istruttore reviews the
+// riparto on the call's page and proposes it from the inbox, the dirigente signs, and Bari sees its share on
+// its application's page; its share below its need, Bari publishes the revised ranking; the istruttore
+// records the liquidation of Bari and Lecce from the call's Comuni tab; Bari reports what it paid and the
+// istruttore approves the report. Screenshots at 1440×900 and at a phone's width of every page
+// (tests/e2e/screenshots, not committed).
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'puppeteer-core';
-import { COMUNE_BARI, COMUNE_LECCE } from '../../prisma/seed/enti';
+import { COMUNE_BARI, COMUNE_FOGGIA, COMUNE_LECCE } from '../../prisma/seed/enti';
 import type { TestServer } from '../support/api-server';
 import { dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
 import { demoCf } from '../support/demo';
@@ -200,6 +201,14 @@ describe('Fondo affitti in the browser', () => {
 
     // The istruttore reviews the riparto on the call's page and proposes it from the inbox.
     const proposta = await eventually(() => db.task.findFirst({ where: { workflowId, taskKey: 'proposta-riparto-1', stato: 'APERTA' } }), WINDOW_MS + 60_000);
+
+    // Foggia never applied: past the window its application is refused, naming the deadline.
+    const foggiaId = ref.demoComuneIds[COMUNE_FOGGIA];
+    const foggiaTask = await eventually(() => db.task.findFirst({ where: { enteId: foggiaId, formKey: 'domanda-fondo-affitti', stato: 'ANNULLATA', data: { path: ['bandoId'], equals: bandoId } } }));
+    const foggia = await signIn(server.baseUrl, demoCf('foggia.referente'));
+    const late = await foggia.postJson<{ error: { message: string } }>(`/api/tasks/${foggiaTask.id}/complete`, { decision: {} });
+    const deadline = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(foggiaTask.dueAt!).replace(', ', ' alle ');
+    expect([late.status, late.body.error.message]).toEqual([409, `Il termine di questa attività è scaduto il ${deadline}: non si può più completare.`]);
     const region = await signedIn(demoCf('regione.istruttore'), `/fondo-affitti/bandi/${bandoId}?sezione=riparto`);
     await region.page.waitForSelector(byTestId('riparto-tabella'));
     const righe = await region.page.$$eval(byTestId('riparto-riga'), (rows) => rows.map((row) => row.textContent ?? ''));

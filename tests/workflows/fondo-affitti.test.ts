@@ -4,8 +4,8 @@
 // then lapses on an integration, a third never applies; the worker restarts mid-call; past the deadline the
 // riparto is proposed and signed, and the admitted Comune hears its share; its share below its need, it
 // publishes the revised ranking; the Region liquidates it (wrong Comune, future date and a second time
-// refused); the Comune reports (over its funds refused), is asked to correct it, corrects it, is approved,
-// and the call ends.
+// refused); past the report's due date the Comune is reminded; it reports (over its funds refused), is
+// asked to correct it, corrects it, is approved, and the call ends.
 import { randomUUID } from 'node:crypto';
 import { COMUNE_BARI, COMUNE_FOGGIA, COMUNE_LECCE } from '../../prisma/seed/enti';
 import { FASCE_DEFAULTS } from '../../workflows/shared/fondo-affitti/bando';
@@ -77,7 +77,8 @@ describe('bando Fondo affitti workflow', () => {
     await platform.db.bandoFondo.create({
       data: {
         id: bandoId, workflowId, tipo: 'FONDO_AFFITTI', anno, titolo: `Fondo sostegno locazioni ${anno}`,
-        apertura: new Date(Date.now() - DAY_MS), scadenza: new Date(scadenza), parametri: PARAMETRI_PREDEFINITI(FASCE_DEFAULTS) as object,
+        // Four "days" to report: long enough for the steps before, short enough to see the reminder.
+        apertura: new Date(Date.now() - DAY_MS), scadenza: new Date(scadenza), parametri: { ...PARAMETRI_PREDEFINITI(FASCE_DEFAULTS), giorniRendicontazione: 4 } as object,
         sollecitiGiorni: [-20], createdById: istruttore.userId,
         fonti: { create: [{ riferimento: `DM ${anno}/1`, importo: '40000.00', quota: 'ORDINARIA' }, { riferimento: `DGR ${anno}/7`, importo: '10000.00', quota: 'PREMIALE' }] },
       },
@@ -188,6 +189,9 @@ describe('bando Fondo affitti workflow', () => {
     const report = async (pagatoA: string) => ({
       pagatoA, beneficiariA: 20, pagatoB: '8000.00', beneficiariB: 5, residuo: '2000.00', relazioneDocumentId: (await attachment(bari, 'relazione')).id,
     });
+    // Past its due date with nothing sent, Bari is reminded by PEC; the task stays open.
+    const sollecito = await eventually(() => platform.db.pecMessage.findFirst({ where: { workflowId: domanda(bari), oggetto: { contains: 'sollecito della rendicontazione' } } }), 30_000);
+    expect(sollecito.testo).toContain('non risulta ancora presentata');
     const tooMuch = await refused(complete(domanda(bari), 'rendicontazione', bariActor, await report('60000.00')));
     expect(tooMuch).toMatchObject({ cause: { details: [{ field: 'pagatoA' }] } });
     await complete(domanda(bari), 'rendicontazione', bariActor, await report('40000.00'));

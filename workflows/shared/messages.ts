@@ -24,6 +24,7 @@ export interface MessageValues {
   'fondo-liquidazione': { denominazione: string; titoloBando: string; importo: string; numeroAtto: string; dataAtto: string; scadenza: string };
   'fondo-rendicontazione-integrazione': { denominazione: string; titoloBando: string; scadenza: string; richiesta: string };
   'fondo-rendicontazione-mancata': { denominazione: string; titoloBando: string; scadenza: string };
+  'fondo-rendicontazione-sollecito': { denominazione: string; titoloBando: string; scadenza: string };
 }
 
 export type MessageTemplate = keyof MessageValues;
@@ -50,6 +51,7 @@ export const MESSAGE_TITLES: Record<MessageTemplate, string> = {
   'fondo-liquidazione': 'liquidazione della quota',
   'fondo-rendicontazione-integrazione': 'richiesta di correzione della rendicontazione',
   'fondo-rendicontazione-mancata': 'rendicontazione non presentata',
+  'fondo-rendicontazione-sollecito': 'sollecito della rendicontazione',
 };
 
 export const message = <K extends MessageTemplate>(modello: K, valori: MessageValues[K]) => ({ modello, valori }) as Message;

@@ -24,6 +24,7 @@ const SAMPLES: Message[] = [
   message('fondo-quota', { denominazione: 'Comune di Barletta', titoloBando: 'Fondo sostegno locazioni 2027', protocollo: '977/2027', quota: '1305185.94', fabbisogno: '1730000.00', copertura: '75,43 %', scoperto: true }),
   message('fondo-liquidazione', { denominazione: 'Comune di Barletta', titoloBando: 'Fondo sostegno locazioni 2027', importo: '1305185.94', numeroAtto: '412', dataAtto: '2027-09-15', scadenza: '2027-11-14T10:00:00.000Z' }),
   message('fondo-rendicontazione-integrazione', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', scadenza: '2028-01-10T10:00:00.000Z', richiesta: 'Allegare i mandati di pagamento della fascia B.' }),
+  message('fondo-rendicontazione-sollecito', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', scadenza: '2027-11-14T10:00:00.000Z' }),
   message('fondo-rendicontazione-mancata', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', scadenza: '2028-01-10T10:00:00.000Z' }),
   message('ricognizione-avvio', { denominazione: 'ARCA Puglia Centrale', dataRiferimento: '2026-12-31T00:00:00.000Z', scadenza: '2027-02-28T22:59:59.000Z' }),
   message('ricognizione-sollecito', { denominazione: 'ARCA Puglia Centrale', dataRiferimento: '2026-12-31T00:00:00.000Z', scadenza: '2027-02-28T22:59:59.000Z', scaduto: true }),

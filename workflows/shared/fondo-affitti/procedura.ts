@@ -25,6 +25,8 @@ export interface ParametriBando {
   penalitaAta: number;
   /** Morosità incolpevole: the share of the fund split by the spending reported on earlier calls (0.1 is 10 %). */
   quotaSpesaRendicontata?: number;
+  /** Days a Comune has to report, from the liquidation (GIORNI_RENDICONTAZIONE unless the call says otherwise). */
+  giorniRendicontazione?: number;
 }
 
 /** DOMAIN.md: Morosità incolpevole splits 10 % of its fund by what each Comune spent on earlier calls. */
@@ -56,6 +58,8 @@ export interface DomandaFondoInput {
   apertura: string;
   scadenza: string;
   fasce: FasceParams;
+  /** Days to report from the liquidation (absent in applications started before: GIORNI_RENDICONTAZIONE). */
+  giorniRendicontazione?: number;
   regioneEnteId: string;
   durataGiornoMs?: number;
 }
@@ -63,7 +67,7 @@ export interface DomandaFondoInput {
 /** Days a Comune has to publish its revised ranking, from the notice of its share. */
 export const GIORNI_GRADUATORIA_RIDETERMINATA = 30;
 
-/** Days a Comune has to report what it paid, from the liquidation (DOMAIN.md: 60). */
+/** Days a Comune has to report what it paid, from the liquidation (DOMAIN.md: 60), unless the call says otherwise. */
 export const GIORNI_RENDICONTAZIONE = 60;
 
 /** An application admitted to the riparto, in whatever state came after (its share, its liquidation, its report). */
