@@ -11,7 +11,7 @@ import path from 'node:path';
 import { inspect } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
-import { discardOrphanCommentFiles } from '../api/tasks/comments';
+import { discardOrphanFiles } from '../api/documenti/orphans';
 import { listenToTaskChanges } from '../api/tasks/live';
 import { createAuth } from '../api/auth';
 import { probeConnection } from '../api/health';
@@ -132,8 +132,9 @@ async function main(): Promise<void> {
   if (running.mailCatcher) log(`local mail server (SMTP) on port ${running.mailCatcher.smtpPort}: the e-mails sent are shown at ${running.mailCatcher.url}`);
   const attachments = await moveAttachmentsIntoStore(db, running.adapters.documents);
   if (attachments.moved) logger('db')(`${attachments.moved} attachments moved into the document store`);
-  const orphans = await discardOrphanCommentFiles(db, running.adapters.documents);
-  if (orphans) logger('db')(`${orphans} files of comments never written taken back from the document store`);
+  for (const [tipo, count] of Object.entries(await discardOrphanFiles(db, running.adapters.documents))) {
+    logger('db')(`${count} files of kind ${tipo} that nothing names taken back from the document store`);
+  }
   if (attachments.altered.length) logger('db')(`attachments left in the database, their content no longer matches the hash recorded when sent: ${attachments.altered.join(', ')}`);
   // Every dirigente has a signing certificate from the local CA before their first act (issued once).
   const dirigenti = await db.user.findMany({ where: { roles: { some: { ruolo: 'DIRIGENTE', revokedAt: null } } } });

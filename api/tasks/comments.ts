@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { DocumentStore } from '../../activities/documents/document-store';
 import type { Db } from '../../prisma/client';
 import type { Actor } from '../../workflows/shared/actor';
 import { acceptedAttachments, receiveAttachments } from '../attachments';
@@ -24,8 +23,6 @@ const ZTaskId = z.object({ id: z.string().uuid('identificativo di attività non 
 export const ZCommentFile = ZTaskId.extend({ documentId: z.string().uuid('identificativo di documento non valido') });
 
 export const COMMENT_DOCUMENT_TIPO = 'ALLEGATO_COMMENTO';
-/** A comment's files are stored before its row: younger than this, a file without one may be a request in flight. */
-const ORPHAN_AFTER_MS = 60 * 60 * 1000;
 
 const attachmentUrl = (taskId: string, documentId: string) => `/api/tasks/${taskId}/commenti/allegati/${documentId}`;
 
@@ -75,20 +72,6 @@ async function addComment(runtime: ApiRuntime, actor: Actor, taskId: string, tes
     for (const document of stored) await runtime.documents.discard(document.id);
     throw error;
   }
-}
-
-/**
- * A comment's files are filed before the comment itself; a process that died in between, on a request
- * without an Idempotency-Key that nobody sends again, leaves files no comment names and nobody can read.
- * The platform's start takes them back (DocumentStore.discard); returns how many.
- */
-export async function discardOrphanCommentFiles(db: Db, documents: Pick<DocumentStore, 'discard'>, now = new Date()): Promise<number> {
-  const orphans = await db.$queryRaw<{ id: string }[]>`
-    SELECT d."id" FROM "Document" d
-    WHERE d."tipo" = ${COMMENT_DOCUMENT_TIPO} AND d."createdAt" < ${new Date(now.getTime() - ORPHAN_AFTER_MS)}
-      AND NOT EXISTS (SELECT 1 FROM "TaskComment" c WHERE d."id" = ANY (c."documentIds"))`;
-  for (const orphan of orphans) await documents.discard(orphan.id);
-  return orphans.length;
 }
 
 export function commentRoutes(runtime: ApiRuntime): Router {
