@@ -6,6 +6,7 @@ import { forbidden } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { optionalQuery, parse, text } from '../validation';
 import { EXECUTION_STATUSES, listProcedures, procedureDetail } from './procedures';
+import { aggiornaRiferimentiComune, comuniRiferimento, ZComuneId, ZComuniQuery, ZRiferimentiComune } from './riferimenti-comuni';
 
 export const ZProcedureQuery = z.object({
   tipo: optionalQuery(text().max(100)),
@@ -28,6 +29,14 @@ export function adminRoutes(runtime: ApiRuntime): Router {
   });
   router.get('/admin/procedure/:workflowId', requireAdministrator, async (req, res) => {
     res.json(await procedureDetail(runtime, parse(ZWorkflowId, req.params).workflowId));
+  });
+  router.get('/admin/comuni', requireAdministrator, async (req, res) => {
+    res.json(await comuniRiferimento(runtime.db, parse(ZComuniQuery, req.query)));
+  });
+  router.put('/admin/comuni/:id', requireAdministrator, async (req, res) => {
+    const { id } = parse(ZComuneId, req.params);
+    const valori = parse(ZRiferimentiComune, req.body);
+    res.json(await aggiornaRiferimentiComune(runtime.db, id, valori, actorOf(req).userId));
   });
   return router;
 }

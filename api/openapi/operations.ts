@@ -6,6 +6,7 @@ import { z } from 'zod';
 import * as accreditamenti from '../accreditamenti/routes';
 import { ZAccreditamentoRequest } from '../accreditamenti/request';
 import * as incidenti from '../admin/incidents';
+import * as riferimenti from '../admin/riferimenti-comuni';
 import * as admin from '../admin/routes';
 import * as comunicazioni from '../comunicazioni/routes';
 import * as documenti from '../documenti/routes';
@@ -150,6 +151,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/patrimonio/esportazioni/:id', tag: 'Patrimonio', summary: 'L’avanzamento di un’esportazione', params: patrimonio.ZExport },
   { method: 'get', path: '/patrimonio/esportazioni/:id/file', tag: 'Patrimonio', summary: 'Scaricare l’esportazione pronta', params: patrimonio.ZExport, produces: XLSX },
 
+  { method: 'get', path: '/admin/comuni', tag: 'Amministrazione', summary: 'I Comuni e i loro dati di riferimento (ATA, abitanti)', query: riferimenti.ZComuniQuery },
+  { method: 'put', path: '/admin/comuni/:id', tag: 'Amministrazione', summary: 'Modificare i dati di riferimento di un Comune (ATA, abitanti)', params: riferimenti.ZComuneId, body: riferimenti.ZRiferimentiComune },
   { method: 'get', path: '/admin/procedure', tag: 'Amministrazione', summary: 'Le procedure in corso e concluse', query: admin.ZProcedureQuery },
   { method: 'get', path: '/admin/procedure/:workflowId', tag: 'Amministrazione', summary: 'Una procedura: stato, passi, incidenti', params: admin.ZWorkflowId },
   { method: 'get', path: '/admin/incidenti', tag: 'Amministrazione', summary: 'Gli incidenti', query: incidenti.ZListQuery },

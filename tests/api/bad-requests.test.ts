@@ -180,6 +180,10 @@ describe('bad requests', () => {
     { name: 'a liquidation of an unknown call', as: 'istruttore', path: () => `/api/fondo-affitti/bandi/${unknownId}/liquidazioni`, json: () => ({ enti: [bariId], numeroAtto: '12', dataAtto: '2030-01-15' }), status: 404 },
     { name: 'a state the call’s Comuni list does not know', as: 'istruttore', path: () => `/api/fondo-affitti/bandi/${unknownId}/comuni?stato=PAGATA`, status: 422, field: 'stato.0' },
     { name: 'a NUL in the call’s Comuni search', as: 'istruttore', path: () => `/api/fondo-affitti/bandi/${unknownId}/comuni?q=Bari%00`, status: 422, field: 'q' },
+    { name: 'a NUL in the Comuni\'s reference data search', as: 'admin', path: () => '/api/admin/comuni?q=Bari%00', status: 422, field: 'q' },
+    { name: 'a population that is negative', as: 'admin', method: 'PUT', path: () => `/api/admin/comuni/${bariId}`, json: () => ({ ata: true, abitanti: -1 }), status: 422, field: 'abitanti' },
+    { name: 'a population that is not a whole number', as: 'admin', method: 'PUT', path: () => `/api/admin/comuni/${bariId}`, json: () => ({ ata: true, abitanti: 10.5 }), status: 422, field: 'abitanti' },
+    { name: 'an ATA flag that is not yes or no', as: 'admin', method: 'PUT', path: () => `/api/admin/comuni/${bariId}`, json: () => ({ ata: 'sì', abitanti: 1000 }), status: 422, field: 'ata' },
     { name: 'a NUL in a workflow id', as: 'admin', path: () => '/api/admin/procedure/invio-generico-%00', status: 422, field: 'workflowId' },
 
     // Impossible dates, on every endpoint that takes one.

@@ -8,7 +8,7 @@ import { COMUNE_BARI } from '../../prisma/seed/enti';
 import type { DemoUserKey } from '../../prisma/seed/demo-users';
 import { accessibilityViolations } from '../support/accessibility';
 import type { TestServer } from '../support/api-server';
-import { startBrowserTest, type TestBrowser } from '../support/browser';
+import { dialogBackgrounds, startBrowserTest, type TestBrowser } from '../support/browser';
 import { demoCf } from '../support/demo';
 import { eventually } from '../support/platform';
 import { signIn } from '../support/sign-in';
@@ -123,14 +123,22 @@ describe('accessibility of the main pages', () => {
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest('#contenuto')))).toBe(true);
   });
 
-  it('when the platform\'s administrator looks at the procedures and the incidents, then no page has a violation', async () => {
+  it('when the platform\'s administrator looks at the procedures, the incidents and the Comuni\'s reference data, then no page has a violation', async () => {
     const page = await signInAs('regione.amministratore');
     const found = await violationsOf(page, [
       ['/amministrazione/procedure', 'h1'],
       [`/amministrazione/procedure/${communicationWorkflowId}`, byTestId('procedura-titolo')],
       ['/amministrazione/incidenti', 'h1'],
+      ['/amministrazione/comuni', byTestId('comuni-riferimento-tabella')],
     ]);
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((path) => [path, []])));
+    // The edit of a Comune's reference data: an opaque dialog, also checked.
+    await page.click(byTestId(`modifica-${COMUNE_BARI}`));
+    await page.waitForSelector(byTestId('riferimento-dialog'), { visible: true });
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity), { polling: 100 });
+    expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(__dirname, 'screenshots', 'pagina-amministrazione-comuni-modifica-1440.png') });
   });
 
   it('when a Comune\'s legal representative goes through their pages, then no page has a violation', async () => {

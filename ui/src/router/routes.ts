@@ -181,6 +181,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Procedura', requiresAdmin: true },
   },
   {
+    path: '/amministrazione/comuni',
+    name: 'riferimenti-comuni',
+    component: () => import('@/views/admin/RiferimentiComuniView.vue'),
+    meta: { title: 'Comuni: dati di riferimento', requiresAdmin: true },
+  },
+  {
     path: '/amministrazione/incidenti',
     name: 'incidenti',
     component: () => import('@/views/admin/IncidentiView.vue'),
