@@ -3,13 +3,14 @@
 // their population (Morosità incolpevole reaches those over 10,000). Every change is in the audit trail.
 import { z } from 'zod';
 import type { Db } from '../../prisma/client';
+import type { EnteStato } from '../enti/views';
 import { AppError } from '../errors';
 import { optionalQuery, text } from '../validation';
 
 export const ZComuniQuery = z.object({
   q: optionalQuery(text().trim().max(100, 'al massimo 100 caratteri')),
   provincia: optionalQuery(text().trim().max(60, 'al massimo 60 caratteri')),
-  ata: optionalQuery(z.enum(['si', 'no'], { error: 'ata: «si» o «no»' })),
+  ata: optionalQuery(z.enum(['si', 'no'], { error: 'indica «si» o «no»' })),
 });
 export const ZComuneId = z.object({ id: z.string().uuid('identificativo non valido') });
 export const ZRiferimentiComune = z.object({
@@ -24,7 +25,7 @@ export interface ComuneRiferimento {
   provincia: string | null;
   abitanti: number | null;
   ata: boolean;
-  stato: string;
+  stato: EnteStato;
 }
 
 const SELECT = { id: true, codice: true, denominazione: true, provincia: true, abitanti: true, ata: true, stato: true } as const;
@@ -49,8 +50,8 @@ export async function comuniRiferimento(db: Db, query: z.infer<typeof ZComuniQue
 /** Sets a Comune's ATA flag and population; a change is audited with what it was and what it is. */
 export async function aggiornaRiferimentiComune(db: Db, id: string, valori: z.infer<typeof ZRiferimentiComune>, actorId: string): Promise<ComuneRiferimento> {
   return db.$transaction(async (tx) => {
-    const before = await tx.ente.findUnique({ where: { id }, select: SELECT });
-    if (!before || (await tx.ente.count({ where: { id, tipo: 'COMUNE' } })) === 0) throw new AppError('NON_TROVATO', 404, 'Comune non trovato.');
+    const before = await tx.ente.findFirst({ where: { id, tipo: 'COMUNE' }, select: SELECT });
+    if (!before) throw new AppError('NON_TROVATO', 404, 'Comune non trovato.');
     if (before.ata === valori.ata && before.abitanti === valori.abitanti) return before;
     const after = await tx.ente.update({ where: { id }, data: valori, select: SELECT });
     await tx.auditEvent.create({

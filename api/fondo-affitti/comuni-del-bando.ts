@@ -17,7 +17,7 @@ export const ZFiltriComuni = z.object({
   q: text().trim().max(100, 'al massimo 100 caratteri').optional(),
   provincia: text().trim().max(60, 'al massimo 60 caratteri').optional(),
   stato: z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(z.enum(STATI, { error: 'stato della domanda non valido' })).max(STATI.length)).optional(),
-  liquidata: z.enum(['si', 'no'], { error: 'liquidata: «si» o «no»' }).optional(),
+  liquidata: z.enum(['si', 'no'], { error: 'indica «si» o «no»' }).optional(),
 });
 export type FiltriComuni = z.infer<typeof ZFiltriComuni>;
 

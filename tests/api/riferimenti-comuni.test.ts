@@ -9,6 +9,9 @@ import { signIn, type ApiSession } from '../support/sign-in';
 
 interface ApiError { error: { code: string; message: string; field?: string } }
 
+/** The smallest Comune of Puglia, which no other test file touches: the one this file changes. */
+const CELLE_DI_SAN_VITO = '071019';
+
 describe('the Comuni\'s reference data', () => {
   let server: TestServer;
   let admin: ApiSession;
@@ -34,19 +37,28 @@ describe('the Comuni\'s reference data', () => {
     expect(ata.body.items.map((comune) => comune.denominazione)).toEqual(expect.arrayContaining(['Comune di Bari', 'Comune di Lecce', 'Comune di Foggia']));
     expect(ata.body.items.every((comune) => comune.ata)).toBe(true);
     expect(ata.body.province).toContain('Bari');
-    const cercato = await admin.json<{ items: ComuneRiferimento[] }>('/api/admin/comuni?q=altamura');
-    expect(cercato.body.items.map((comune) => [comune.denominazione, comune.ata])).toEqual([['Comune di Altamura', false]]);
+    const foggia = await admin.json<{ items: ComuneRiferimento[] }>('/api/admin/comuni?provincia=Foggia&ata=no');
+    expect(foggia.body.items.length).toBeGreaterThan(10);
+    expect(foggia.body.items.every((comune) => comune.provincia === 'Foggia' && !comune.ata)).toBe(true);
+    expect(foggia.body.items.map((comune) => comune.denominazione)).not.toContain('Comune di Foggia');
+    for (const q of ['celle di', CELLE_DI_SAN_VITO]) {
+      const cercato = await admin.json<{ items: ComuneRiferimento[] }>(`/api/admin/comuni?q=${encodeURIComponent(q)}`);
+      expect(cercato.body.items.map((comune) => [comune.denominazione, comune.codice, comune.ata])).toEqual([['Comune di Celle di San Vito', CELLE_DI_SAN_VITO, false]]);
+    }
   });
 
   it('when the administrator makes a Comune ATA with its population, then it is saved and audited once, and a save that changes nothing writes nothing', async () => {
-    const comune = (await admin.json<{ items: ComuneRiferimento[] }>('/api/admin/comuni?q=altamura')).body.items[0]!;
+    const comune = (await admin.json<{ items: ComuneRiferimento[] }>(`/api/admin/comuni?q=${CELLE_DI_SAN_VITO}`)).body.items[0]!;
     changed = { id: comune.id, ata: comune.ata, abitanti: comune.abitanti };
-    const saved = await put(admin, comune.id, { ata: true, abitanti: 70_513 });
-    expect([saved.status, saved.body.ata, saved.body.abitanti]).toEqual([200, true, 70_513]);
-    expect(await server.platform.db.ente.findUniqueOrThrow({ where: { id: comune.id }, select: { ata: true, abitanti: true } })).toEqual({ ata: true, abitanti: 70_513 });
+    const saved = await put(admin, comune.id, { ata: true, abitanti: 180 });
+    expect([saved.status, saved.body.ata, saved.body.abitanti]).toEqual([200, true, 180]);
+    expect(await server.platform.db.ente.findUniqueOrThrow({ where: { id: comune.id }, select: { ata: true, abitanti: true } })).toEqual({ ata: true, abitanti: 180 });
     const audited = () => server.platform.db.auditEvent.findMany({ where: { azione: 'RIFERIMENTO_COMUNE_MODIFICATO', oggetto: `ente:${comune.id}` } });
-    expect((await audited()).map((event) => event.details)).toEqual([{ da: { ata: false, abitanti: comune.abitanti }, a: { ata: true, abitanti: 70_513 } }]);
-    expect((await put(admin, comune.id, { ata: true, abitanti: 70_513 })).status).toBe(200);
+    const administrator = await server.platform.db.user.findUniqueOrThrow({ where: { codiceFiscale: demoCf('regione.amministratore') } });
+    expect((await audited()).map(({ actorId, enteId, details }) => ({ actorId, enteId, details }))).toEqual([
+      { actorId: administrator.id, enteId: comune.id, details: { da: { ata: false, abitanti: comune.abitanti }, a: { ata: true, abitanti: 180 } } },
+    ]);
+    expect((await put(admin, comune.id, { ata: true, abitanti: 180 })).status).toBe(200);
     expect(await audited()).toHaveLength(1);
   });
 

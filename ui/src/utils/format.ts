@@ -42,10 +42,11 @@ export function formatSize(bytes: number): string {
 export const formatProtocollo = (protocollo: { numero: number; anno: number }) =>
   `N. ${protocollo.numero}/${protocollo.anno}`;
 
-const integerFormat = new Intl.NumberFormat('it-IT');
+// Grouped from the thousands (1.234), as the euro amounts are: the locale's default groups only from 10.000.
+const integerFormat = new Intl.NumberFormat('it-IT', { useGrouping: true });
 const decimalFormat = new Intl.NumberFormat('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** "70.000" */
+/** "1.234", "70.000" */
 export const formatInteger = (value: number) => integerFormat.format(value);
 
 /** "65,50 m²" */

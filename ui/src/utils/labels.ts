@@ -1,5 +1,6 @@
 import type { AccreditamentoStato, EnteTipo } from '@/services/accreditamenti';
 import type { ComunicazioneStato } from '@/services/comunicazioni';
+import type { EnteStato } from '@/services/enti';
 import type {
   EsitoCaricamento,
   FlussoStato,
@@ -95,6 +96,13 @@ export const ENTE_TIPO: Record<EnteTipo, string> = {
   ARCA: 'ARCA',
   ALER: 'ALER',
   ALTRO: 'Altro ente',
+};
+
+/** Where an ente stands on the platform (not the procedure of its accreditation). */
+export const ENTE_STATO: Record<EnteStato, string> = {
+  ATTIVO: 'Accreditato',
+  NON_ACCREDITATO: 'Non accreditato',
+  SOSPESO: 'Sospeso',
 };
 
 export const ACCREDITAMENTO_STATO: Record<AccreditamentoStato, string> = ACCREDITAMENTO_PROCEDURE.states;
