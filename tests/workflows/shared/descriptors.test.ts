@@ -17,8 +17,8 @@ async function sources(dir: string, extensions: string[]): Promise<{ file: strin
   return Promise.all(files.map(async (file) => ({ file: path.relative(ROOT, file), text: await readFile(file, 'utf8') })));
 }
 
-/** Audit actions that are not a procedure's step: signing in and out, people's roles, the protocol register. */
-const OUTSIDE_PROCEDURES = new Set(['ACCESSO', 'USCITA', 'REGISTRAZIONE', 'REFERENTE_NOMINATO', 'REFERENTE_REVOCATO', 'PROTOCOLLO_ANNULLATO']);
+/** Audit actions that are not a procedure's step: signing in and out, people's roles, the protocol register, reference data. */
+const OUTSIDE_PROCEDURES = new Set(['ACCESSO', 'USCITA', 'REGISTRAZIONE', 'REFERENTE_NOMINATO', 'REFERENTE_REVOCATO', 'PROTOCOLLO_ANNULLATO', 'RIFERIMENTO_COMUNE_MODIFICATO']);
 
 describe('procedure descriptors', () => {
   it('describe every workflow the worker runs, once', () => {
