@@ -105,7 +105,8 @@ describe('Fondo affitti in the browser', () => {
     expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'fondo-invio-firma-1440.png') });
     await page.click(byTestId('invio-firma-conferma'));
-    await eventually(() => server.platform.db.task.findFirst({ where: { workflowId: bando.workflowId, taskKey: 'firma-bando-1', stato: 'APERTA' } }));
+    // The act's draft is this run's first PDF: Chromium starts for it, which on a busy machine takes a while.
+    await eventually(() => server.platform.db.task.findFirst({ where: { workflowId: bando.workflowId, taskKey: 'firma-bando-1', stato: 'APERTA' } }), 90_000);
     await context.close();
   }, 180_000);
 
