@@ -30,6 +30,7 @@ import { lockDataDir } from './instance-lock';
 import { logger } from './logs';
 import { signalPecReceipt } from './pec-receipts';
 import { persistentSecret } from './secrets';
+import { closesGracefully } from './graceful-close';
 import { createWorker } from './worker';
 
 type Stop = () => Promise<unknown>;
@@ -199,14 +200,8 @@ async function main(): Promise<void> {
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(config.PORT, config.HOST, () => resolve(listening));
   });
-  stops.push({
-    name: 'API',
-    stop: () => new Promise((resolve) => {
-      server.close(resolve);
-      // Open inboxes hold a stream each: closed, or the server would wait for them.
-      server.closeAllConnections();
-    }),
-  });
+  const api = closesGracefully(server);
+  stops.push({ name: 'API', stop: () => api.close(API_GRACE_MS) });
   logger('api')(`listening on ${config.HOST} port ${config.PORT}`);
 
   log('');
@@ -225,6 +220,8 @@ function describe(error: unknown): string {
 
 /** A part that hangs while stopping (a worker whose server died) must not keep the rest, and the lock, alive. */
 const STOP_TIMEOUT_MS = 20_000;
+/** How long the requests being answered at a stop may take to finish (within STOP_TIMEOUT_MS). */
+const API_GRACE_MS = 10_000;
 function bounded<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));

@@ -10,6 +10,7 @@ import { createAuth } from '../../api/auth';
 import { probeConnection } from '../../api/health';
 import type { ApiRuntime } from '../../api/runtime';
 import { uploadSettings } from '../../platform/config';
+import { closesGracefully } from '../../platform/graceful-close';
 import { startIdentityProvider } from '../../platform/identity-provider';
 import { freePort } from './free-port';
 import { startTestPlatform, type RunningWorker, type TestPlatform } from './platform';
@@ -76,6 +77,7 @@ export async function startTestServer(
     const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
   });
   expectPort(server, port);
+  const answers = closesGracefully(server);
   return {
     platform,
     worker,
@@ -83,8 +85,9 @@ export async function startTestServer(
     baseUrl,
     idpIssuer: idp.issuer,
     async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      // The answers being written finish first: a handler still running after its test file ended would
+      // reach a database and a module registry that are gone.
+      await answers.close(15_000);
       // First: a feed left listening would try to reach the database after the run has stopped it.
       await runtime.taskChanges.close();
       await idp.close();
