@@ -8,7 +8,7 @@ import { COMUNE_BARI } from '../../prisma/seed/enti';
 import type { DemoUserKey } from '../../prisma/seed/demo-users';
 import { accessibilityViolations } from '../support/accessibility';
 import type { TestServer } from '../support/api-server';
-import { dialogBackgrounds, startBrowserTest, type TestBrowser } from '../support/browser';
+import { animationsSettled, dialogBackgrounds, startBrowserTest, type TestBrowser } from '../support/browser';
 import { demoCf } from '../support/demo';
 import { eventually } from '../support/platform';
 import { signIn } from '../support/sign-in';
@@ -45,7 +45,7 @@ describe('accessibility of the main pages', () => {
     await page.waitForSelector(ready, { visible });
     await page.waitForFunction(() => document.querySelectorAll('.v-progress-linear--active, .v-skeleton-loader, .v-data-table--loading').length === 0, { polling: 100 });
     // Nor fading in: text half-way through a transition has not its colour yet, and axe would measure that.
-    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity), { polling: 100 });
+    await animationsSettled(page);
   }
 
   /**
@@ -135,7 +135,7 @@ describe('accessibility of the main pages', () => {
     // The edit of a Comune's reference data: an opaque dialog, also checked.
     await page.click(byTestId(`modifica-${COMUNE_BARI}`));
     await page.waitForSelector(byTestId('riferimento-dialog'), { visible: true });
-    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity), { polling: 100 });
+    await animationsSettled(page);
     expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(__dirname, 'screenshots', 'pagina-amministrazione-comuni-modifica-1440.png') });

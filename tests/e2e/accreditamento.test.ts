@@ -13,7 +13,7 @@ import { completeTaskUpdate } from '../../workflows/shared/tasks';
 import { eventually } from '../support/platform';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { validateWithXmllint } from '../support/segnatura-schema';
-import { dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
+import { animationsSettled, dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
 import type { TestServer } from '../support/api-server';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
@@ -299,7 +299,7 @@ describe('accreditamento ente in the browser', () => {
       await page.$eval(field, (input) => (input as HTMLInputElement).select());
       await page.type(field, corrected);
       // Settled: the dialog faded in, and the hint back in place of the messages shown while typing.
-      await page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity), { polling: 100 });
+      await animationsSettled(page);
       expect(await page.$(`${byTestId('incidente-pec')}.v-input--error`)).toBeNull();
     }
 
@@ -308,20 +308,19 @@ describe('accreditamento ente in the browser', () => {
     // The dialog at 1440×900 and at a phone's width, each in a tab of its own (a mobile viewport reloads the page).
     const dir = path.join(__dirname, 'screenshots');
     await mkdir(dir, { recursive: true });
-    for (const [suffix, viewport] of [['1440', { width: 1440, height: 900 }], ['telefono', { width: 390, height: 844, isMobile: true }]] as const) {
-      const tab = await admin.browserContext().newPage();
+    // The 1440 tab, the last opened and so the one in front (a tab behind others may not animate), sends it.
+    let tab: Page | undefined;
+    for (const [suffix, viewport] of [['telefono', { width: 390, height: 844, isMobile: true }], ['1440', { width: 1440, height: 900 }]] as const) {
+      await tab?.close();
+      tab = await admin.browserContext().newPage();
       await tab.setViewport(viewport);
       await tab.goto(admin.url());
       await correctAddress(tab);
       await tab.screenshot({ path: path.join(dir, `incidente-pec-corretta-${suffix}.png`) });
-      await tab.close();
     }
-
-    await admin.bringToFront();
-    await correctAddress(admin);
-    expect(await dialogBackgrounds(admin)).toEqual({ open: 1, seeThrough: [] });
-    await admin.click(byTestId('incidente-conferma'));
-    await admin.waitForSelector(byTestId('incidente-dialog'), { hidden: true });
+    expect(await dialogBackgrounds(tab!)).toEqual({ open: 1, seeThrough: [] });
+    await tab!.click(byTestId('incidente-conferma'));
+    await tab!.waitForSelector(byTestId('incidente-dialog'), { hidden: true });
 
     // The procedure sent the rejection again, to the corrected address, and ended; the ente's registry has it too.
     expect((await client.workflow.getHandle(workflowId).result()).esito).toBe('RESPINTA');

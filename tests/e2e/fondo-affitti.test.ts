@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'puppeteer-core';
 import { COMUNE_BARI, COMUNE_FOGGIA, COMUNE_LECCE } from '../../prisma/seed/enti';
 import type { TestServer } from '../support/api-server';
-import { dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
+import { animationsSettled, dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
 import { demoCf } from '../support/demo';
 import { lendPecAddresses } from '../support/pec-addresses';
 import { eventually } from '../support/platform';
@@ -43,9 +43,6 @@ describe('Fondo affitti in the browser', () => {
     await close?.();
   });
 
-  /** Waits for the dialogs' opening transitions to end: a click during one can miss its target. */
-  const settled = (page: Page) =>
-    page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity), { polling: 100 });
 
   async function signedIn(who: string, url: string): Promise<{ context: BrowserContext; page: Page }> {
     const context = await chromium.browser.createBrowserContext();
@@ -101,7 +98,7 @@ describe('Fondo affitti in the browser', () => {
     await screenshots(context, `/fondo-affitti/bandi/${bando.id}`, byTestId('bando-invia-firma'), 'fondo-bando-bozza');
     await page.click(byTestId('bando-invia-firma'));
     await page.waitForSelector(byTestId('invio-firma-conferma'), { visible: true });
-    await settled(page);
+    await animationsSettled(page);
     expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'fondo-invio-firma-1440.png') });
     await page.click(byTestId('invio-firma-conferma'));
@@ -168,7 +165,7 @@ describe('Fondo affitti in the browser', () => {
     await type(page, 'field-A-fabbisogno', '50.000,00');
     await page.click(byTestId('form-submit'));
     await page.waitForSelector(byTestId('conferma-invio'), { visible: true });
-    await settled(page);
+    await animationsSettled(page);
     expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'fondo-domanda-conferma-1440.png') });
     await page.click(byTestId('conferma-invio'));
@@ -247,7 +244,7 @@ describe('Fondo affitti in the browser', () => {
     const graduatoria = await taskOf(bariId, 'graduatoria-rideterminata');
     await page.goto(`${server.baseUrl}/attivita/${graduatoria.id}`);
     await page.waitForSelector(byTestId('form-richiamo'));
-    expect(await page.$eval(byTestId('form-richiamo'), (element) => element.textContent ?? '')).toContain('(copertura: 91,40 %): riduci in proporzione ogni contributo della graduatoria (−8,60 %)');
+    expect(await page.$eval(byTestId('form-richiamo'), (element) => element.textContent ?? '')).toContain('(copertura: 91,40\u00a0%): riduci in proporzione ogni contributo della graduatoria (−8,60\u00a0%)');
     await screenshots(context, `/attivita/${graduatoria.id}`, byTestId('form-richiamo'), 'fondo-graduatoria-rideterminata');
     await uploadIn(page, 'graduatoriaDocumentId');
     await page.click(byTestId('form-submit'));
@@ -263,7 +260,7 @@ describe('Fondo affitti in the browser', () => {
     await screenshots(comuni.context, `/fondo-affitti/bandi/${bandoId}?sezione=comuni`, byTestId('comuni-tabella'), 'fondo-comuni');
     await comuni.page.click(byTestId('liquidazione-apri'));
     await comuni.page.waitForSelector(byTestId('liquidazione-dialog'), { visible: true });
-    await settled(comuni.page);
+    await animationsSettled(comuni.page);
     expect(await dialogBackgrounds(comuni.page)).toEqual({ open: 1, seeThrough: [] });
     expect(await comuni.page.$eval(byTestId('liquidazione-totale'), (element) => element.textContent ?? '')).toMatch(/70\.000,00\s€/);
     await type(comuni.page, 'liquidazione-numero', `${anno}/112`);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { ARCA_CAPITANATA, ARCA_NORD_SALENTO } from '../../prisma/seed/enti';
 import type { TestServer } from '../support/api-server';
-import { dialogBackgrounds, startBrowserTest, type TestBrowser } from '../support/browser';
+import { animationsSettled, dialogBackgrounds, startBrowserTest, type TestBrowser } from '../support/browser';
 import { demoCf } from '../support/demo';
 import { signIn } from '../support/sign-in';
 import { consistenzaNulla } from '../../activities/stock';
@@ -24,9 +24,6 @@ describe('ricognizione in the browser', () => {
   });
   afterAll(() => close?.());
 
-  /** Waits for the dialogs' opening transitions to end: a click during one can miss its target. */
-  const settled = (page: Page) =>
-    page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity), { polling: 100 });
   /** A date field filled as a person would: gg/mm/aaaa typed over what it holds. */
   async function setDate(page: Page, id: string, iso: string) {
     const input = `${byTestId(id)} input`;
@@ -56,7 +53,7 @@ describe('ricognizione in the browser', () => {
     await page.waitForSelector(byTestId('ricognizione-nuova'));
     await page.click(byTestId('ricognizione-nuova'));
     await page.waitForSelector(byTestId('ricognizione-data'), { visible: true });
-    await settled(page);
+    await animationsSettled(page);
     expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
     // Over every ARCA and Comune, the dialog warns of the enti no PEC can reach.
     await page.waitForFunction((selector) => /\d+ enti su \d+ non hanno un indirizzo PEC/.test(document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ') ?? ''), { polling: 100 }, byTestId('ricognizione-senza-pec'));
@@ -85,7 +82,7 @@ describe('ricognizione in the browser', () => {
     await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Altamura'), { polling: 200 }, `${byTestId('ricognizione-enti')} .v-chip`);
     // The suggestions stay open for more choices: a click elsewhere in the dialog closes them.
     await page.click(`${byTestId('apri-ricognizione-dialog')} .v-card-title`);
-    await settled(page);
+    await animationsSettled(page);
     await page.click(byTestId('ricognizione-conferma'));
     await page.waitForFunction(() => /^\/ricognizioni\/[0-9a-f-]{36}$/.test(location.pathname));
     await page.waitForSelector(byTestId('ente-row'));
@@ -109,17 +106,17 @@ describe('ricognizione in the browser', () => {
 
     await page.click(byTestId('ricognizione-proroga'));
     await page.waitForSelector(byTestId('proroga-scadenza'), { visible: true });
-    await settled(page);
+    await animationsSettled(page);
     expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
     await setDate(page, 'proroga-scadenza', '2035-10-31');
     await page.click(byTestId('proroga-conferma'));
     await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('31/10/2035'), {}, byTestId('ricognizione-scadenza'));
 
     await page.waitForSelector(byTestId('proroga-dialog'), { hidden: true });
-    await settled(page);
+    await animationsSettled(page);
     await page.click(byTestId('ricognizione-chiudi'));
     await page.waitForSelector(byTestId('chiudi-conferma'), { visible: true });
-    await settled(page);
+    await animationsSettled(page);
     expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
     // A click on the element itself, not at its coordinates: nothing passing over the dialog can take it.
     await page.$eval(byTestId('chiudi-conferma'), (button) => (button as HTMLElement).click());

@@ -53,6 +53,18 @@ export async function startBrowserTest(options: { mapTilesUrl?: string | null } 
 }
 
 /**
+ * Waits until nothing on the page is moving but what moves for ever (a spinner): dialogs faded in, messages
+ * swapped. A click during a transition can miss its target, and text half-way through one has not its colour
+ * yet. A finite animation that has finished but holds its last frame counts as settled.
+ */
+export function animationsSettled(page: Page): Promise<unknown> {
+  return page.waitForFunction(
+    () => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    { polling: 100 },
+  );
+}
+
+/**
  * The open dialogs of a page and those whose card lets the page show through (a background with alpha
  * below 1): a readable dialog is solid. `open` makes the check fail when no dialog is open at all.
  */
