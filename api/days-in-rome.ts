@@ -17,3 +17,8 @@ export const endOfDayInRome = (date: string): Date => inRome(date, '23:59:59');
 
 /** The first instant of a calendar day in Italy: a window opening "dal 01/03". */
 export const startOfDayInRome = (date: string): Date => inRome(date, '00:00:00');
+
+const DATE_TIME = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** An instant as Italy's wall clock reads it: «31/03/2027, 23:59». */
+export const formatDateTimeInRome = (instant: Date): string => DATE_TIME.format(instant);

@@ -41,6 +41,7 @@ import {
 } from './shared/fondo-affitti/procedura';
 import { protocolloCitato } from './shared/messages';
 import { centsOf, decimalOf, formatEuro } from './shared/money';
+import { formatQuota } from './shared/percent';
 import type { StateOf } from './shared/procedure';
 import { BANDO_FONDO_PROCEDURE, DOMANDA_FONDO_PROCEDURE } from './shared/procedures';
 import { refuse, TASK_FAILURE } from './shared/tasks';
@@ -56,8 +57,6 @@ const pecRounds = proxyActivities<Activities>({
 });
 
 const REAL_DAY_MS = 24 * 60 * 60 * 1000;
-
-const percent = (share: number) => `${(share * 100).toLocaleString('it-IT', { maximumFractionDigits: 2 })} %`;
 
 /** The call act as the dirigente reads it, from the draft as saved. */
 function attoBando(bando: BandoLetto, istruttore: string): ActToIssue {
@@ -79,13 +78,13 @@ function attoBando(bando: BandoLetto, istruttore: string): ActToIssue {
       fasce: FASCE.map((fascia) => ({
         fascia,
         iseeMax: decimalOf(bando.parametri.fasce[fascia].iseeMaxCents),
-        incidenza: percent(bando.parametri.fasce[fascia].incidenzaMinima),
+        incidenza: formatQuota(bando.parametri.fasce[fascia].incidenzaMinima),
         contributoMax: decimalOf(bando.parametri.fasce[fascia].contributoMaxCents),
       })),
-      cofinanziamentoMinimo: percent(bando.parametri.cofinanziamentoMinimo),
-      penalitaAta: percent(bando.parametri.penalitaAta),
+      cofinanziamentoMinimo: formatQuota(bando.parametri.cofinanziamentoMinimo),
+      penalitaAta: formatQuota(bando.parametri.penalitaAta),
       morosita: bando.tipo === 'MOROSITA_INCOLPEVOLE',
-      quotaSpesa: percent(bando.parametri.quotaSpesaRendicontata ?? QUOTA_SPESA_RENDICONTATA),
+      quotaSpesa: formatQuota(bando.parametri.quotaSpesaRendicontata ?? QUOTA_SPESA_RENDICONTATA),
       istruttore,
     },
     titolo: `Atto di approvazione – ${bando.titolo}`,

@@ -37,6 +37,7 @@ import {
 import { message, protocolloCitato } from './shared/messages';
 import type { DecisionOf } from './shared/forms';
 import { centsOf, decimalOf, formatEuro } from './shared/money';
+import { formatPercentuale, formatScarto } from './shared/percent';
 import type { StateOf } from './shared/procedure';
 import { DOMANDA_FONDO_PROCEDURE } from './shared/procedures';
 
@@ -44,7 +45,6 @@ const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retr
 
 const REAL_DAY_MS = 24 * 60 * 60 * 1000;
 
-const percent = (share: number) => `${(share * 100).toLocaleString('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
 
 export async function domandaFondoAffitti(input: DomandaFondoInput): Promise<{ esito: EsitoDomanda }> {
   const { workflowId, parent } = workflowInfo();
@@ -199,7 +199,7 @@ export async function domandaFondoAffitti(input: DomandaFondoInput): Promise<{ e
   const need = centsOf(assigned.fabbisogno);
   const share = centsOf(assigned.quota);
   const coverage = need > 0 ? share / need : 1;
-  const copertura = percent(coverage);
+  const copertura = formatPercentuale(coverage);
   await notices.send('quota', pec, message('fondo-quota', { ...valori, protocollo: assigned.protocollo, quota: assigned.quota, fabbisogno: assigned.fabbisogno, copertura, scoperto: share < need }), [assigned.attoDocumentId]);
   await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'QUOTA_ASSEGNATA' });
   setStato('QUOTA_ASSEGNATA');
@@ -211,7 +211,7 @@ export async function domandaFondoAffitti(input: DomandaFondoInput): Promise<{ e
   // 5. A share below the need: every award is cut in proportion, and the revised ranking published.
   const graduatoria = async () => {
     if (share >= need) return;
-    const riduzione = `−${percent(1 - coverage)}`;
+    const riduzione = formatScarto(coverage);
     const pubblicata = await tasks.ask({
       taskKey: 'graduatoria-rideterminata',
       titolo: `Graduatoria rideterminata: ${input.titoloBando}`,

@@ -8,6 +8,7 @@ import { FASCE, VOCI_RIPARTO } from '../../workflows/shared/fondo-affitti/bando'
 import { domandaFondoWorkflowId, QUOTA_SPESA_RENDICONTATA, type ParametriBando } from '../../workflows/shared/fondo-affitti/procedura';
 import { message, type Message } from '../../workflows/shared/messages';
 import { centsOf, decimalOf } from '../../workflows/shared/money';
+import { formatPercentuale, formatQuota } from '../../workflows/shared/percent';
 import type { DocumentStore } from '../documents/document-store';
 import { createMessageRenderer } from '../notifications/messages';
 import type { PecService } from '../pec/pec';
@@ -233,7 +234,6 @@ export function createFondoActivities(deps: { db: Db; pec: PecService; documents
       const { bando, riparto, nomi, escluse } = await ripartoDelBando(db, input.bandoId);
       const parametri = bando.parametri as unknown as ParametriBando;
       const protocollo = bando.protocolloId ? await db.protocolRegistration.findUnique({ where: { id: bando.protocolloId } }) : null;
-      const percent = (share: number) => `${(share * 100).toLocaleString('it-IT', { maximumFractionDigits: 2 })} %`;
       return {
         titoloBando: bando.titolo,
         tipoLabel: bando.tipo === 'FONDO_AFFITTI' ? 'Fondo nazionale per il sostegno all’accesso alle abitazioni in locazione' : 'Fondo per gli inquilini morosi incolpevoli',
@@ -243,10 +243,10 @@ export function createFondoActivities(deps: { db: Db; pec: PecService; documents
         fabbisogno: decimalOf(riparto.totali.fabbisognoCents),
         assegnato: decimalOf(riparto.assegnatoCents),
         nonAssegnato: riparto.nonAssegnatoCents > 0 ? decimalOf(riparto.nonAssegnatoCents) : null,
-        cofinanziamentoMinimo: percent(parametri.cofinanziamentoMinimo),
-        penalitaAta: percent(parametri.penalitaAta),
+        cofinanziamentoMinimo: formatQuota(parametri.cofinanziamentoMinimo),
+        penalitaAta: formatQuota(parametri.penalitaAta),
         morosita: bando.tipo === 'MOROSITA_INCOLPEVOLE',
-        quotaSpesa: percent(parametri.quotaSpesaRendicontata ?? QUOTA_SPESA_RENDICONTATA),
+        quotaSpesa: formatQuota(parametri.quotaSpesaRendicontata ?? QUOTA_SPESA_RENDICONTATA),
         voci: VOCI_RIPARTO[bando.tipo],
         domandeEscluse: escluse,
         righe: riparto.quote.map((quota) => ({
@@ -258,7 +258,7 @@ export function createFondoActivities(deps: { db: Db; pec: PecService; documents
           penalita: decimalOf(quota.penalitaCents),
           redistribuzione: decimalOf(quota.redistribuzioneCents),
           totale: decimalOf(quota.totaleCents),
-          copertura: quota.copertura === null ? '—' : percent(quota.copertura),
+          copertura: formatPercentuale(quota.copertura),
         })).sort((a, b) => a.ente.localeCompare(b.ente, 'it')),
       };
     },

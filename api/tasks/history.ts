@@ -3,8 +3,7 @@
 import type { Prisma } from '../../prisma/generated/client';
 import { outcomeFormOf } from '../../workflows/shared/outcome-forms';
 import { PRESA_AL_COMPLETAMENTO, RUOLO_REVOCATO } from '../../workflows/shared/tasks';
-
-const dateTime = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+import { formatDateTimeInRome } from '../days-in-rome';
 
 const MOTIVI: Readonly<Record<string, string>> = {
   [RUOLO_REVOCATO]: 'Perché il ruolo di chi l’aveva in carico è stato revocato',
@@ -28,7 +27,7 @@ export function describeTaskEvent(
   if (event.tipo === 'RIASSEGNATA' && typeof details.assigneeId === 'string') parts.push(`A ${names.get(details.assigneeId) ?? 'un collega'}`);
   if (typeof details.motivo === 'string') parts.push(MOTIVI[details.motivo] ?? `Perché ${details.motivo}`);
   if (event.tipo === 'SCADENZA_MODIFICATA') {
-    parts.push(typeof details.dueAt === 'string' ? `Nuova scadenza: ${dateTime.format(new Date(details.dueAt))}` : 'Scadenza tolta');
+    parts.push(typeof details.dueAt === 'string' ? `Nuova scadenza: ${formatDateTimeInRome(new Date(details.dueAt))}` : 'Scadenza tolta');
   }
   if (event.tipo === 'COMPLETATA' && typeof details.esito === 'string') {
     const esito = outcomeFormOf(formKey)?.esiti?.[details.esito]?.label;

@@ -3,6 +3,7 @@ import type { Db } from '../../prisma/client';
 import type { Prisma, Task } from '../../prisma/generated/client';
 import { holdsCandidacy, type Actor } from '../../workflows/shared/actor';
 import { TASK_FAILURE } from '../../workflows/shared/tasks';
+import { formatDateTimeInRome } from '../days-in-rome';
 import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { optionalQuery, pagination, text } from '../validation';
@@ -202,12 +203,10 @@ export async function listTasks(runtime: ApiRuntime, actor: Actor, query: TaskLi
 }
 
 /** A task the actor may see, or 404 (never 403: another ente's task ids are not confirmed to exist). */
-const ROME_DATE_TIME = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
 /** A task no longer open; one its procedure closed at its deadline says when that was (a late answer is told the date). */
 export function notOpen(task?: { stato: string; dueAt: Date | null; completedAt: Date | null }): AppError {
   if (task?.stato === 'ANNULLATA' && task.dueAt && task.completedAt && task.completedAt >= task.dueAt) {
-    const [data, ora] = ROME_DATE_TIME.format(task.dueAt).split(', ');
+    const [data, ora] = formatDateTimeInRome(task.dueAt).split(', ');
     return new AppError(TASK_FAILURE.notOpen, 409, `Il termine di questa attività è scaduto il ${data} alle ${ora}: non si può più completare.`);
   }
   return new AppError(TASK_FAILURE.notOpen, 409, "L'attività non è più aperta.");

@@ -162,12 +162,12 @@ describe('bando Fondo affitti workflow', () => {
     expect(shared.quotaTotale?.toString()).toBe('50000');
     const quota = await eventually(() => platform.db.pecMessage.findFirst({ where: { workflowId: domanda(bari), oggetto: { contains: 'quota assegnata' } } }));
     expect(quota.testo).toContain('50.000,00');
-    expect(quota.testo).toContain('(copertura: 86,21 %)');
+    expect(quota.testo).toContain('(copertura: 86,21\u00a0%)');
     expect(await platform.client.workflow.getHandle(domanda(lecce)).result()).toEqual({ esito: 'DECADUTA' });
 
     // Bari's share is below its need: it publishes the revised ranking, told the cut.
     const graduatoria = await openTask(domanda(bari), 'graduatoria-rideterminata');
-    expect(graduatoria.data).toMatchObject({ copertura: '86,21 %', riduzione: '−13,79 %' });
+    expect(graduatoria.data).toMatchObject({ copertura: '86,21\u00a0%', riduzione: '\u221213,79\u00a0%' });
     await complete(domanda(bari), 'graduatoria-rideterminata', bariActor, { graduatoriaDocumentId: (await attachment(bari, 'graduatoria-rideterminata')).id });
 
     // The liquidation: Lecce has no share, a date in the future, Bari paid twice: each refused, naming the field.

@@ -21,7 +21,7 @@ const SAMPLES: Message[] = [
   message('fondo-integrazione', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', scadenza: '2027-06-10T10:00:00.000Z', richiesta: 'Allegare la delibera di cofinanziamento.' }),
   message('fondo-decadenza', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', protocollo: '402/2027', scadenza: '2027-06-10T10:00:00.000Z' }),
   message('fondo-esclusione', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', protocollo: '402/2027', motivazione: 'La graduatoria allegata non è quella approvata.' }),
-  message('fondo-quota', { denominazione: 'Comune di Barletta', titoloBando: 'Fondo sostegno locazioni 2027', protocollo: '977/2027', quota: '1305185.94', fabbisogno: '1730000.00', copertura: '75,43 %', scoperto: true }),
+  message('fondo-quota', { denominazione: 'Comune di Barletta', titoloBando: 'Fondo sostegno locazioni 2027', protocollo: '977/2027', quota: '1305185.94', fabbisogno: '1730000.00', copertura: '75,43\u00a0%', scoperto: true }),
   message('fondo-liquidazione', { denominazione: 'Comune di Barletta', titoloBando: 'Fondo sostegno locazioni 2027', importo: '1305185.94', numeroAtto: '412', dataAtto: '2027-09-15', scadenza: '2027-11-14T10:00:00.000Z' }),
   message('fondo-rendicontazione-integrazione', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', scadenza: '2028-01-10T10:00:00.000Z', richiesta: 'Allegare i mandati di pagamento della fascia B.' }),
   message('fondo-rendicontazione-sollecito', { denominazione: 'Comune di Bari', titoloBando: 'Fondo sostegno locazioni 2027', scadenza: '2027-11-14T10:00:00.000Z' }),
@@ -55,7 +55,7 @@ describe('message templates', () => {
     expect(renderer.render(SAMPLES[0]!).testo).toContain('entro il 18/12/2026');
     const quota = renderer.render(SAMPLES.find((sample) => sample.modello === 'fondo-quota')!);
     expect(quota.testo).toContain('la quota di 1.305.185,94\u00a0€ a fronte di un fabbisogno ammesso di 1.730.000,00\u00a0€');
-    expect(quota.testo).toContain('(copertura: 75,43 %)');
+    expect(quota.testo).toContain('(copertura: 75,43\u00a0%)');
     const liquidazione = renderer.render(SAMPLES.find((sample) => sample.modello === 'fondo-liquidazione')!);
     expect(liquidazione.testo).toContain('con l\'atto n. 412 del 15/09/2027 la Regione ha liquidato al Comune la quota di 1.305.185,94\u00a0€');
     expect(liquidazione.testo).toContain('Entro il 14/11/2027 il Comune rendiconta');

@@ -39,22 +39,7 @@ export const domandaStatoColor = (stato: string) => DOMANDA_STATO_COLOR[stato as
 /** «dal 01/03/2027 al 31/03/2027» */
 export const finestra = (apertura: string, scadenza: string) => `dal ${formatDate(apertura)} al ${formatDate(scadenza)}`;
 
-const quotaFormat = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
-/** A parameter's share: 0.14 → «14 %», 0.125 → «12,5 %». */
-export const formatQuota = (fraction: number) => `${quotaFormat.format(fraction * 100)}\u00a0%`;
-
-const percentualeFormat = new Intl.NumberFormat('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-/** A computed share, to the hundredth: 0.7543 → «75,43 %»; — for none. */
-export const formatPercentuale = (fraction: number | null | undefined) =>
-  fraction === null || fraction === undefined ? '—' : `${percentualeFormat.format(fraction * 100)}\u00a0%`;
-
-/** The gap from the whole: 0.7543 → «−24,57 %», 1 → «0,00 %» (a true minus sign, as print has it). */
-export function formatScarto(fraction: number): string {
-  const gap = fraction - 1;
-  const text = `${percentualeFormat.format(Math.abs(gap) * 100)}\u00a0%`;
-  if (Math.abs(gap) < 0.00005) return text;
-  return `${gap < 0 ? '\u2212' : '+'}${text}`;
-}
+export { formatPercentuale, formatQuota, formatScarto } from '@shared/percent';
 
 /** «n. 12/2027», as a protocol number reads. */
 export const formatProtocolloFondo = (protocollo: string) => `n. ${protocollo}`;
