@@ -1,6 +1,7 @@
 // The rent-support fund's answers (types only; see api/views.ts). Amounts are decimal strings ("1234.50"),
 // dates ISO strings.
-import type { FasceParams, Fascia, TipoBando } from '../../workflows/shared/fondo-affitti/bando';
+import type { Fascia, TipoBando } from '../../workflows/shared/fondo-affitti/bando';
+import type { ParametriBando } from '../../workflows/shared/fondo-affitti/procedura';
 
 export type BandoStato = 'BOZZA' | 'IN_FIRMA' | 'APERTO' | 'ISTRUTTORIA' | 'RIPARTO' | 'RIPARTITO' | 'CONCLUSO';
 export type DomandaStato =
@@ -30,7 +31,7 @@ export interface BandoSintesi {
 export interface BandoView extends BandoSintesi {
   workflowId: string;
   fonti: FonteView[];
-  parametri: { fasce: FasceParams; cofinanziamentoMinimo: number; penalitaAta: number };
+  parametri: ParametriBando;
   sollecitiGiorni: number[];
   notaRinvio: string | null;
   atto: { documentId: string; protocollo: string } | null;
