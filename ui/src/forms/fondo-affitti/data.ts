@@ -24,17 +24,6 @@ export function readEsitoNota(formKey: 'firma-atto' | 'proposta-riparto', outcom
   return { esito: esitoLabels(formKey)[esito] ?? esito, nota: text(outcome.nota) };
 }
 
-export function readIstruttoria(outcome: Record<string, unknown> | null, formKey: 'istruttoria-domanda-fondo' | 'verifica-rendicontazione-fondo' = 'istruttoria-domanda-fondo') {
-  const esito = text(outcome?.esito);
-  if (!outcome || !esito) return undefined;
-  return {
-    esito: esitoLabels(formKey)[esito] ?? esito,
-    motivazione: text(outcome.motivazione),
-    richiesta: text(outcome.richiesta),
-    giorniIntegrazione: typeof outcome.giorniIntegrazione === 'number' ? outcome.giorniIntegrazione : undefined,
-  };
-}
-
 export const readRisposta = (outcome: Record<string, unknown> | null) => text(outcome?.risposta);
 
 /** A rendicontazione as the Comune sent it (the decision of 'rendicontazione-fondo'). */
