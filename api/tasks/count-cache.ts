@@ -17,25 +17,39 @@ export interface CountCache {
 
 export function createCountCache(changes: TaskChangeFeed): CountCache {
   const entries = new Map<string, number>();
+  // Counts being computed: people asking the same at once (a group's members after a change) share one.
+  const computing = new Map<string, Promise<number>>();
   // A count that was being computed when a change came may have missed it: it is answered, not kept.
   let generation = 0;
   const forget = () => {
     generation++;
     entries.clear();
+    computing.clear();
   };
   changes.subscribe(forget);
   return {
     forget,
-    async count(key, compute) {
+    count(key, compute) {
       const known = entries.get(key);
-      if (known !== undefined) return known;
+      if (known !== undefined) return Promise.resolve(known);
+      const shared = computing.get(key);
+      if (shared) return shared;
       const started = generation;
-      const value = await compute();
-      if (generation === started) {
-        if (entries.size >= MAX_ENTRIES) entries.clear();
-        entries.set(key, value);
-      }
-      return value;
+      const counting = compute().then(
+        (value) => {
+          if (generation !== started) return value;
+          computing.delete(key);
+          if (entries.size >= MAX_ENTRIES) entries.clear();
+          entries.set(key, value);
+          return value;
+        },
+        (error: unknown) => {
+          if (computing.get(key) === counting) computing.delete(key);
+          throw error;
+        },
+      );
+      computing.set(key, counting);
+      return counting;
     },
   };
 }
