@@ -48,12 +48,15 @@ async function measure() {
   // One person alone: what each request costs.
   const alone = figures();
   for (let turn = 0; turn < ROUNDS; turn++) await round(alone, users[0]!, 0, turn);
-  // Twenty people at work: each acts, reads, acts again after a pause (0.5–1.5 s), all at once.
+  // Twenty people at work: each acts, reads, acts again after a pause (0.5–1.5 s), all at once. Each starts
+  // after such a pause too: people at work do not all click in the same millisecond.
   const working = figures();
+  const pause = () => sleep(500 + Math.random() * 1000);
   await Promise.all(users.map(async (user, index) => {
+    await pause();
     for (let turn = 0; turn < ROUNDS; turn++) {
       await round(working, user, index, turn);
-      await sleep(500 + Math.random() * 1000);
+      await pause();
     }
   }));
   // Twenty clients with no pause at all: the saturation point, as requests per second.

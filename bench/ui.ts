@@ -3,8 +3,6 @@
 // read), and for 20 clients with no pause (the saturation point); and the time from opening the inbox to
 // its first rows in a real browser. Aims (issue 10): p95 ≤ 50 ms for the API, ≤ 1 s to a usable page. Beside them, the floor:
 // the same users' bare authenticated request (GET /api/me), which every endpoint pays anyway.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { COMUNE_BARI } from '../prisma/seed/enti';
@@ -14,6 +12,7 @@ import { launchBrowser } from '../tests/support/browser';
 import { demoCf } from '../tests/support/demo';
 import { stopAll } from '../tests/support/running-servers';
 import { machine, saveResults, summarize } from './stats';
+import { figuresFromChild } from './support/child';
 import type { LoadFigures } from './ui-load';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
@@ -47,19 +46,6 @@ async function seedTasks(server: Awaited<ReturnType<typeof startTestServer>>): P
   await db.$executeRawUnsafe('ANALYZE "Task"');
 }
 
-/** Runs bench/ui-load.ts against the API and reads its figures (its last line of output, JSON). */
-async function measureLoad(baseUrl: string): Promise<LoadFigures> {
-  const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'ui-load.ts')], {
-    env: { ...process.env, BENCH_BASE_URL: baseUrl, BENCH_ROUNDS: String(ROUNDS) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`bench/ui-load.ts ended with ${code}`);
-  return JSON.parse(output.trim().split('\n').at(-1)!) as LoadFigures;
-}
-
 async function main() {
   await globalSetup();
   const server = await startTestServer({ withUi: true });
@@ -71,7 +57,7 @@ async function main() {
 
     // The people at work in a process of their own, as their browsers are: in this one they would take
     // the API's event loop from the requests they measure.
-    const load = await measureLoad(server.baseUrl);
+    const load = await figuresFromChild<LoadFigures>(path.join(__dirname, 'ui-load.ts'), { BENCH_BASE_URL: server.baseUrl, BENCH_ROUNDS: String(ROUNDS) });
 
     // First useful paint: from asking for the inbox to its first rows on screen, signed in already.
     const paints: number[] = [];
