@@ -1,10 +1,12 @@
 // bench:fondo-affitti — the rent-support call's busiest moment and its riparto: every Comune of Puglia (257)
 // submits its application through the API within the same second (each a person signed in, its documents
-// uploaded before), then each application is protocolled in by its procedure; and the riparto of 257
-// Comuni, the pure computation and the Region's preview through the API. Aims (issue 11): 0 errors, p95 ≤
-// 1 s for the submissions, protocol numbers gapless; riparto ≤ 50 ms. Beside them the raw baseline: 257
-// Updates that do nothing but answer, sent at once to 257 bare workflows on the same Temporal server and
-// machine — the floor under any submission through a workflow.
+// uploaded before; the requests sent from a process of their own, as browsers are), then each application
+// is protocolled in by its procedure; and the riparto of 257 Comuni, the pure computation and the Region's
+// preview through the API. Aims (issue 11): 0 errors, p95 ≤ 1 s for the submissions, protocol numbers
+// gapless; riparto ≤ 50 ms. Beside them the raw baselines: 257 Updates that do nothing but answer, sent at
+// once (from another process too) to 257 bare workflows on the same Temporal server and machine — the
+// floor under any submission through a workflow's Update — and 257 Signals, answered once history holds
+// them without waiting for the workflow's step.
 import { performance } from 'node:perf_hooks';
 import globalSetup from '../tests/support/global-setup';
 import { startTestServer } from '../tests/support/api-server';
@@ -14,9 +16,13 @@ import { signIn, type ApiSession } from '../tests/support/sign-in';
 import { codiceFiscaleCheckChar } from '../workflows/shared/codice-fiscale';
 import { calcolaRiparto, RIPARTO_DEFAULTS } from '../workflows/shared/fondo-affitti/riparto';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { createWorker } from '../platform/worker';
+import type { BurstFigures, BurstPlan } from './fondo-affitti-burst';
 import { machine, saveResults, summarize } from './stats';
+import { figuresFromChild } from './support/child';
 import { pingUpdate, stopUpdate } from './workflows';
 
 const ANNO = 2099;
@@ -106,20 +112,18 @@ async function main() {
       };
     }));
 
-    // The moment: all 257 submit at once.
-    const latencies: number[] = [];
-    let errors = 0;
-    const submitting = performance.now();
-    await Promise.all(decisions.map(async ({ taskId, decision }, index) => {
-      const started = performance.now();
-      const response = await sessions[index]!.postJson(`/api/tasks/${taskId}/complete`, { decision });
-      latencies.push(performance.now() - started);
-      if (response.status !== 200) {
-        errors++;
-        console.error(`submission ${index}: ${response.status} ${JSON.stringify(response.body)}`);
-      }
-    }));
-    const submittedMs = performance.now() - submitting;
+    // The moment: all 257 submit at once, from a process of their own as their browsers are.
+    const burst = await burstInChild({
+      kind: 'submissions',
+      baseUrl: server.baseUrl,
+      requests: decisions.map(({ taskId, decision }, index) => ({ path: `/api/tasks/${taskId}/complete`, cookie: sessions[index]!.cookie, csrfToken: sessions[index]!.csrfToken, body: { decision } })),
+    });
+    for (const error of burst.errors) console.error(`submission ${error}`);
+    const errors = burst.errors.length;
+    const submittedMs = burst.allAnsweredMs;
+    const latencies = burst.latencies;
+    // When the first was sent, on this process's clock (the child's start-up is not the platform's time).
+    const submitting = performance.now() - submittedMs;
     const protocolled = await until('257 protocol registrations', async () => {
       const rows = await db.domandaFondo.findMany({ where: { bandoId, protocolloId: { not: null } }, select: { protocolloId: true } });
       return rows.length >= comuni.length ? rows : undefined;
@@ -157,7 +161,7 @@ async function main() {
       preview.push(performance.now() - started);
     }
 
-    const floor = await bareUpdatesAtOnce(server.platform, comuni.length);
+    const floor = await floorsAtOnce(server.platform, comuni.length);
 
     const results = {
       benchmark: 'fondo-affitti',
@@ -166,7 +170,8 @@ async function main() {
       comuni: comuni.length,
       applicationsOpenedMs: Math.round(openedMs),
       submissions: { errors, ...summarize(latencies), allAnsweredMs: Math.round(submittedMs) },
-      floorBareUpdatesAtOnceMs: floor,
+      floorBareUpdatesAtOnceMs: floor.updates,
+      floorBareSignalsAtOnceMs: floor.signals,
       allProtocolledMs: Math.round(allProtocolledMs),
       protocol: { first, last, gapless },
       ripartoPureMs: summarize(pure),
@@ -174,7 +179,7 @@ async function main() {
       aims: { errors: 0, submissionP95Ms: 1000, ripartoMs: 50 },
     };
     const file = await saveResults('fondo-affitti', results);
-    console.table({ 'submission (POST complete)': results.submissions, 'floor: 257 bare Updates at once': floor, 'riparto, pure (257 Comuni)': results.ripartoPureMs, 'riparto preview (API)': results.ripartoPreviewApiMs });
+    console.table({ 'submission (POST complete)': results.submissions, 'floor: 257 bare Updates at once': floor.updates, 'floor: 257 bare Signals at once': floor.signals, 'riparto, pure (257 Comuni)': results.ripartoPureMs, 'riparto preview (API)': results.ripartoPreviewApiMs });
     console.log(`errors: ${errors}; all answered in ${Math.round(submittedMs)} ms; all protocolled in ${Math.round(allProtocolledMs)} ms; protocol ${gapless ? 'gapless' : 'with gaps'}`);
     console.log(`saved ${file}`);
   } finally {
@@ -183,8 +188,8 @@ async function main() {
   }
 }
 
-/** `count` bare workflows on a queue of their own, then one Update each, all at once: the latencies. */
-async function bareUpdatesAtOnce(platform: Awaited<ReturnType<typeof startTestServer>>['platform'], count: number) {
+/** `count` bare workflows on a queue of their own, then one Update each, all at once from another process, then one Signal each: the latencies. */
+async function floorsAtOnce(platform: Awaited<ReturnType<typeof startTestServer>>['platform'], count: number) {
   const taskQueue = `bench-bare-${randomUUID()}`;
   const { worker, connection } = await createWorker({ address: platform.address, namespace: 'default', taskQueue, activities: platform.adapters.activities, workflowsPath: path.join(__dirname, 'workflows.ts') });
   const running = worker.run();
@@ -192,18 +197,27 @@ async function bareUpdatesAtOnce(platform: Awaited<ReturnType<typeof startTestSe
     const handles = await Promise.all(Array.from({ length: count }, (_, index) => platform.client.workflow.start('bareUpdate', { taskQueue, workflowId: `${taskQueue}-${index}` })));
     // One Update each first, so that every workflow is cached and started, as the applications were.
     await Promise.all(handles.map((handle, index) => handle.executeUpdate(pingUpdate, { args: [index] })));
-    const latencies: number[] = [];
-    await Promise.all(handles.map(async (handle, index) => {
-      const started = performance.now();
-      await handle.executeUpdate(pingUpdate, { args: [index] });
-      latencies.push(performance.now() - started);
-    }));
+    const workflowIds = handles.map((handle) => handle.workflowId);
+    const updates = await burstInChild({ kind: 'bare-updates', address: platform.address, workflowIds });
+    const signals = await burstInChild({ kind: 'bare-signals', address: platform.address, workflowIds });
     await Promise.all(handles.map((handle) => handle.executeUpdate(stopUpdate)));
-    return summarize(latencies);
+    return { updates: summarize(updates.latencies), signals: summarize(signals.latencies) };
   } finally {
     worker.shutdown();
     await running;
     await connection.close();
+  }
+}
+
+/** Runs bench/fondo-affitti-burst.ts on `plan`, handed over in a file. */
+async function burstInChild(plan: BurstPlan): Promise<BurstFigures> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'push-bench-'));
+  try {
+    const file = path.join(dir, 'plan.json');
+    await writeFile(file, JSON.stringify(plan));
+    return await figuresFromChild<BurstFigures>(path.join(__dirname, 'fondo-affitti-burst.ts'), { BENCH_PLAN: file });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

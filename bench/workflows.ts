@@ -1,5 +1,5 @@
 // Workflows used only by the benchmarks, bundled by the bench worker, never by the platform's.
-import { condition, defineUpdate, setHandler } from '@temporalio/workflow';
+import { condition, defineSignal, defineUpdate, setHandler } from '@temporalio/workflow';
 import { HumanTasks } from '../workflows/human-tasks';
 import type { TaskCandidates } from '../workflows/shared/actor';
 import { INVIO_GENERICO } from '../workflows/shared/invio-generico';
@@ -31,11 +31,14 @@ export async function humanStepChain(input: ChainInput): Promise<number> {
 
 export const pingUpdate = defineUpdate<number, [number]>('ping');
 export const stopUpdate = defineUpdate<void>('stop');
+/** The other floor: a signal is answered once history holds it, without waiting for the workflow's step. */
+export const pingSignal = defineSignal<[number]>('ping-signal');
 
-/** The floor: an update that does nothing but answer. */
+/** The floors: an update that does nothing but answer, and a signal that does nothing. */
 export async function bareUpdate(): Promise<void> {
   let stopped = false;
   setHandler(pingUpdate, (value) => value);
+  setHandler(pingSignal, () => undefined);
   setHandler(stopUpdate, () => {
     stopped = true;
   });
