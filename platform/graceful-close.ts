@@ -2,19 +2,22 @@
 // the requests being handled are let finish (for a bounded time), and only then is every connection
 // closed — the open inboxes' event streams too, which never end by themselves. A handler cut short would
 // go on working after its process, or its test, believes it stopped.
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
-const isEventStream = (res: ServerResponse) => String(res.getHeader('content-type') ?? '').startsWith('text/event-stream');
+/** An event stream: asked for as one (EventSource sends this Accept), or answered as one. */
+const isEventStream = (req: IncomingMessage, res: ServerResponse) =>
+  (req.headers.accept ?? '').includes('text/event-stream') || String(res.getHeader('content-type') ?? '').startsWith('text/event-stream');
 
 /** Tracks `server`'s answers from now on; `close(graceMs)` stops it as above. */
 export function closesGracefully(server: Server): { close(graceMs: number): Promise<void> } {
-  const answering = new Set<ServerResponse>();
+  /** The answers being written, with their requests (an event stream is never waited for). */
+  const answering = new Map<ServerResponse, IncomingMessage>();
   let settled: (() => void) | undefined;
   const checkSettled = () => {
-    if (settled && [...answering].every(isEventStream)) settled();
+    if (settled && [...answering].every(([res, req]) => isEventStream(req, res))) settled();
   };
-  server.on('request', (_req, res: ServerResponse) => {
-    answering.add(res);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    answering.set(res, req);
     // Ended, not closed: a response whose client went away is still being worked on until its handler ends it.
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.end = ((...args: unknown[]) => {

@@ -95,12 +95,14 @@ const STREAM_MS = 2 * 60_000;
 
 /** GET /api/tasks/eventi: an `attivita` event whenever tasks the actor may see change. */
 export function streamTaskChanges(runtime: Pick<ApiRuntime, 'db' | 'regioneEnteId' | 'taskChanges'>, actor: Actor, req: Request, res: Response): void {
-  res.writeHead(200, {
+  // Set, not written with writeHead: what the response is stays readable (a graceful close ends streams at once).
+  res.status(200).set({
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
     Connection: 'keep-alive',
     'X-Accel-Buffering': 'no',
   });
+  res.flushHeaders();
   res.write('retry: 3000\n\n');
   // `tutte`: the database was lost for a while and changes may have been missed: read everything again.
   const send = (tutte = false) => res.write(`event: attivita\ndata: ${JSON.stringify(tutte ? { tutte } : {})}\n\n`);
