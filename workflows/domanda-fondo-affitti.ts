@@ -5,9 +5,10 @@
 // integration by a deadline); the call hears the outcome and, once the riparto is signed, tells the Comune
 // its share, which the Comune hears by PEC with the riparto act. A share below the need asks the Comune to
 // publish its revised ranking; once the Region records the liquidation, the Comune reports what it paid
-// within 60 days, and the Region reviews the report (the kit's istruttoria: approve, or ask to correct it).
+// within the call's days, and the Region reviews the report (./domanda-fondo-affitti-rendicontazione.ts).
 import { getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo, condition } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { publishAndReport } from './domanda-fondo-affitti-rendicontazione';
 import { HumanTasks } from './human-tasks';
 import { ACTIVITY_RETRY, Incidents } from './incidents';
 import { setBusinessState } from './kit/business-state';
@@ -21,10 +22,7 @@ import {
   DOMANDA_FONDO,
   esitoDomandaSignal,
   fabbisognoDomanda,
-  controllaRendicontazione,
-  GIORNI_GRADUATORIA_RIDETERMINATA,
   GIORNI_ISTRUTTORIA_DOMANDA,
-  GIORNI_RENDICONTAZIONE,
   liquidazioneSignal,
   quotaAssegnataSignal,
   rendicontazioneSignal,
@@ -35,16 +33,14 @@ import {
   type QuotaAssegnata,
 } from './shared/fondo-affitti/procedura';
 import { message, protocolloCitato } from './shared/messages';
-import type { DecisionOf } from './shared/forms';
-import { centsOf, decimalOf, formatEuro } from './shared/money';
-import { formatPercentuale, formatScarto } from './shared/percent';
+import { centsOf, decimalOf } from './shared/money';
+import { formatPercentuale } from './shared/percent';
 import type { StateOf } from './shared/procedure';
 import { DOMANDA_FONDO_PROCEDURE } from './shared/procedures';
 
 const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
 
 const REAL_DAY_MS = 24 * 60 * 60 * 1000;
-
 
 export async function domandaFondoAffitti(input: DomandaFondoInput): Promise<{ esito: EsitoDomanda }> {
   const { workflowId, parent } = workflowInfo();
@@ -208,101 +204,11 @@ export async function domandaFondoAffitti(input: DomandaFondoInput): Promise<{ e
     return { esito: 'AMMESSA' };
   }
 
-  // 5. A share below the need: every award is cut in proportion, and the revised ranking published.
-  const graduatoria = async () => {
-    if (share >= need) return;
-    const riduzione = formatScarto(coverage);
-    const pubblicata = await tasks.ask({
-      taskKey: 'graduatoria-rideterminata',
-      titolo: `Graduatoria rideterminata: ${input.titoloBando}`,
-      procedura: DOMANDA_FONDO,
-      enteId: input.enteId,
-      candidates: referenti,
-      dueAt: new Date(Date.now() + GIORNI_GRADUATORIA_RIDETERMINATA * DAY_MS).toISOString(),
-      formKey: 'graduatoria-rideterminata',
-      data: {
-        ...about, quota: assigned.quota, fabbisogno: assigned.fabbisogno, copertura, riduzione,
-        // Worded so that no article depends on the figure («il 91,40 %», «l’86,21 %»).
-        indicazione: `La quota di ${formatEuro(assigned.quota)} non copre l’intero fabbisogno ammesso di ${formatEuro(assigned.fabbisogno)} (copertura: ${copertura}): riduci in proporzione ogni contributo della graduatoria (${riduzione}) e pubblica la graduatoria rideterminata.`,
-      },
-    });
-    await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'QUOTA_ASSEGNATA', graduatoriaRideterminataDocumentId: pubblicata.decision.graduatoriaDocumentId, actorId: pubblicata.actor.userId });
-  };
-  // 6. The Region pays the share by a liquidation act; the report is due 60 days later.
-  const rendicontazione = async (): Promise<'RENDICONTATA' | 'RENDICONTAZIONE_MANCATA'> => {
-    await condition(() => liquidazione !== null);
-    const pagata = liquidazione!;
-    const scadenza = new Date(Date.parse(pagata.liquidataIl) + (input.giorniRendicontazione ?? GIORNI_RENDICONTAZIONE) * DAY_MS).toISOString();
-    await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'LIQUIDATA', rendicontazioneScadenza: scadenza });
-    setStato('LIQUIDATA');
-    await notices.send('liquidazione', pec, message('fondo-liquidazione', { ...valori, importo: pagata.importo, numeroAtto: pagata.numeroAtto, dataAtto: pagata.dataAtto, scadenza }));
-    const fondi = { quota: assigned.quota, cofinanziamento: domanda.cofinanziamento };
-    const task = { procedura: DOMANDA_FONDO, enteId: input.enteId, candidates: referenti, formKey: 'rendicontazione-fondo' as const };
-    const taskData = { ...about, ...fondi, liquidazione: { numeroAtto: pagata.numeroAtto, dataAtto: pagata.dataAtto, liquidataIl: pagata.liquidataIl } };
-    const check = (decision: DecisionOf<'rendicontazione-fondo'>) => controllaRendicontazione(decision, fondi);
-    // Past the due date with nothing sent, the Comune is reminded by PEC; the task stays open.
-    let sent = false;
-    const reminder = (async () => {
-      if (await condition(() => sent, Math.max(0, Date.parse(scadenza) - Date.now()))) return;
-      await notices.send('rendicontazione-sollecito', pec, message('fondo-rendicontazione-sollecito', { ...valori, scadenza }));
-    })();
-    let resa = await tasks.ask({ ...task, taskKey: 'rendicontazione', titolo: `Rendicontazione: ${input.titoloBando}`, dueAt: scadenza, data: taskData }, check);
-    sent = true;
-    await reminder;
-    const inVerifica = async (answer: typeof resa) => {
-      resa = answer;
-      await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'RENDICONTAZIONE_IN_VERIFICA', rendicontazione: answer.decision, actorId: answer.actor.userId });
-      setStato('RENDICONTAZIONE_IN_VERIFICA');
-    };
-    await inVerifica(resa);
-    // The report each review round reads: its relazione, as filed.
-    const allegatiResi = new Map([[1, await acts.documentiDomanda({ documentIds: [resa.decision.relazioneDocumentId] })]]);
-    const verifica = new Istruttoria<'verifica-rendicontazione-fondo', 'rendicontazione-fondo'>({ tasks, notices }, {
-      keyPrefix: 'rendicontazione-',
-      review: (round) => {
-        const [relazione] = allegatiResi.get(round)!;
-        return {
-          titolo: `Verifica della rendicontazione: ${input.enteDenominazione}`,
-          procedura: DOMANDA_FONDO,
-          enteId: input.enteId,
-          candidates: istruttori,
-          dueAt: new Date(Date.now() + GIORNI_ISTRUTTORIA_DOMANDA * DAY_MS).toISOString(),
-          formKey: 'verifica-rendicontazione-fondo',
-          data: {
-            ...about, ...fondi, round, relazione: relazione!,
-            pagatoA: resa.decision.pagatoA, beneficiariA: resa.decision.beneficiariA, pagatoB: resa.decision.pagatoB, beneficiariB: resa.decision.beneficiariB, residuo: resa.decision.residuo,
-            ...(resa.decision.note ? { note: resa.decision.note } : {}),
-          },
-        };
-      },
-      integration: {
-        pec,
-        dayMs: DAY_MS,
-        requested: async (review) => {
-          await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'RENDICONTAZIONE_INTEGRAZIONE', richiesta: review.decision.richiesta, actorId: review.actor.userId });
-          setStato('RENDICONTAZIONE_INTEGRAZIONE');
-        },
-        message: (review, integrazioneScadenza) => message('fondo-rendicontazione-integrazione', { ...valori, scadenza: integrazioneScadenza, richiesta: review.decision.richiesta! }),
-        task: (review) => ({ ...task, titolo: `Correzione della rendicontazione: ${input.titoloBando}`, data: { ...taskData, richiesta: review.decision.richiesta! } }),
-        check,
-        received: async (answer) => {
-          await inVerifica(answer);
-          allegatiResi.set(verifica.round + 1, await acts.documentiDomanda({ documentIds: [answer.decision.relazioneDocumentId] }));
-        },
-        lapsed: async () => {
-          await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'RENDICONTAZIONE_MANCATA' });
-          setStato('RENDICONTAZIONE_MANCATA');
-        },
-        lapseMessage: (integrazioneScadenza) => message('fondo-rendicontazione-mancata', { ...valori, scadenza: integrazioneScadenza }),
-      },
-    });
-    const esito = await verifica.decide();
-    if (esito.esito === 'DECADUTA') return 'RENDICONTAZIONE_MANCATA';
-    await acts.statoRendicontazione({ domandaId: input.domandaId, stato: 'RENDICONTATA', actorId: esito.review.actor.userId });
-    setStato('RENDICONTATA');
-    return 'RENDICONTATA';
-  };
-  const [, rendicontata] = await Promise.all([graduatoria(), rendicontazione()]);
+  const rendicontata = await publishAndReport({
+    input, dayMs: DAY_MS, tasks, acts, notices, setStato, referenti, istruttori, about, valori, pec,
+    cofinanziamento: domanda.cofinanziamento, assigned, coverage, copertura, scoperto: share < need,
+    liquidazione: () => liquidazione,
+  });
   await tasks.settled();
   if (parent) await getExternalWorkflowHandle(parent.workflowId).signal(rendicontazioneSignal, { enteId: input.enteId, esito: rendicontata });
   return { esito: 'AMMESSA' };
