@@ -109,6 +109,7 @@ describe('ricognizione in the browser', () => {
     await animationsSettled(page);
     expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
     await setDate(page, 'proroga-scadenza', '2035-10-31');
+    await page.screenshot({ path: path.join(__dirname, 'screenshots', 'proroga-ricognizione-1440.png') });
     await page.click(byTestId('proroga-conferma'));
     await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('31/10/2035'), {}, byTestId('ricognizione-scadenza'));
 
