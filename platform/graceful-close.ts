@@ -18,6 +18,10 @@ export function closesGracefully(server: Server): { close(graceMs: number): Prom
   };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     answering.set(res, req);
+    // A stream its browser left is done with, though nothing ends it: forgotten, or the map would grow for ever.
+    res.once('close', () => {
+      if (isEventStream(req, res)) answering.delete(res);
+    });
     // Ended, not closed: a response whose client went away is still being worked on until its handler ends it.
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.end = ((...args: unknown[]) => {
