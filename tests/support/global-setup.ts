@@ -9,11 +9,13 @@ import { prepareDatabase, startEmbeddedPostgres } from '../../platform/database'
 import { startDevServer } from '../../temporal-config/dev-server';
 import { locateTemporalCli } from '../../temporal-config/locate-cli';
 import { freePort } from './free-port';
+import { recordLateLogs } from './late-logs';
 import { setRunning } from './running-servers';
 
 const quiet = () => undefined;
 
 export default async function globalSetup(): Promise<void> {
+  recordLateLogs();
   const runId = `${Date.now()}_${process.pid}`;
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {

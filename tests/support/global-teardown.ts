@@ -1,3 +1,4 @@
+import { repeatLateLogs } from './late-logs';
 import { recordHistories } from './record-histories';
 import { stopAll } from './running-servers';
 
@@ -11,4 +12,5 @@ export default async function globalTeardown(): Promise<void> {
     console.log(`recorded ${recorded} new histories in tests/workflows/histories`);
   }
   await stopAll();
+  repeatLateLogs();
 }
