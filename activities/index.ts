@@ -18,6 +18,7 @@ import { createRicognizioneActivities } from './ricognizione/ricognizione-activi
 import type { Signer } from './signature/signer';
 import { createAmbitoActivities } from './tasks/ambito-candidates';
 import { createTaskProjection } from './tasks/task-projection';
+import { createTaskSubmissionActivities } from './tasks/task-submissions';
 
 export interface ActivityDeps {
   db: Db;
@@ -42,6 +43,7 @@ export function createActivities(deps: ActivityDeps) {
   const { db, protocol } = deps;
   return classifyFailures({
     ...createTaskProjection(db),
+    ...createTaskSubmissionActivities(db),
     ...createAmbitoActivities(db),
     ...createCommunicationActivities(db),
     ...createAccreditationActivities(db),

@@ -12,6 +12,8 @@ import {
   condition,
   currentUpdateInfo,
   isCancellation,
+  log,
+  patched,
   proxyActivities,
   setHandler,
   uuid4,
@@ -20,9 +22,10 @@ import {
 import type { Activities } from '../activities';
 import type { Incidents } from './incidents';
 import { holdsCandidacy, type Actor } from './shared/actor';
-import { checkDecision, type DecisionOf, type DecisionProblem, type FormKey } from './shared/forms';
+import { checkDecision, RECEIPT_FIRST_FORMS, type DecisionOf, type DecisionProblem, type FormKey } from './shared/forms';
 import type { TaskDataOf } from './shared/task-data';
 import {
+  actingProblem,
   claimTaskUpdate,
   completeTaskUpdate,
   openTasksQuery,
@@ -31,8 +34,11 @@ import {
   refuse,
   returnToGroupUpdate,
   RUOLO_REVOCATO,
+  submitTaskSignal,
   TASK_FAILURE,
+  type CompletedTask,
   type OpenTask,
+  type SubmittedTask,
   type TaskSpec,
 } from './shared/tasks';
 
@@ -91,22 +97,19 @@ export class HumanTasks {
     setHandler(completeTaskUpdate, ({ taskId, actor, decision }) => {
       const entry = this.entry(taskId);
       const { value } = checkDecision(entry.formKey, decision) as { value: DecisionOf<FormKey> };
-      const updateId = currentUpdateInfo()!.id;
-      // Only who holds a task completes it: an unassigned one is taken in the same step, and its history says so.
-      const completed = { actorId: actor.userId, outcome: value, ...(entry.assigneeId === null ? { presaImplicita: true } : {}) };
-      entry.completing = true;
-      entry.outcome = { decision: value, actor };
-      void this.write(entry, () => this.guarded.completeTask({ taskId, ...completed, updateId }));
-      return completed;
+      return this.record(entry, value, actor, currentUpdateInfo()!.id);
     }, {
       validator: ({ taskId, actor, decision }) => {
         const entry = this.mayAct(taskId, actor);
+        // One way in for a receipt-first form: its submissions are exclusive through their TaskSubmission row.
+        if (RECEIPT_FIRST_FORMS.has(entry.formKey)) refuse(TASK_FAILURE.invalidDecision, 'Questa attività si presenta con ricevuta immediata: usa la pagina dell’attività.');
         const checked = checkDecision(entry.formKey, decision);
         if (!checked.ok) refuse(TASK_FAILURE.invalidDecision, checked.problem.message, checked.problem.field ?? undefined);
         const problem = entry.check?.(checked.value);
         if (problem) refuse(TASK_FAILURE.invalidDecision, problem.message, problem.field ?? undefined);
       },
     });
+    setHandler(submitTaskSignal, (submission) => this.receive(submission));
     // The assignment updates complete once their row is written: the API answers with the task as it is now.
     setHandler(claimTaskUpdate, async ({ taskId, actor }) => {
       await this.assign(taskId, actor.userId, actor.userId, 'PRESA_IN_CARICO');
@@ -176,7 +179,13 @@ export class HumanTasks {
       const answered = deadline === undefined
         ? await condition(() => entry.outcome !== undefined).then(() => true)
         : await this.answeredBy(entry, typeof deadline === 'number' ? () => deadline : deadline);
-      // The decision is recorded synchronously, so past the deadline without an outcome there is none.
+      // The decision is recorded synchronously, so past the deadline without an outcome there is none; but a
+      // receipt-first submission received in time may still be on its way: closing its row tells which came first.
+      if (!answered && RECEIPT_FIRST_FORMS.has(spec.formKey) && patched('ricevuta-immediata-alla-scadenza')) {
+        const received = await this.guarded.closeSubmissions({ taskId, workflowId: workflowInfo().workflowId });
+        if (received) this.receive(received);
+        if (entry.outcome) return entry.outcome as TaskOutcome<K>;
+      }
       if (!answered) {
         entry.completing = true;
         await this.write(entry, () => this.guarded.cancelTask({ taskId }));
@@ -214,6 +223,32 @@ export class HumanTasks {
     await this.write(entry, () => this.guarded.rescheduleTask({ taskId: entry.taskId, dueAt, eventKey }));
   }
 
+  /** The decision recorded: the task is closed to any other, its completion written to the inbox. */
+  private record(entry: Entry, value: DecisionOf<FormKey>, actor: Actor, updateId: string): CompletedTask {
+    // Only who holds a task completes it: an unassigned one is taken in the same step, and its history says so.
+    const completed = { actorId: actor.userId, outcome: value, ...(entry.assigneeId === null ? { presaImplicita: true } : {}) };
+    entry.completing = true;
+    entry.outcome = { decision: value, actor };
+    void this.write(entry, () => this.guarded.completeTask({ taskId: entry.taskId, ...completed, updateId }));
+    return completed;
+  }
+
+  /**
+   * A receipt-first submission: the API checked it against the same rules and recorded it first in its task's
+   * row, so it is taken as it comes. A second delivery (the reconciler's, a retried request) finds the task
+   * completed and changes nothing.
+   */
+  private receive({ taskId, submissionId, actor, decision }: SubmittedTask): void {
+    const entry = this.open.get(taskId);
+    if (!entry || entry.completing || !RECEIPT_FIRST_FORMS.has(entry.formKey)) return;
+    const checked = checkDecision(entry.formKey, decision);
+    if (!checked.ok) {
+      log.warn('receipt-first submission not taken: the form refuses it', { taskId, submissionId, problem: checked.problem.message });
+      return;
+    }
+    this.record(entry, checked.value, actor, submissionId);
+  }
+
   /** Resolves once every projection write scheduled so far has landed: call it before the procedure returns. */
   async settled(): Promise<void> {
     await condition(() => this.pending.size === 0);
@@ -246,10 +281,8 @@ export class HumanTasks {
   /** The actor may act on a task they hold, an unassigned one their role covers, or one of a colleague away they substitute. */
   private mayAct(taskId: string, actor: Actor): Entry {
     const entry = this.entry(taskId);
-    if (entry.assigneeId !== null && entry.assigneeId !== actor.userId && !this.substitutes(actor, entry)) {
-      refuse(TASK_FAILURE.notAllowed, "L'attività è assegnata a un altro utente: chiedi di rilasciarla o riassegnarla.");
-    }
-    if (!this.holds(entry, actor)) refuse(TASK_FAILURE.notAllowed, 'Non hai il ruolo richiesto per questa attività.');
+    const problem = actingProblem(entry, actor);
+    if (problem) refuse(problem.type, problem.message);
     return entry;
   }
 

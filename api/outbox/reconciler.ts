@@ -1,7 +1,9 @@
-// Starts the procedures a request recorded but did not start (the process died, Temporal was down): at
-// start-up of the process that serves the API, and every few seconds after.
+// Starts the procedures a request recorded but did not start (the process died, Temporal was down), and
+// delivers the receipt-first submissions a request recorded but did not signal: at start-up of the process
+// that serves the API, and every few seconds after.
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../prisma/client';
+import { resendSubmissions } from '../tasks/submissions';
 import { startRecorded } from './procedure-outbox';
 
 const BATCH = 100;
@@ -30,6 +32,8 @@ export function startProcedureReconciler(
       }
     }
     if (started) options.log(`started ${started} procedure(s) a request had left unstarted`);
+    const delivered = await resendSubmissions(runtime);
+    if (delivered) options.log(`delivered ${delivered} submission(s) a request had left undelivered`);
     return started;
   }
 

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { completionUpdateId, createTaskProjection } from '../../activities/tasks/task-projection';
 import { holdsCandidacy, type Actor } from '../../workflows/shared/actor';
+import { RECEIPT_FIRST_FORMS, type FormKey } from '../../workflows/shared/forms';
 import {
   claimTaskUpdate,
   completeTaskUpdate,
@@ -15,6 +16,7 @@ import type { Person } from '../views';
 import { checkTaskFiles } from './documents';
 import { findVisibleTask, notOpen } from './queries';
 import { returnIfRevoked } from './revoked-assignees';
+import { submitTask } from './submissions';
 
 async function openTaskHandle(runtime: ApiRuntime, actor: Actor, taskId: string) {
   const task = await findVisibleTask(runtime, actor, taskId);
@@ -52,7 +54,7 @@ export async function reassignTask(runtime: ApiRuntime, actor: Actor, taskId: st
 }
 
 /**
- * Hands a decision to the workflow. Once executeUpdate returns, history holds it: the API writes the
+ * Hands a decision to the workflow (a receipt-first form's by Signal: ./submissions). Once executeUpdate returns, history holds it: the API writes the
  * inbox row itself (the workflow's own write of the same row then changes nothing), so the person sees it
  * at once. A retry of a decision already recorded, with the same key, answers as the first request did.
  */
@@ -63,7 +65,8 @@ export async function completeTask(runtime: ApiRuntime, actor: Actor, taskId: st
     if (idempotencyKey && (await completionUpdateId(runtime.db, taskId)) === updateId) return;
     throw notOpen(task);
   }
-  await returnIfRevoked(runtime, task, actor);
+  const current = await returnIfRevoked(runtime, task, actor);
+  if (RECEIPT_FIRST_FORMS.has(task.formKey as FormKey)) return submitTask(runtime, actor, current, decision, updateId);
   if (decision && typeof decision === 'object') await checkTaskFiles(runtime, task, decision as Record<string, unknown>);
   const handle = runtime.temporal.workflow.getHandle(task.workflowId);
   // The update's result is the decision as history holds it (the first request's, on a retry).

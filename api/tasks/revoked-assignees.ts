@@ -41,10 +41,12 @@ async function returnToGroup(runtime: ApiRuntime, task: Task, assignee: Actor, a
 }
 
 /** Before a colleague acts on a task held by someone else: if that person lost the role, the task returns first. */
-export async function returnIfRevoked(runtime: ApiRuntime, task: Task, actor: Actor): Promise<void> {
-  if (task.assigneeId === null || task.assigneeId === actor.userId) return;
+export async function returnIfRevoked(runtime: ApiRuntime, task: Task, actor: Actor): Promise<Task> {
+  if (task.assigneeId === null || task.assigneeId === actor.userId) return task;
   const assignee = await revokedAssignee(runtime, task);
-  if (assignee) await returnToGroup(runtime, task, assignee, actor.userId);
+  if (!assignee) return task;
+  await returnToGroup(runtime, task, assignee, actor.userId);
+  return { ...task, assigneeId: null };
 }
 
 /** After a revocation: the person's open tasks that their remaining roles no longer cover go back to their groups. */

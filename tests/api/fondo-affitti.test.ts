@@ -133,8 +133,21 @@ describe('Fondo affitti through the API', () => {
     expect(overCap.body.error.message).toContain('3.098,74');
     const missingAct = await bari.postJson<ApiError>(`/api/tasks/${task.id}/complete`, { decision: { ...decision, attoCofinanziamento: undefined } });
     expect([missingAct.status, missingAct.body.error.field]).toEqual([422, 'attoCofinanziamento']);
-    const submitted = await bari.postJson(`/api/tasks/${task.id}/complete`, { decision: { ...decision, fasce: { ...decision.fasce, A: { ...decision.fasce.A, fabbisogno: '50000.00' } } } });
-    expect(submitted.status).toBe(200);
+    // Receipt first: the answer comes once the submission is recorded and signalled, the inbox already saying
+    // so; the same request again (its Idempotency-Key) answers alike, another submission is refused.
+    const submit = (key: string) => bari.json(`/api/tasks/${task.id}/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
+      body: JSON.stringify({ decision: { ...decision, fasce: { ...decision.fasce, A: { ...decision.fasce.A, fabbisogno: '50000.00' } } } }),
+    });
+    // Two submissions at once (a double click): one is taken.
+    const [first, second] = await Promise.all([submit('prima'), submit('seconda')]);
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    const loser = (first.status === 409 ? first : second).body as ApiError;
+    expect(loser.error.message).toMatch(/^L'attività (è già stata completata|non è più aperta)\.$/);
+    expect(await server.platform.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ stato: 'COMPLETATA', completedById: expect.any(String) });
+    expect((await submit(first.status === 200 ? 'prima' : 'seconda')).status).toBe(200);
+    expect(await server.platform.db.taskSubmission.count({ where: { taskId: task.id } })).toBe(1);
     const presented = await eventually(async () => {
       const view = await bari.json<DomandaView>(`/api/fondo-affitti/domande/${domandaId}`);
       return view.body.protocollo ? view.body : undefined;

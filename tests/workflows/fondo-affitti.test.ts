@@ -1,7 +1,9 @@
 // The call of the rent-support fund on a real Temporal server, days compressed to a second: the draft sent to
 // signature, sent back, signed; every active Comune gets its application, the act by PEC and a task; an
-// extension moves the tasks; a Comune applies, another applies with a need over its band's cap (refused) and
-// then lapses on an integration, a third never applies; the worker restarts mid-call; past the deadline the
+// extension moves the tasks; a Comune applies (receipt first: recorded, then signalled, as the API does);
+// another's submission is left undelivered by a "crash" and the reconciler delivers it, then it lapses on an
+// integration; a fourth's, recorded in time but never signalled, is taken when the deadline closes it; a third
+// never applies, and is refused after the deadline; the worker restarts mid-call; past the deadline the
 // riparto is proposed and signed, and the admitted Comune hears its share; its share below its need, it
 // publishes the revised ranking; the Region liquidates it (wrong Comune, future date and a second time
 // refused); past the report's due date the Comune is reminded; it reports (over its funds refused), is
@@ -19,7 +21,8 @@ import {
   statoBandoQuery,
   type BandoFondoInput,
 } from '../../workflows/shared/fondo-affitti/procedura';
-import { completeTaskUpdate } from '../../workflows/shared/tasks';
+import { completeTaskUpdate, type SubmittedTask } from '../../workflows/shared/tasks';
+import { deliver, recordSubmission, resendSubmissions } from '../../api/tasks/submissions';
 import type { Actor } from '../../workflows/shared/actor';
 import { lendPecAddresses } from '../support/pec-addresses';
 import { eventually, startTestPlatform, type RunningWorker, type TestPlatform } from '../support/platform';
@@ -31,6 +34,7 @@ describe('bando Fondo affitti workflow', () => {
   let worker: RunningWorker;
 
   let givePecBack: () => Promise<void> = async () => undefined;
+  let deactivate: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
     platform = await startTestPlatform();
@@ -38,6 +42,7 @@ describe('bando Fondo affitti workflow', () => {
   });
   afterAll(async () => {
     await givePecBack();
+    await deactivate();
     await platform.close();
   });
 
@@ -47,6 +52,20 @@ describe('bando Fondo affitti workflow', () => {
   const complete = async (workflowId: string, taskKey: string, actor: Actor, decision: Record<string, unknown>) => {
     const task = await openTask(workflowId, taskKey);
     return platform.client.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, actor, decision }] });
+  };
+
+  const engine = () => ({ db: platform.db, temporal: platform.client });
+
+  /** A receipt-first submission as the API makes it, checks aside: its row, then (unless `signal` is false) its Signal. */
+  const submit = async (workflowId: string, actor: Actor, decision: Record<string, unknown>, signal = true) => {
+    const task = await openTask(workflowId, 'domanda');
+    const submission: SubmittedTask = { taskId: task.id, submissionId: randomUUID(), actor, decision, receivedAt: new Date().toISOString() };
+    await recordSubmission(platform.db, task, submission);
+    if (!signal) return submission;
+    await deliver(engine(), workflowId, submission);
+    // The workflow takes it and writes its completion to the inbox.
+    await eventually(async () => ((await platform.db.task.findUniqueOrThrow({ where: { id: task.id } })).stato === 'COMPLETATA' ? true : undefined));
+    return submission;
   };
 
   /** The dirigente confirms the act they read: its Impronta, from the task's data. */
@@ -63,7 +82,11 @@ describe('bando Fondo affitti workflow', () => {
   it('when a call runs from draft to riparto, then each Comune applies by the extended deadline, is decided, and the admitted one hears its share', async () => {
     const { regioneId, demoComuneIds } = platform.ref;
     const [bari, lecce, foggia] = [demoComuneIds[COMUNE_BARI], demoComuneIds[COMUNE_LECCE], demoComuneIds[COMUNE_FOGGIA]];
-    givePecBack = await lendPecAddresses(platform.db, Object.fromEntries([bari, lecce, foggia].map((enteId, index) => [enteId, `fondo${index}@pec.comune.example`])));
+    // A fourth Comune, accredited for this test only.
+    const quarto = (await platform.db.ente.findFirstOrThrow({ where: { tipo: 'COMUNE', stato: 'NON_ACCREDITATO' }, orderBy: { codice: 'asc' } })).id;
+    await platform.db.ente.update({ where: { id: quarto }, data: { stato: 'ATTIVO' } });
+    deactivate = async () => void (await platform.db.ente.update({ where: { id: quarto }, data: { stato: 'NON_ACCREDITATO' } }));
+    givePecBack = await lendPecAddresses(platform.db, Object.fromEntries([bari, lecce, foggia, quarto].map((enteId, index) => [enteId, `fondo${index}@pec.comune.example`])));
     const [istruttore, dirigente, bariActor, lecceActor] = await Promise.all([
       platform.actor('regione.istruttore'), platform.actor('regione.dirigente'), platform.actor('bari.rappresentante'), platform.actor('lecce.rappresentante'),
     ]);
@@ -106,7 +129,7 @@ describe('bando Fondo affitti workflow', () => {
 
     // Each active Comune: a task due at the deadline and the opening PEC with the act.
     const domanda = (enteId: string) => domandaFondoWorkflowId(bandoId, enteId);
-    for (const enteId of [bari, lecce, foggia]) {
+    for (const enteId of [bari, lecce, foggia, quarto]) {
       const task = await openTask(domanda(enteId), 'domanda');
       expect(task.dueAt?.toISOString()).toBe(scadenza);
       const pec = await eventually(() => platform.db.pecMessage.findFirst({ where: { idempotencyKey: `${workflowId}/avvio/${enteId}` } }));
@@ -121,7 +144,9 @@ describe('bando Fondo affitti workflow', () => {
     await eventually(async () => ((await openTask(domanda(foggia), 'domanda')).dueAt?.toISOString() === extended ? true : undefined));
     expect((await platform.db.bandoFondo.findUniqueOrThrow({ where: { id: bandoId } })).scadenza.toISOString()).toBe(extended);
 
-    // Bari applies; Lecce first with a need over band A's cap (refused, naming the field), then within it.
+    // Bari applies. Lecce's submission is recorded but its request dies before the Signal: the reconciler
+    // delivers it, and a second delivery changes nothing. (The API refuses what the form or the call's rules
+    // refuse before recording anything: tests/api/fondo-affitti.test.ts.)
     const figures = async (enteId: string, fabbisognoA: string) => ({
       fasce: { A: { ricevute: 30, ammissibili: 20, esclusi: 10, fabbisogno: fabbisognoA }, B: { ricevute: 10, ammissibili: 5, esclusi: 5, fabbisogno: '8000.00' } },
       cofinanziamento: '9000.00',
@@ -129,10 +154,16 @@ describe('bando Fondo affitti workflow', () => {
       bandoComunaleDocumentId: (await attachment(enteId, 'bando-comunale')).id,
       graduatoriaDocumentId: (await attachment(enteId, 'graduatoria')).id,
     });
-    await complete(domanda(bari), 'domanda', bariActor, await figures(bari, '50000.00'));
-    const overCap = await complete(domanda(lecce), 'domanda', lecceActor, await figures(lecce, '70000.00')).then(() => null, (error: unknown) => error);
-    expect(overCap).toMatchObject({ cause: { details: [{ field: 'fasce.A.fabbisogno' }] } });
-    await complete(domanda(lecce), 'domanda', lecceActor, await figures(lecce, '40000.00'));
+    // A receipt-first form has one way in: its Update is refused.
+    const byUpdate = await complete(domanda(bari), 'domanda', bariActor, await figures(bari, '50000.00')).then(() => null, (error: unknown) => error);
+    expect(byUpdate).toMatchObject({ cause: { type: 'DATI_NON_VALIDI' } });
+    await submit(domanda(bari), bariActor, await figures(bari, '50000.00'));
+    const lecceSubmission = await submit(domanda(lecce), lecceActor, await figures(lecce, '40000.00'), false);
+    expect(await resendSubmissions(engine(), new Date(Date.now() + 60_000))).toBe(1);
+    await eventually(async () => ((await platform.db.domandaFondo.findUniqueOrThrow({ where: { bandoId_enteId: { bandoId, enteId: lecce } } })).protocolloId ? true : undefined));
+    await deliver(engine(), domanda(lecce), lecceSubmission);
+    // The fourth Comune's submission is recorded in the window, its Signal lost, nobody resends it.
+    await submit(domanda(quarto), { ...lecceActor, roles: [{ enteId: quarto, ruolo: 'REFERENTE', area: 'FONDO_AFFITTI' }] }, await figures(quarto, '30000.00'), false);
     const bariRow = await eventually(async () => {
       const row = await platform.db.domandaFondo.findUniqueOrThrow({ where: { bandoId_enteId: { bandoId, enteId: bari } } });
       return row.protocolloId && row.ricevutaDocumentId ? row : undefined;
@@ -150,9 +181,20 @@ describe('bando Fondo affitti workflow', () => {
     await complete(domanda(lecce), 'istruttoria-1', istruttore, { esito: 'INTEGRAZIONE', richiesta: 'Allegare la delibera.', giorniIntegrazione: 2 });
     await eventually(async () => ((await platform.db.domandaFondo.findUniqueOrThrow({ where: { bandoId_enteId: { bandoId, enteId: lecce } } })).stato === 'DECADUTA' ? true : undefined), 30_000);
 
-    // Foggia never applied: past the deadline its task is gone and its application not submitted.
+    // Foggia never applied: past the deadline its task is gone, its application not submitted, and a
+    // submission now is refused, naming the deadline.
     await eventually(async () => ((await platform.db.domandaFondo.findUniqueOrThrow({ where: { bandoId_enteId: { bandoId, enteId: foggia } } })).stato === 'NON_PRESENTATA' ? true : undefined), 60_000);
     expect(await platform.db.task.count({ where: { workflowId: domanda(foggia), stato: 'APERTA' } })).toBe(0);
+    const foggiaTask = await platform.db.task.findFirstOrThrow({ where: { workflowId: domanda(foggia), taskKey: 'domanda' } });
+    const late = await recordSubmission(platform.db, foggiaTask, { taskId: foggiaTask.id, submissionId: randomUUID(), actor: bariActor, decision: {}, receivedAt: new Date().toISOString() }).then(() => null, (error: unknown) => error);
+    expect(late).toMatchObject({ status: 409, message: expect.stringContaining('Il termine di questa attività è scaduto il') });
+    // The fourth Comune's submission, received before the deadline, was taken when the deadline closed its task.
+    const taken = await eventually(async () => {
+      const row = await platform.db.domandaFondo.findUniqueOrThrow({ where: { bandoId_enteId: { bandoId, enteId: quarto } } });
+      return row.protocolloId ? row : undefined;
+    });
+    expect(taken.fabbisognoA?.toString()).toBe('30000');
+    await complete(domanda(quarto), 'istruttoria-1', istruttore, { esito: 'RESPINGI', motivazione: 'Graduatoria non approvata.' });
 
     // The riparto: proposed, signed; Bari gets all of the fund, below its need.
     await complete(workflowId, 'proposta-riparto-1', istruttore, { esito: 'PROPONI' });

@@ -167,6 +167,13 @@ export const FORMS = {
 export type FormKey = keyof typeof FORMS;
 export type DecisionOf<K extends FormKey> = z.infer<(typeof FORMS)[K]>;
 
+/**
+ * Forms answered at once: the API checks the decision, records it and hands it to the workflow by Signal
+ * (workflows/shared/tasks.ts `SubmittedTask`), so hundreds of people submitting in the same minute (the
+ * Comuni at a call's deadline) each have their receipt without waiting for their workflow's step.
+ */
+export const RECEIPT_FIRST_FORMS: ReadonlySet<FormKey> = new Set<FormKey>(['domanda-fondo-affitti']);
+
 /** Field names are shown to people: say them in Italian. */
 const FIELD_LABELS: Record<string, string> = {
   esito: 'Esito',

@@ -1,0 +1,13 @@
+// The call's rules on a Comune's application, checked by the API when it is submitted (the form is receipt
+// first): the window and each band's cap, from the call as the database holds it now. What is taken in the
+// window is then the task's TaskSubmission row's to keep, even if the procedure's deadline passes first.
+import type { Db } from '../../prisma/client';
+import type { DecisionOf, DecisionProblem } from '../../workflows/shared/forms';
+import { controllaDomanda, type ParametriBando } from '../../workflows/shared/fondo-affitti/procedura';
+
+export async function checkDomandaFondo(db: Db, task: { data: unknown }, domanda: DecisionOf<'domanda-fondo-affitti'>, receivedAt: Date): Promise<DecisionProblem | null> {
+  const { bandoId } = task.data as { bandoId: string };
+  const bando = await db.bandoFondo.findUniqueOrThrow({ where: { id: bandoId }, select: { apertura: true, scadenza: true, parametri: true } });
+  const { fasce } = bando.parametri as unknown as ParametriBando;
+  return controllaDomanda(domanda, { fasce, apertura: bando.apertura.toISOString(), scadenza: bando.scadenza.toISOString() }, receivedAt.getTime());
+}

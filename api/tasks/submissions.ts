@@ -1,0 +1,118 @@
+// Receipt-first forms (RECEIPT_FIRST_FORMS): the API makes the workflow's checks itself (who may act, the
+// form, the procedure's rules with the time of receipt), records the decision in the task's TaskSubmission
+// row (its primary key: one submission per task, and none once the deadline closed it), then hands it to the
+// workflow by Signal. Once the Signal returns, history holds it: the inbox row is written and the person has
+// their answer without waiting for the workflow's step — at a call's deadline, hundreds at once. A crash
+// between the row and the Signal leaves the row: the retried request (same Idempotency-Key) or the
+// reconciler (`resendSubmissions`) delivers it; the workflow takes a submission once.
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { Prisma } from '../../prisma/generated/client';
+import type { Db } from '../../prisma/client';
+import { createTaskProjection } from '../../activities/tasks/task-projection';
+import { submittedTaskOf } from '../../activities/tasks/task-submissions';
+import type { Actor } from '../../workflows/shared/actor';
+import { checkDecision, type DecisionProblem, type FormKey } from '../../workflows/shared/forms';
+import { actingProblem, submitTaskSignal, TASK_FAILURE, type SubmittedTask } from '../../workflows/shared/tasks';
+import { checkDomandaFondo } from '../fondo-affitti/domanda-submission';
+import { AppError } from '../errors';
+import type { ApiRuntime } from '../runtime';
+import { checkTaskFiles } from './documents';
+import { notOpen } from './queries';
+
+/** The procedure's own rules on a receipt-first form, as its workflow checks them, at the time of receipt. */
+type SubmissionCheck = (db: Db, task: { data: unknown }, decision: never, receivedAt: Date) => Promise<DecisionProblem | null>;
+
+const PROCEDURE_CHECKS: Partial<Record<FormKey, SubmissionCheck>> = {
+  'domanda-fondo-affitti': checkDomandaFondo,
+};
+
+interface SubmittableTask {
+  id: string;
+  workflowId: string;
+  formKey: string;
+  data: unknown;
+  assigneeId: string | null;
+  candidateEnteId: string;
+  candidateRole: string;
+  candidateArea: string | null;
+  dueAt: Date | null;
+}
+
+const invalid = (problem: DecisionProblem) => new AppError(TASK_FAILURE.invalidDecision, 422, problem.message, problem.field ?? undefined);
+
+/** Submits `decision` on an open receipt-first task; a retry with the same `submissionId` answers as the first did. */
+export async function submitTask(runtime: ApiRuntime, actor: Actor, task: SubmittableTask, decision: unknown, submissionId: string): Promise<void> {
+  const receivedAt = new Date();
+  const formKey = task.formKey as FormKey;
+  const candidates = { candidateEnteId: task.candidateEnteId, candidateRole: task.candidateRole, candidateArea: task.candidateArea } as Parameters<typeof actingProblem>[0]['candidates'];
+  const refused = actingProblem({ assigneeId: task.assigneeId, candidates, named: false }, actor);
+  if (refused) throw new AppError(refused.type, 403, refused.message);
+  const checked = checkDecision(formKey, decision);
+  if (!checked.ok) throw invalid(checked.problem);
+  const problem = await PROCEDURE_CHECKS[formKey]?.(runtime.db, task, checked.value as never, receivedAt);
+  if (problem) throw invalid(problem);
+  await checkTaskFiles(runtime, task, checked.value as Record<string, unknown>);
+
+  const submission = await recordSubmission(runtime.db, task, {
+    taskId: task.id, submissionId, actor, decision: checked.value, receivedAt: receivedAt.toISOString(),
+  });
+  await deliver(runtime, task.workflowId, submission);
+  await createTaskProjection(runtime.db).completeTask({
+    taskId: task.id,
+    actorId: submission.actor.userId,
+    outcome: submission.decision,
+    updateId: submission.submissionId,
+    ...(task.assigneeId === null ? { presaImplicita: true } : {}),
+  });
+}
+
+/** The task's row: this submission's, or the first request's when this is its retry; otherwise a 409. */
+export async function recordSubmission(db: Db, task: Pick<SubmittableTask, 'id' | 'workflowId' | 'dueAt'>, submission: SubmittedTask): Promise<SubmittedTask> {
+  const { count } = await db.taskSubmission.createMany({
+    data: [{
+      taskId: task.id,
+      workflowId: task.workflowId,
+      esito: 'PRESENTATA',
+      submissionId: submission.submissionId,
+      actor: submission.actor as unknown as Prisma.InputJsonValue,
+      decision: submission.decision as Prisma.InputJsonValue,
+      receivedAt: new Date(submission.receivedAt),
+    }],
+    skipDuplicates: true,
+  });
+  if (count === 1) return submission;
+  const row = await db.taskSubmission.findUniqueOrThrow({ where: { taskId: task.id } });
+  if (row.esito === 'CHIUSA') throw notOpen({ stato: 'ANNULLATA', dueAt: task.dueAt, completedAt: row.receivedAt });
+  if (row.submissionId !== submission.submissionId) throw new AppError(TASK_FAILURE.notOpen, 409, "L'attività è già stata completata.");
+  return submittedTaskOf(row);
+}
+
+/** The Signal; once it returns, history holds the submission. */
+export async function deliver(runtime: Pick<ApiRuntime, 'temporal'>, workflowId: string, submission: SubmittedTask): Promise<void> {
+  try {
+    await runtime.temporal.workflow.getHandle(workflowId).signal(submitTaskSignal, submission);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw new AppError(TASK_FAILURE.notOpen, 409, 'La procedura è già conclusa.');
+    throw error;
+  }
+}
+
+/** Submissions older than this whose task is still open in the inbox are delivered again. */
+const UNDELIVERED_AFTER_MS = 10_000;
+
+/**
+ * Delivers again the submissions a crash left between their row and their Signal (the task still open in the
+ * inbox a while after): the workflow takes each once. Returns how many were sent.
+ */
+export async function resendSubmissions(runtime: Pick<ApiRuntime, 'db' | 'temporal'>, now = new Date()): Promise<number> {
+  const rows = await runtime.db.$queryRaw<{ taskId: string }[]>`
+    SELECT s."taskId" FROM "TaskSubmission" s JOIN "Task" t ON t."id" = s."taskId"
+    WHERE s."esito" = 'PRESENTATA' AND t."stato" = 'APERTA' AND s."receivedAt" < (${new Date(now.getTime() - UNDELIVERED_AFTER_MS).toISOString()}::timestamptz AT TIME ZONE 'UTC')
+    ORDER BY s."receivedAt" LIMIT 100`;
+  let sent = 0;
+  for (const { taskId } of rows) {
+    const row = await runtime.db.taskSubmission.findUniqueOrThrow({ where: { taskId } });
+    await deliver(runtime, row.workflowId, submittedTaskOf(row)).then(() => sent++, () => undefined);
+  }
+  return sent;
+}
