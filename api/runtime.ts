@@ -3,6 +3,7 @@ import type { DocumentStore } from '../activities/documents/document-store';
 import type { PdfRenderer } from '../activities/pdf/pdf-renderer';
 import type { PecService } from '../activities/pec/pec';
 import type { Db } from '../prisma/client';
+import type { BackgroundWork } from './background-work';
 import type { TaskChangeFeed } from './tasks/live';
 
 /** Uploads of flussi: where a file waits while it is received, and the quota of each transmission. */
@@ -34,4 +35,6 @@ export interface ApiRuntime {
   worker: { getState(): string };
   /** Tells the open inboxes that tasks changed (api/tasks/live.ts). */
   taskChanges: TaskChangeFeed;
+  /** What runs on after its request was answered; a stop waits for it (./background-work.ts). */
+  background: BackgroundWork;
 }

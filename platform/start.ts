@@ -15,6 +15,7 @@ import { discardOrphanFiles } from '../api/documenti/orphans';
 import { listenToTaskChanges } from '../api/tasks/live';
 import { createAuth } from '../api/auth';
 import { probeConnection } from '../api/health';
+import { BackgroundWork } from '../api/background-work';
 import { startProcedureReconciler } from '../api/outbox/reconciler';
 import { createDb } from '../prisma/client';
 import { loadReferenceData } from '../prisma/seed/reference-data';
@@ -171,6 +172,9 @@ async function main(): Promise<void> {
   const auth = await createAuth({ db, publicUrl: base, oidc, sessionSecret, secureCookies: base.startsWith('https://') });
   const taskChanges = listenToTaskChanges(databaseUrl, logger('api'));
   stops.push({ name: 'live inbox', stop: taskChanges.close });
+  // Stopped after the API (stops run in reverse): an export still being written finishes first.
+  const background = new BackgroundWork();
+  stops.push({ name: 'background work', stop: () => background.settled(API_GRACE_MS) });
   const uiDist = path.join(PROJECT_ROOT, 'ui', 'dist');
   if (!existsSync(path.join(uiDist, 'index.html'))) log('ui/dist is missing: run `npm run build:ui` (npm run setup does it) to serve the inbox');
   const app = createApp({
@@ -189,6 +193,7 @@ async function main(): Promise<void> {
       temporalProbe,
       worker,
       taskChanges,
+      background,
     },
     auth,
     uiDist,

@@ -34,7 +34,7 @@ export function flussiRoutes(runtime: ApiRuntime): Router {
   // only while its request is handled, and multer removes a partial one when the client goes away.
   const storage = multer.diskStorage({ destination: runtime.uploads.tempDir });
   // What a process killed mid-upload left behind (a failure here only leaves those files a while longer).
-  void sweepStaleUploads(runtime.uploads.tempDir).catch((error: unknown) => console.error('[api] upload folder not swept', error));
+  runtime.background.track(sweepStaleUploads(runtime.uploads.tempDir).catch((error: unknown) => console.error('[api] upload folder not swept', error)));
 
   /** Refuses before receiving a byte (who uploads, the transmission's state, its quota), then receives within what is left. */
   const admitAndReceive: RequestHandler = async (req, res, next) => {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { exportUnitsToExcel, type StockFilter } from '../../activities/stock';
 import type { Db } from '../../prisma/client';
+import type { BackgroundWork } from '../background-work';
 import { AppError, notFound } from '../errors';
 
 export type ExportState = 'IN_CORSO' | 'PRONTA' | 'ERRORE';
@@ -37,6 +38,7 @@ export class ExportJobs {
 
   constructor(
     private readonly db: Db,
+    private readonly background: BackgroundWork,
     private readonly log: (message: string, error: unknown) => void = (message, error) => console.error(`[api] ${message}`, error),
   ) {}
 
@@ -61,7 +63,7 @@ export class ExportJobs {
       createdAt: new Date(),
     };
     this.jobs.set(id, job);
-    void this.run(job, filter);
+    this.background.track(this.run(job, filter));
     return job;
   }
 

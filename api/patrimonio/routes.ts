@@ -30,7 +30,7 @@ const exportView = (job: ExportJob) => ({
 export function patrimonioRoutes(runtime: ApiRuntime): Router {
   const router = Router();
   const { db } = runtime;
-  const exportJobs = new ExportJobs(db);
+  const exportJobs = new ExportJobs(db, runtime.background);
   const visible = (req: Parameters<typeof actorOf>[0]) => visibleStockEnti(actorOf(req), runtime.regioneEnteId);
 
   router.get('/patrimonio/unita', async (req, res) => {

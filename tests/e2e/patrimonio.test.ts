@@ -8,7 +8,7 @@ import { ARCA_JONICA } from '../../prisma/seed/reference-data';
 
 const MONOPOLI = '072030';
 import type { TestServer } from '../support/api-server';
-import { dialogBackgrounds, startBrowserTest, type TestBrowser } from '../support/browser';
+import { animationsSettled, dialogBackgrounds, startBrowserTest, type TestBrowser } from '../support/browser';
 import { demoCf } from '../support/demo';
 import { freePort } from '../support/free-port';
 import { buildStock, sellSome } from '../flussi/stock/stock-fixtures';
@@ -81,6 +81,8 @@ describe('the stock browser in the browser', () => {
     await waitForText(page, byTestId('esportazione-pronta'), `${libere.length} unità`);
     expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
     expect(await page.$eval(byTestId('esportazione-scarica'), (link) => (link as HTMLAnchorElement).href)).toMatch(/\/api\/patrimonio\/esportazioni\/[0-9a-f-]+\/file$/);
+    // Clicked once the dialog has faded in: a click during the transition can miss the button.
+    await animationsSettled(page);
     await page.click(byTestId('esportazione-chiudi'));
     await page.waitForSelector(byTestId('esportazione'), { hidden: true });
 

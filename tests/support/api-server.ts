@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createApp } from '../../api/app';
 import { listenToTaskChanges } from '../../api/tasks/live';
 import { createAuth } from '../../api/auth';
+import { BackgroundWork } from '../../api/background-work';
 import { probeConnection } from '../../api/health';
 import type { ApiRuntime } from '../../api/runtime';
 import { uploadSettings } from '../../platform/config';
@@ -70,6 +71,7 @@ export async function startTestServer(
     temporalProbe: probeConnection(platform.address),
     worker: worker.worker,
     taskChanges: listenToTaskChanges(process.env.DATABASE_URL!),
+    background: new BackgroundWork(),
   };
   Object.assign(runtime, options.runtime?.(runtime));
   const app = createApp({ runtime, auth, uiDist: options.withUi ? path.join(__dirname, '../../ui/dist') : undefined });
@@ -88,6 +90,8 @@ export async function startTestServer(
       // The answers being written finish first: a handler still running after its test file ended would
       // reach a database and a module registry that are gone.
       await answers.close(15_000);
+      // Then what the API goes on with after answering (an export being written).
+      await runtime.background.settled(15_000);
       // First: a feed left listening would try to reach the database after the run has stopped it.
       await runtime.taskChanges.close();
       await idp.close();

@@ -3,6 +3,7 @@
 // the moment the inbox row is written. The client's retry with the same Idempotency-Key must land the
 // decision exactly once and the procedure must move on, with the inbox and the workflow in agreement.
 import { listenToTaskChanges } from '../../api/tasks/live';
+import { BackgroundWork } from '../../api/background-work';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,6 +73,7 @@ describe('when the Temporal server is killed right after the inbox records a dec
       temporalProbe: probeConnection(server.address),
       worker,
       taskChanges: listenToTaskChanges(process.env.DATABASE_URL!),
+      background: new BackgroundWork(),
     };
   });
   afterAll(async () => {
