@@ -54,6 +54,13 @@ function documentRows(request: RegistrationRequest): Omit<ProtocolDocument, 'id'
 }
 
 /**
+ * Registrations queue on the counter's row lock, one at a time: at a call's deadline hundreds wait their
+ * turn, each holding a pooled connection. Prisma's defaults (2 s to get one, 5 s to finish) would refuse a
+ * turn that is merely late; a wait this long is a register under load, not a fault.
+ */
+const REGISTRATION_QUEUE = { maxWait: 30_000, timeout: 30_000 };
+
+/**
  * The platform's own protocol register, in PostgreSQL. The number comes from a counter row locked by
  * the increment, and the registration — with its signed segnatura and its documents — is inserted in
  * the same transaction: a failed or duplicate insert rolls the increment back, so numbers stay
@@ -62,6 +69,7 @@ function documentRows(request: RegistrationRequest): Omit<ProtocolDocument, 'id'
  *
  * Settings: see {@link DatabaseProtocolRegisterSettings}.
  */
+
 export function createDatabaseProtocolRegister(db: Db, settings: DatabaseProtocolRegisterSettings): ProtocolRegister {
   const { aoo, register } = settings;
   if (!/^[A-Za-z0-9_.-]{1,16}$/.test(register)) throw new Error(`Protocol register code "${register}" is not a valid CodiceRegistro ([A-Za-z0-9_.-]{1,16}).`);
@@ -144,7 +152,7 @@ export function createDatabaseProtocolRegister(db: Db, settings: DatabaseProtoco
               documents: { create: documentRows(request) },
             },
           });
-        });
+        }, REGISTRATION_QUEUE);
         return toRegistration(row);
       } catch (error) {
         // A concurrent request with the same key won the race: its registration is ours.
