@@ -109,9 +109,10 @@ export async function resendSubmissions(runtime: Pick<ApiRuntime, 'db' | 'tempor
     SELECT s."taskId" FROM "TaskSubmission" s JOIN "Task" t ON t."id" = s."taskId"
     WHERE s."esito" = 'PRESENTATA' AND t."stato" = 'APERTA' AND s."receivedAt" < (${new Date(now.getTime() - UNDELIVERED_AFTER_MS).toISOString()}::timestamptz AT TIME ZONE 'UTC')
     ORDER BY s."receivedAt" LIMIT 100`;
+  if (rows.length === 0) return 0;
+  const undelivered = await runtime.db.taskSubmission.findMany({ where: { taskId: { in: rows.map((row) => row.taskId) } } });
   let sent = 0;
-  for (const { taskId } of rows) {
-    const row = await runtime.db.taskSubmission.findUniqueOrThrow({ where: { taskId } });
+  for (const row of undelivered) {
     await deliver(runtime, row.workflowId, submittedTaskOf(row)).then(() => sent++, () => undefined);
   }
   return sent;
