@@ -78,7 +78,7 @@ export class PrismaSessionStore extends session.Store {
   }
 
   private async read(sid: string): Promise<SessionData | null> {
-    const row = await this.db.session.findUnique({ where: { sid } });
+    const [row] = await this.db.$queryRaw<{ data: unknown; expiresAt: Date }[]>`SELECT "data", "expiresAt" FROM "Session" WHERE "sid" = ${sid}`;
     if (!row) return null;
     if (row.expiresAt <= this.now()) {
       await this.db.session.deleteMany({ where: { sid, expiresAt: { lte: this.now() } } });

@@ -7,7 +7,10 @@ import { controllaDomanda, type ParametriBando } from '../../workflows/shared/fo
 
 export async function checkDomandaFondo(db: Db, task: { data: unknown }, domanda: DecisionOf<'domanda-fondo-affitti'>, receivedAt: Date): Promise<DecisionProblem | null> {
   const { bandoId } = task.data as { bandoId: string };
-  const bando = await db.bandoFondo.findUniqueOrThrow({ where: { id: bandoId }, select: { apertura: true, scadenza: true, parametri: true } });
+  // A plain statement: at the deadline every Comune's submission reads its call at once.
+  const [bando] = await db.$queryRaw<{ apertura: Date; scadenza: Date; parametri: unknown }[]>`
+    SELECT "apertura", "scadenza", "parametri" FROM "BandoFondo" WHERE "id" = ${bandoId}`;
+  if (!bando) throw new Error(`call ${bandoId} of an application task not found`);
   const { fasce } = bando.parametri as unknown as ParametriBando;
   return controllaDomanda(domanda, { fasce, apertura: bando.apertura.toISOString(), scadenza: bando.scadenza.toISOString() }, receivedAt.getTime());
 }

@@ -80,7 +80,9 @@ export async function checkTaskFiles(runtime: ApiRuntime, task: { formKey: strin
   if (named.length === 0) return;
   // One read for all the files named (a submission at the busiest moment of a call names several).
   const ids = named.map(({ id }) => id).filter((id) => z.string().uuid().safeParse(id).success);
-  const documents = new Map((await runtime.db.document.findMany({ where: { id: { in: ids } }, select: { id: true, workflowId: true, tipo: true } })).map((row) => [row.id, row]));
+  const rows = await runtime.db.$queryRaw<{ id: string; workflowId: string | null; tipo: string }[]>`
+    SELECT "id", "workflowId", "tipo"::text FROM "Document" WHERE "id" = ANY(${ids}::text[])`;
+  const documents = new Map(rows.map((row) => [row.id, row]));
   for (const { name, field, id } of named) {
     const document = documents.get(id);
     if (document?.workflowId !== task.workflowId || document.tipo !== field.tipo) {

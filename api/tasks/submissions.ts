@@ -1,12 +1,13 @@
 // Receipt-first forms (RECEIPT_FIRST_FORMS): the API makes the workflow's checks itself (who may act, the
-// form, the procedure's rules with the time of receipt), records the decision in the task's TaskSubmission
-// row (its primary key: one submission per task, and none once the deadline closed it), then hands it to the
-// workflow by Signal. Once the Signal returns, history holds it: the inbox row is written and the person has
-// their answer without waiting for the workflow's step — at a call's deadline, hundreds at once. A crash
-// between the row and the Signal leaves the row: the retried request (same Idempotency-Key) or the
-// reconciler (`resendSubmissions`) delivers it; the workflow takes a submission once.
+// form, the procedure's rules with the time of receipt) and records the decision in the task's TaskSubmission
+// row (its primary key: one submission per task, and none once the deadline closed it). That row is the
+// receipt: the workflow is bound to take it (at its deadline it takes a row never signalled), so the person
+// has their answer once it is committed — at a call's deadline, hundreds at once. The Signal then follows in
+// the background, queued behind the requests still being answered; once history holds it the inbox row is
+// written (never before: the inbox does not run ahead of history). A crash between the row and the Signal
+// leaves the row: the retried request (same Idempotency-Key) or the reconciler (`resendSubmissions`)
+// delivers it; the workflow takes a submission once.
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { Prisma } from '../../prisma/generated/client';
 import type { Db } from '../../prisma/client';
 import { createTaskProjection } from '../../activities/tasks/task-projection';
 import { submittedTaskOf } from '../../activities/tasks/task-submissions';
@@ -56,6 +57,14 @@ export async function submitTask(runtime: ApiRuntime, actor: Actor, task: Submit
   const submission = await recordSubmission(runtime.db, task, {
     taskId: task.id, submissionId, actor, decision: checked.value, receivedAt: receivedAt.toISOString(),
   });
+  runtime.background.enqueue(() => deliverAndShow(runtime, task, submission).catch((error: unknown) => {
+    // The row stays undelivered: the reconciler sends it again.
+    console.error(`[api] submission of task ${task.id} not yet delivered to its procedure: ${error instanceof Error ? error.message : String(error)}`);
+  }));
+}
+
+/** The Signal, then the inbox row: the task is completed in the inbox once history holds its submission. */
+async function deliverAndShow(runtime: ApiRuntime, task: SubmittableTask, submission: SubmittedTask): Promise<void> {
   await deliver(runtime, task.workflowId, submission);
   await createTaskProjection(runtime.db).completeTask({
     taskId: task.id,
@@ -68,18 +77,13 @@ export async function submitTask(runtime: ApiRuntime, actor: Actor, task: Submit
 
 /** The task's row: this submission's, or the first request's when this is its retry; otherwise a 409. */
 export async function recordSubmission(db: Db, task: Pick<SubmittableTask, 'id' | 'workflowId' | 'dueAt'>, submission: SubmittedTask): Promise<SubmittedTask> {
-  const { count } = await db.taskSubmission.createMany({
-    data: [{
-      taskId: task.id,
-      workflowId: task.workflowId,
-      esito: 'PRESENTATA',
-      submissionId: submission.submissionId,
-      actor: submission.actor as unknown as Prisma.InputJsonValue,
-      decision: submission.decision as Prisma.InputJsonValue,
-      receivedAt: new Date(submission.receivedAt),
-    }],
-    skipDuplicates: true,
-  });
+  // A plain statement: at a call's deadline every Comune's request makes this write at once.
+  const count = await db.$executeRaw`
+    INSERT INTO "TaskSubmission" ("taskId", "workflowId", "esito", "submissionId", "actor", "decision", "receivedAt")
+    VALUES (${task.id}, ${task.workflowId}, 'PRESENTATA'::"TaskSubmissionEsito", ${submission.submissionId},
+      ${JSON.stringify(submission.actor)}::jsonb, ${JSON.stringify(submission.decision)}::jsonb,
+      (${submission.receivedAt}::timestamptz AT TIME ZONE 'UTC'))
+    ON CONFLICT ("taskId") DO NOTHING`;
   if (count === 1) return submission;
   const row = await db.taskSubmission.findUniqueOrThrow({ where: { taskId: task.id } });
   if (row.esito === 'CHIUSA') throw notOpen({ stato: 'ANNULLATA', dueAt: task.dueAt, completedAt: row.receivedAt });

@@ -27,4 +27,44 @@ describe('background work', () => {
     await new BackgroundWork().settled(5_000);
     expect(performance.now() - started).toBeLessThan(100);
   });
+
+  it('when jobs are queued, then at most the given number run at once, and a stop waits for the whole queue', async () => {
+    const background = new BackgroundWork(2);
+    let running = 0;
+    let most = 0;
+    let ended = 0;
+    for (let index = 0; index < 7; index++) {
+      background.enqueue(async () => {
+        most = Math.max(most, ++running);
+        try {
+          await after(20, index === 3);
+          ended++;
+        } finally {
+          running--;
+        }
+      });
+    }
+    await background.settled(5_000);
+    // The failed one ended without counting; each of the other six did, never more than two at a time.
+    expect([ended, most]).toEqual([6, 2]);
+  });
+
+  it('when the event loop is saturated (a burst of requests), then queued work waits until it breathes', async () => {
+    const background = new BackgroundWork();
+    // Busy for `ms`, then one turn of the loop: what a process answering many requests at once looks like.
+    const busy = (ms: number) => new Promise<void>((resolve) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+      setImmediate(resolve);
+    });
+    await busy(40);
+    let ranAt = 0;
+    background.enqueue(async () => {
+      ranAt = performance.now();
+    });
+    const busyUntil = performance.now() + 300;
+    while (performance.now() < busyUntil) await busy(20);
+    await background.settled(5_000);
+    expect(ranAt).toBeGreaterThanOrEqual(busyUntil - 25);
+  });
 });

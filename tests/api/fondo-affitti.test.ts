@@ -133,8 +133,9 @@ describe('Fondo affitti through the API', () => {
     expect(overCap.body.error.message).toContain('3.098,74');
     const missingAct = await bari.postJson<ApiError>(`/api/tasks/${task.id}/complete`, { decision: { ...decision, attoCofinanziamento: undefined } });
     expect([missingAct.status, missingAct.body.error.field]).toEqual([422, 'attoCofinanziamento']);
-    // Receipt first: the answer comes once the submission is recorded and signalled, the inbox already saying
-    // so; the same request again (its Idempotency-Key) answers alike, another submission is refused.
+    // Receipt first: the answer comes once the submission is recorded (its row is the receipt); the inbox says
+    // so once the procedure's history holds it. The same request again (its Idempotency-Key) answers alike,
+    // another submission is refused.
     const submit = (key: string) => bari.json(`/api/tasks/${task.id}/complete`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
@@ -145,7 +146,11 @@ describe('Fondo affitti through the API', () => {
     expect([first.status, second.status].sort()).toEqual([200, 409]);
     const loser = (first.status === 409 ? first : second).body as ApiError;
     expect(loser.error.message).toMatch(/^L'attività (è già stata completata|non è più aperta)\.$/);
-    expect(await server.platform.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ stato: 'COMPLETATA', completedById: expect.any(String) });
+    expect(await server.platform.db.taskSubmission.findUniqueOrThrow({ where: { taskId: task.id } })).toMatchObject({ esito: 'PRESENTATA' });
+    expect(await eventually(async () => {
+      const row = await server.platform.db.task.findUniqueOrThrow({ where: { id: task.id } });
+      return row.stato === 'COMPLETATA' ? row : undefined;
+    })).toMatchObject({ completedById: expect.any(String) });
     expect((await submit(first.status === 200 ? 'prima' : 'seconda')).status).toBe(200);
     expect(await server.platform.db.taskSubmission.count({ where: { taskId: task.id } })).toBe(1);
     const presented = await eventually(async () => {
