@@ -112,6 +112,10 @@ async function main() {
       };
     }));
 
+    // The moment is the deadline, weeks after the opening: by then the opening's PEC traffic (257 messages,
+    // their receipts read and signalled to the call) has long settled.
+    await until('the opening PECs delivered', async () => ((await db.pecMessage.count({ where: { stato: { in: ['INVIATO', 'ACCETTATO'] } } })) === 0 ? true : undefined));
+
     // The moment: all 257 submit at once, from a process of their own as their browsers are.
     const burst = await burstInChild({
       kind: 'submissions',

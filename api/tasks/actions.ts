@@ -14,12 +14,12 @@ import { sendUpdate } from '../workflow-updates';
 import type { ApiRuntime } from '../runtime';
 import type { Person } from '../views';
 import { checkTaskFiles } from './documents';
-import { findVisibleTask, notOpen } from './queries';
+import { findVisibleTaskToAct, notOpen } from './queries';
 import { returnIfRevoked } from './revoked-assignees';
 import { submitTask } from './submissions';
 
 async function openTaskHandle(runtime: ApiRuntime, actor: Actor, taskId: string) {
-  const task = await findVisibleTask(runtime, actor, taskId);
+  const task = await findVisibleTaskToAct(runtime, actor, taskId);
   if (task.stato !== 'APERTA') throw notOpen(task);
   await returnIfRevoked(runtime, task, actor);
   return { task, handle: runtime.temporal.workflow.getHandle(task.workflowId) };
@@ -60,7 +60,7 @@ export async function reassignTask(runtime: ApiRuntime, actor: Actor, taskId: st
  */
 export async function completeTask(runtime: ApiRuntime, actor: Actor, taskId: string, decision: unknown, idempotencyKey?: string) {
   const updateId = decisionUpdateId(taskId, actor.userId, idempotencyKey);
-  const task = await findVisibleTask(runtime, actor, taskId);
+  const task = await findVisibleTaskToAct(runtime, actor, taskId);
   if (task.stato !== 'APERTA') {
     if (idempotencyKey && (await completionUpdateId(runtime.db, taskId)) === updateId) return;
     throw notOpen(task);
@@ -76,7 +76,7 @@ export async function completeTask(runtime: ApiRuntime, actor: Actor, taskId: st
 
 /** The people a task may be reassigned to: active users whose roles cover it. */
 export async function reassignCandidates(runtime: ApiRuntime, actor: Actor, taskId: string): Promise<Person[]> {
-  const task = await findVisibleTask(runtime, actor, taskId);
+  const task = await findVisibleTaskToAct(runtime, actor, taskId);
   const users = await runtime.db.user.findMany({
     where: { roles: { some: { enteId: task.candidateEnteId, revokedAt: null } } },
     include: { roles: { where: { revokedAt: null } } },

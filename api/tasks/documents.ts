@@ -11,8 +11,11 @@ import { fileFieldOf, fileFieldsOf, FORMS_WITH_FILES } from '../../workflows/sha
 import { AppError, forbidden } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { assertStorableFileNames, parse } from '../validation';
-import { findVisibleTask, notOpen } from './queries';
+import { findVisibleTaskToAct, notOpen } from './queries';
 import { returnIfRevoked } from './revoked-assignees';
+
+/** A document's id as a decision names it (anything else names no document). */
+const Z_DOCUMENT_ID = z.string().uuid();
 
 export const ZTaskFile = z.object({
   id: z.string().uuid('identificativo di attività non valido'),
@@ -42,7 +45,7 @@ function largestFileMb(campo: string): number {
 
 /** Files the upload under the task's procedure, once per content (a retried upload answers the same id). */
 export async function storeTaskFile(runtime: ApiRuntime, actor: Actor, taskId: string, campo: string, file: Express.Multer.File | undefined) {
-  const task = await findVisibleTask(runtime, actor, taskId);
+  const task = await findVisibleTaskToAct(runtime, actor, taskId);
   const field = fileFieldOf(task.formKey, campo);
   if (!field || field.excel) throw new AppError('NON_TROVATO', 404, `Il modulo di questa attività non ha un campo «${campo}» per i file PDF.`);
   if (task.stato !== 'APERTA') throw notOpen(task);
@@ -79,7 +82,7 @@ export async function checkTaskFiles(runtime: ApiRuntime, task: { formKey: strin
   const named = fileFieldsOf(task.formKey).flatMap(([name, field]) => (typeof decision[name] === 'string' ? [{ name, field, id: decision[name] as string }] : []));
   if (named.length === 0) return;
   // One read for all the files named (a submission at the busiest moment of a call names several).
-  const ids = named.map(({ id }) => id).filter((id) => z.string().uuid().safeParse(id).success);
+  const ids = named.map(({ id }) => id).filter((id) => Z_DOCUMENT_ID.safeParse(id).success);
   const rows = await runtime.db.$queryRaw<{ id: string; workflowId: string | null; tipo: string }[]>`
     SELECT "id", "workflowId", "tipo"::text FROM "Document" WHERE "id" = ANY(${ids}::text[])`;
   const documents = new Map(rows.map((row) => [row.id, row]));

@@ -212,11 +212,17 @@ export function notOpen(task?: { stato: string; dueAt: Date | null; completedAt:
   return new AppError(TASK_FAILURE.notOpen, 409, "L'attività non è più aperta.");
 }
 
+const visibleTaskWhere = (runtime: ApiRuntime, actor: Actor, taskId: string): Prisma.TaskWhereInput => ({ AND: [{ id: taskId }, visibleWhere(actor, runtime.regioneEnteId)] });
+
 export async function findVisibleTask(runtime: ApiRuntime, actor: Actor, taskId: string): Promise<TaskRow> {
-  const task = await runtime.db.task.findFirst({
-    where: { AND: [{ id: taskId }, visibleWhere(actor, runtime.regioneEnteId)] },
-    include: taskInclude,
-  });
+  const task = await runtime.db.task.findFirst({ where: visibleTaskWhere(runtime, actor, taskId), include: taskInclude });
+  if (!task) throw notFound('Attività');
+  return task;
+}
+
+/** The task to act on, if the actor may see it: its own row, without the names only its pages show. */
+export async function findVisibleTaskToAct(runtime: ApiRuntime, actor: Actor, taskId: string): Promise<Task> {
+  const task = await runtime.db.task.findFirst({ where: visibleTaskWhere(runtime, actor, taskId) });
   if (!task) throw notFound('Attività');
   return task;
 }
