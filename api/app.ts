@@ -65,6 +65,8 @@ export function createApp(options: { runtime: ApiRuntime; auth: Auth; uiDist?: s
   app.disable('x-powered-by');
   // Behind a TLS-terminating proxy, Express must trust it to see https and set Secure cookies.
   if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
+  // Work queued behind the answers waits while many are being written (api/background-work.ts).
+  app.use(runtime.background.countRequests);
   app.use(jsonBody());
 
   app.get('/api/health', async (_req, res) => {

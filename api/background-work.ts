@@ -3,11 +3,14 @@
 // closing the database it uses — a job cut short would fail against a closed database and report it after
 // its process (or its test) believed it stopped.
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
+import type { RequestHandler } from 'express';
 
 /** Queued work waits while the event loop was busier than this over the last moment… */
 const SATURATED = 0.85;
 /** …measured over this long… */
 const LOOK_MS = 25;
+/** …or while more changes than this are being answered (a burst: the event loop also waits on the database)… */
+const BUSY_REQUESTS = 8;
 /** …but no job waits longer than this for it. */
 const MAX_HOLD_MS = 3_000;
 
@@ -19,6 +22,7 @@ export class BackgroundWork {
   private retry: NodeJS.Timeout | undefined;
   private lastLook: EventLoopUtilization = performance.eventLoopUtilization();
   private wasSaturated = false;
+  private answering = 0;
 
   /** `queueConcurrency`: how many queued jobs (`enqueue`) run at once. */
   constructor(private readonly queueConcurrency = 4) {}
@@ -33,13 +37,36 @@ export class BackgroundWork {
   }
 
   /**
-   * Runs `work` once fewer than `queueConcurrency` queued jobs run and the event loop is not saturated (or the
-   * job has waited MAX_HOLD_MS): work that may wait a moment and must not crowd out the requests being
-   * answered — a burst of submissions answers first and delivers them right after.
+   * Runs `work` once fewer than `queueConcurrency` queued jobs run and the API is not busy (few changes being
+   * answered, the event loop not saturated), or the job has waited MAX_HOLD_MS: work that may wait a moment
+   * and must not crowd out the requests being answered — a burst of submissions answers first and delivers
+   * them right after.
    */
   enqueue(work: () => Promise<unknown>): void {
     this.waiting.push({ work, since: performance.now() });
     this.startQueued();
+  }
+
+  /**
+   * Middleware counting the requests that change something (not GET: an inbox's live feed stays open for
+   * hours) being answered; mounted first.
+   */
+  readonly countRequests: RequestHandler = (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    this.answering++;
+    let counted = true;
+    const answered = () => {
+      if (counted) this.answering--;
+      counted = false;
+    };
+    res.once('finish', answered);
+    res.once('close', answered);
+    next();
+  };
+
+  /** Whether queued work should wait: many changes being answered, or a saturated event loop. */
+  private busy(): boolean {
+    return this.answering > BUSY_REQUESTS || this.saturated();
   }
 
   /** Whether the event loop was saturated since the last look (looked at most every LOOK_MS). */
@@ -55,7 +82,7 @@ export class BackgroundWork {
   private startQueued(): void {
     if (this.retry) return;
     while (this.queuedRunning < this.queueConcurrency && this.waiting.length > 0) {
-      if (this.saturated() && performance.now() - this.waiting[0]!.since < MAX_HOLD_MS) {
+      if (this.busy() && performance.now() - this.waiting[0]!.since < MAX_HOLD_MS) {
         this.retry = setTimeout(() => {
           this.retry = undefined;
           this.startQueued();

@@ -1,6 +1,13 @@
+import type { Request } from 'express';
 import session, { type SessionData } from 'express-session';
-import type { Db } from '../../prisma/client';
+import { sqlOf, type Db } from '../../prisma/client';
 import type { Prisma } from '../../prisma/generated/client';
+import type { Actor } from '../../workflows/shared/actor';
+import { actorOfRow, actorReadWithSession, readIdentity } from './actor';
+
+/** The person read with a session's row, carried (not enumerable, never stored) to `createSession`. */
+const ACTOR = Symbol('actor');
+type ReadSession = SessionData & { [ACTOR]?: Actor };
 
 export interface SessionStoreOptions {
   /** Lifetime of a session whose cookie carries no expiry (express-session sets one whenever maxAge is). */
@@ -47,6 +54,13 @@ export class PrismaSessionStore extends session.Store {
     settle(this.read(sid), callback);
   }
 
+  /** Hands the person read with the session to `requireActor`, which then needs no statement of its own. */
+  override createSession(req: Request, data: ReadSession) {
+    const actor = data[ACTOR];
+    if (actor) actorReadWithSession.set(req, actor);
+    return super.createSession(req, data);
+  }
+
   override set(sid: string, data: SessionData, callback?: (error?: unknown) => void): void {
     settle(this.write(sid, data), callback);
   }
@@ -60,13 +74,10 @@ export class PrismaSessionStore extends session.Store {
   }
 
   override touch(sid: string, data: SessionData, callback?: (error?: unknown) => void): void {
-    const now = this.now().getTime();
-    if (now - (this.touchedAt.get(sid) ?? -Infinity) < this.touchIntervalMs) return callback?.();
-    if (this.touchedAt.size >= MAX_TOUCHED) this.touchedAt.clear();
-    this.touchedAt.set(sid, now);
+    if (!this.dueForTouch(sid)) return callback?.();
     // Only the expiry moves: the stored data is unchanged by definition of a touch.
     settle(
-      this.db.session.updateMany({ where: { sid }, data: { expiresAt: this.expiryOf(data) } }).then(() => undefined),
+      sqlOf(this.db).count`UPDATE "Session" SET "expiresAt" = (${this.expiryOf(data).toISOString()}::timestamptz AT TIME ZONE 'UTC') WHERE "sid" = ${sid}`.then(() => undefined),
       callback,
     );
   }
@@ -77,14 +88,33 @@ export class PrismaSessionStore extends session.Store {
     return count;
   }
 
-  private async read(sid: string): Promise<SessionData | null> {
-    const [row] = await this.db.$queryRaw<{ data: unknown; expiresAt: Date }[]>`SELECT "data", "expiresAt" FROM "Session" WHERE "sid" = ${sid}`;
-    if (!row) return null;
+  /**
+   * Whether this session's expiry is due to move (not moved by this process within touchIntervalMs): if so,
+   * it counts as moved from now.
+   */
+  private dueForTouch(sid: string): boolean {
+    const now = this.now().getTime();
+    if (now - (this.touchedAt.get(sid) ?? -Infinity) < this.touchIntervalMs) return false;
+    if (this.touchedAt.size >= MAX_TOUCHED) this.touchedAt.clear();
+    this.touchedAt.set(sid, now);
+    return true;
+  }
+
+  /**
+   * The session, and its person, in one statement (every request pays for this read); when due, the same
+   * statement moves its expiry as express-session's touch at the end of the request would, which then finds
+   * nothing left to do.
+   */
+  private async read(sid: string): Promise<ReadSession | null> {
+    const row = await readIdentity(this.db, { sid, touchAt: this.dueForTouch(sid) ? this.now() : undefined });
+    if (!row?.session || !row.expiresAt) return null;
     if (row.expiresAt <= this.now()) {
       await this.db.session.deleteMany({ where: { sid, expiresAt: { lte: this.now() } } });
       return null;
     }
-    return row.data as unknown as SessionData;
+    const data = row.session as ReadSession;
+    if (row.id) Object.defineProperty(data, ACTOR, { value: actorOfRow({ ...row, id: row.id }), enumerable: false });
+    return data;
   }
 
   private async write(sid: string, data: SessionData): Promise<void> {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
+import { sqlOf } from '../../prisma/client';
 import { holdsCandidacy, type Actor } from '../../workflows/shared/actor';
 import { fileFieldOf, fileFieldsOf, FORMS_WITH_FILES } from '../../workflows/shared/outcome-forms';
 import { AppError, forbidden } from '../errors';
@@ -74,16 +75,21 @@ export async function storeTaskFile(runtime: ApiRuntime, actor: Actor, taskId: s
   return { id: stored.id, filename: stored.filename, size: stored.size };
 }
 
+/** The documents a decision names, by field, with the kind each field takes. */
+export function filesNamed(formKey: string, decision: Record<string, unknown>) {
+  return fileFieldsOf(formKey).flatMap(([name, field]) => (typeof decision[name] === 'string' ? [{ name, field, id: decision[name] as string }] : []));
+}
+
 /**
  * A decision names only documents uploaded for its task's procedure, as the field's kind: anything else
  * (another procedure's document, a made-up id) is refused at the field before the workflow hears of it.
  */
 export async function checkTaskFiles(runtime: ApiRuntime, task: { formKey: string; workflowId: string }, decision: Record<string, unknown>): Promise<void> {
-  const named = fileFieldsOf(task.formKey).flatMap(([name, field]) => (typeof decision[name] === 'string' ? [{ name, field, id: decision[name] as string }] : []));
+  const named = filesNamed(task.formKey, decision);
   if (named.length === 0) return;
   // One read for all the files named (a submission at the busiest moment of a call names several).
   const ids = named.map(({ id }) => id).filter((id) => Z_DOCUMENT_ID.safeParse(id).success);
-  const rows = await runtime.db.$queryRaw<{ id: string; workflowId: string | null; tipo: string }[]>`
+  const rows = await sqlOf(runtime.db).rows<{ id: string; workflowId: string | null; tipo: string }>`
     SELECT "id", "workflowId", "tipo"::text FROM "Document" WHERE "id" = ANY(${ids}::text[])`;
   const documents = new Map(rows.map((row) => [row.id, row]));
   for (const { name, field, id } of named) {

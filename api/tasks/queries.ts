@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../prisma/client';
+import { sqlOf, type Db } from '../../prisma/client';
 import type { Prisma, Task } from '../../prisma/generated/client';
 import { holdsCandidacy, type Actor } from '../../workflows/shared/actor';
 import { TASK_FAILURE } from '../../workflows/shared/tasks';
@@ -220,9 +220,19 @@ export async function findVisibleTask(runtime: ApiRuntime, actor: Actor, taskId:
   return task;
 }
 
-/** The task to act on, if the actor may see it: its own row, without the names only its pages show. */
+/**
+ * The task to act on, if the actor may see it: its own row, without the names only its pages show. Read by
+ * id first: when the actor's roles cover it (grantCovers, of which candidacyWhere is the query) it is
+ * visible and that one plain statement is all — the common case, and hundreds at once at a call's deadline;
+ * otherwise the visibility query decides.
+ */
 export async function findVisibleTaskToAct(runtime: ApiRuntime, actor: Actor, taskId: string): Promise<Task> {
-  const task = await runtime.db.task.findFirst({ where: visibleTaskWhere(runtime, actor, taskId) });
+  const [row] = await sqlOf(runtime.db).rows<Task>`
+    SELECT "id", "workflowId", "taskKey", "procedura", "titolo", "enteId", "candidateEnteId", "candidateRole", "candidateArea",
+      "assigneeId", "dueAt", "formKey", "data", "stato", "outcome", "completedById", "createdAt", "completedAt"
+    FROM "Task" WHERE "id" = ${taskId}`;
+  if (row && holdsCandidacy(actor, row)) return row;
+  const task = row && (await runtime.db.task.findFirst({ where: visibleTaskWhere(runtime, actor, taskId) }));
   if (!task) throw notFound('Attività');
   return task;
 }

@@ -8,7 +8,7 @@
 // leaves the row: the retried request (same Idempotency-Key) or the reconciler (`resendSubmissions`)
 // delivers it; the workflow takes a submission once.
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { Db } from '../../prisma/client';
+import { sqlOf, type Db } from '../../prisma/client';
 import { createTaskProjection } from '../../activities/tasks/task-projection';
 import { submittedTaskOf } from '../../activities/tasks/task-submissions';
 import type { Actor } from '../../workflows/shared/actor';
@@ -17,7 +17,7 @@ import { actingProblem, submitTaskSignal, TASK_FAILURE, type SubmittedTask } fro
 import { checkDomandaFondo } from '../fondo-affitti/domanda-submission';
 import { AppError } from '../errors';
 import type { ApiRuntime } from '../runtime';
-import { checkTaskFiles } from './documents';
+import { checkTaskFiles, filesNamed } from './documents';
 import { notOpen } from './queries';
 
 /** The procedure's own rules on a receipt-first form, as its workflow checks them, at the time of receipt. */
@@ -52,11 +52,10 @@ export async function submitTask(runtime: ApiRuntime, actor: Actor, task: Submit
   if (!checked.ok) throw invalid(checked.problem);
   const problem = await PROCEDURE_CHECKS[formKey]?.(runtime.db, task, checked.value as never, receivedAt);
   if (problem) throw invalid(problem);
-  await checkTaskFiles(runtime, task, checked.value as Record<string, unknown>);
-
+  const files = filesNamed(formKey, checked.value as Record<string, unknown>).map(({ id, field }) => ({ id, tipo: field.tipo }));
   const submission = await recordSubmission(runtime.db, task, {
     taskId: task.id, submissionId, actor, decision: checked.value, receivedAt: receivedAt.toISOString(),
-  });
+  }, files, () => checkTaskFiles(runtime, task, checked.value as Record<string, unknown>));
   runtime.background.enqueue(() => deliverAndShow(runtime, task, submission).catch((error: unknown) => {
     // The row stays undelivered: the reconciler sends it again.
     console.error(`[api] submission of task ${task.id} not yet delivered to its procedure: ${error instanceof Error ? error.message : String(error)}`);
@@ -75,16 +74,29 @@ async function deliverAndShow(runtime: ApiRuntime, task: SubmittableTask, submis
   });
 }
 
-/** The task's row: this submission's, or the first request's when this is its retry; otherwise a 409. */
-export async function recordSubmission(db: Db, task: Pick<SubmittableTask, 'id' | 'workflowId' | 'dueAt'>, submission: SubmittedTask): Promise<SubmittedTask> {
+/**
+ * The task's row: this submission's, or the first request's when this is its retry; otherwise a 409. The row
+ * is written only if every file named is its procedure's, of its field's kind (`files`): the same statement
+ * checks them, and only when nothing was written does `checkFiles` say which field is wrong.
+ */
+export async function recordSubmission(
+  db: Db,
+  task: Pick<SubmittableTask, 'id' | 'workflowId' | 'dueAt'>,
+  submission: SubmittedTask,
+  files: { id: string; tipo: string }[] = [],
+  checkFiles: () => Promise<void> = async () => undefined,
+): Promise<SubmittedTask> {
   // A plain statement: at a call's deadline every Comune's request makes this write at once.
-  const count = await db.$executeRaw`
+  const count = await sqlOf(db).count`
     INSERT INTO "TaskSubmission" ("taskId", "workflowId", "esito", "submissionId", "actor", "decision", "receivedAt")
-    VALUES (${task.id}, ${task.workflowId}, 'PRESENTATA'::"TaskSubmissionEsito", ${submission.submissionId},
+    SELECT ${task.id}, ${task.workflowId}, 'PRESENTATA'::"TaskSubmissionEsito", ${submission.submissionId},
       ${JSON.stringify(submission.actor)}::jsonb, ${JSON.stringify(submission.decision)}::jsonb,
-      (${submission.receivedAt}::timestamptz AT TIME ZONE 'UTC'))
+      (${submission.receivedAt}::timestamptz AT TIME ZONE 'UTC')
+    WHERE (SELECT count(*) FROM unnest(${files.map((file) => file.id)}::text[], ${files.map((file) => file.tipo)}::text[]) AS f("id", "tipo")
+      JOIN "Document" d ON d."id" = f."id" AND d."tipo"::text = f."tipo" AND d."workflowId" = ${task.workflowId}) = ${files.length}
     ON CONFLICT ("taskId") DO NOTHING`;
   if (count === 1) return submission;
+  await checkFiles();
   const row = await db.taskSubmission.findUniqueOrThrow({ where: { taskId: task.id } });
   if (row.esito === 'CHIUSA') throw notOpen({ stato: 'ANNULLATA', dueAt: task.dueAt, completedAt: row.receivedAt });
   if (row.submissionId !== submission.submissionId) throw new AppError(TASK_FAILURE.notOpen, 409, "L'attività è già stata completata.");

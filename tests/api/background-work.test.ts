@@ -1,5 +1,7 @@
 // What the API goes on with after answering is waited for at a stop, within a bound.
 import { performance } from 'node:perf_hooks';
+import { EventEmitter } from 'node:events';
+import type { Request, Response } from 'express';
 import { BackgroundWork } from '../../api/background-work';
 
 const after = (ms: number, fail = false) => new Promise<void>((resolve, reject) => setTimeout(() => (fail ? reject(new Error('failed')) : resolve()), ms));
@@ -66,5 +68,25 @@ describe('background work', () => {
     while (performance.now() < busyUntil) await busy(20);
     await background.settled(5_000);
     expect(ranAt).toBeGreaterThanOrEqual(busyUntil - 25);
+  });
+
+  it('when many changes are being answered at once, then queued work waits until they are answered', async () => {
+    const background = new BackgroundWork();
+    const responses = Array.from({ length: 12 }, () => new EventEmitter());
+    for (const res of responses) background.countRequests({ method: 'POST' } as Request, res as unknown as Response, () => undefined);
+    // An inbox's live feed (a GET open for hours) is not counted.
+    background.countRequests({ method: 'GET' } as Request, new EventEmitter() as unknown as Response, () => undefined);
+    let ran = false;
+    background.enqueue(async () => {
+      ran = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ran).toBe(false);
+    for (const res of responses) {
+      res.emit('finish');
+      res.emit('close');
+    }
+    await background.settled(5_000);
+    expect(ran).toBe(true);
   });
 });

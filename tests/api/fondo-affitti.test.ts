@@ -133,6 +133,13 @@ describe('Fondo affitti through the API', () => {
     expect(overCap.body.error.message).toContain('3.098,74');
     const missingAct = await bari.postJson<ApiError>(`/api/tasks/${task.id}/complete`, { decision: { ...decision, attoCofinanziamento: undefined } });
     expect([missingAct.status, missingAct.body.error.field]).toEqual([422, 'attoCofinanziamento']);
+    // A document of another procedure, or one uploaded for the other field, is refused at its field; nothing recorded.
+    const within = { ...decision, fasce: { ...decision.fasce, A: { ...decision.fasce.A, fabbisogno: '50000.00' } } };
+    const alien = await bari.postJson<ApiError>(`/api/tasks/${task.id}/complete`, { decision: { ...within, graduatoriaDocumentId: firma.id } });
+    expect([alien.status, alien.body.error.field]).toEqual([422, 'graduatoriaDocumentId']);
+    const swapped = await bari.postJson<ApiError>(`/api/tasks/${task.id}/complete`, { decision: { ...within, graduatoriaDocumentId: decision.bandoComunaleDocumentId } });
+    expect([swapped.status, swapped.body.error.field, swapped.body.error.message]).toEqual([422, 'graduatoriaDocumentId', expect.stringContaining('carica il documento da questa attività')]);
+    expect(await server.platform.db.taskSubmission.count({ where: { taskId: task.id } })).toBe(0);
     // Receipt first: the answer comes once the submission is recorded (its row is the receipt); the inbox says
     // so once the procedure's history holds it. The same request again (its Idempotency-Key) answers alike,
     // another submission is refused.

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
 import type { SessionData } from 'express-session';
+import { actorReadWithSession } from '../../../api/auth/actor';
 import { PrismaSessionStore } from '../../../api/auth/session-store';
 import { openTestDatabase, type TestDatabase } from './support/database';
 
@@ -25,20 +27,42 @@ function call<T>(operation: (callback: (error: unknown, value?: T) => void) => v
 }
 
 test('when a session is stored, then it is read back, touched to a new expiry and destroyed', async () => {
-  const store = new PrismaSessionStore(database.db);
+  let now = new Date();
+  const store = new PrismaSessionStore(database.db, { now: () => now });
   const sid = randomUUID();
-  const expires = new Date(Date.now() + 8 * HOUR);
+  const expires = new Date(now.getTime() + 8 * HOUR);
 
   await call((done) => store.set(sid, sessionData(expires), done));
   const read = await call<SessionData | null>((done) => store.get(sid, done));
   expect(read).toMatchObject({ userId: 'utente-di-prova', cookie: { expires: expires.toISOString() } });
 
-  const later = new Date(Date.now() + 9 * HOUR);
+  now = new Date(now.getTime() + HOUR);
+  const later = new Date(now.getTime() + 8 * HOUR);
   await call((done) => store.touch(sid, sessionData(later), done));
   expect((await database.db.session.findUniqueOrThrow({ where: { sid } })).expiresAt).toEqual(later);
 
   await call((done) => store.destroy(sid, done));
   expect(await call<SessionData | null>((done) => store.get(sid, done))).toBeNull();
+});
+
+test('when a request reads its session, then the same statement moves its expiry, and the touch at its end writes nothing', async () => {
+  let now = new Date();
+  const store = new PrismaSessionStore(database.db, { now: () => now });
+  const sid = randomUUID();
+  await database.db.session.create({ data: { sid, data: sessionData(new Date(now.getTime() + HOUR)) as object, expiresAt: new Date(now.getTime() + HOUR) } });
+  const expiry = async () => (await database.db.session.findUniqueOrThrow({ where: { sid } })).expiresAt.getTime();
+
+  now = new Date(now.getTime() + 10 * 60_000);
+  expect(await call<SessionData | null>((done) => store.get(sid, done))).toMatchObject({ userId: 'utente-di-prova' });
+  // The cookie's lifetime (8 hours) from the moment of the read.
+  expect(await expiry()).toBe(now.getTime() + 8 * HOUR);
+  await call((done) => store.touch(sid, sessionData(new Date(now.getTime() + 9 * HOUR)), done));
+  expect(await expiry()).toBe(now.getTime() + 8 * HOUR);
+
+  // Past its expiry a read neither returns it nor moves it: the row is deleted.
+  now = new Date(now.getTime() + 9 * HOUR);
+  expect(await call<SessionData | null>((done) => store.get(sid, done))).toBeNull();
+  expect(await database.db.session.count({ where: { sid } })).toBe(0);
 });
 
 test('when requests follow one another, then the expiry is written at most once a minute, not at every request', async () => {
@@ -98,4 +122,32 @@ test('when a session cannot be stored, then the error reaches express-session in
   circular.self = circular;
 
   await expect(call((done) => store.set(randomUUID(), circular as unknown as SessionData, done))).rejects.toThrow();
+});
+
+test('when a session of a person is read, then the same statement reads the person and their active roles for requireActor', async () => {
+  const store = new PrismaSessionStore(database.db);
+  const ente = await database.db.ente.create({ data: { codice: `c_${randomUUID().slice(0, 8)}`, tipo: 'COMUNE', denominazione: 'Comune di prova' } });
+  const user = await database.db.user.create({
+    data: {
+      codiceFiscale: `RSSMRA80A01${randomUUID().replace(/\D/g, '').slice(0, 4)}X`.slice(0, 16),
+      nome: 'Maria',
+      cognome: 'Rossi',
+      roles: { create: [{ enteId: ente.id, ruolo: 'REFERENTE', area: 'FONDO_AFFITTI' }, { enteId: ente.id, ruolo: 'ISTRUTTORE', revokedAt: new Date() }] },
+    },
+  });
+  const sid = randomUUID();
+  await call((done) => store.set(sid, sessionData(new Date(Date.now() + HOUR), user.id), done));
+
+  const data = await call<SessionData | null>((done) => store.get(sid, done));
+  const req = {} as Request;
+  store.createSession(req, data!);
+  expect(actorReadWithSession.get(req)).toEqual({
+    userId: user.id,
+    codiceFiscale: user.codiceFiscale,
+    nomeCompleto: 'Maria Rossi',
+    roles: [{ enteId: ente.id, ruolo: 'REFERENTE', area: 'FONDO_AFFITTI' }],
+    sostituisce: [],
+  });
+  // Nothing of it is kept in the session itself.
+  expect(JSON.stringify(req.session)).not.toContain('Maria');
 });
