@@ -87,7 +87,7 @@ export async function domandaFondoAffitti(input: DomandaFondoInput): Promise<{ e
     candidates: referenti,
     dueAt: scadenza,
     formKey: 'domanda-fondo-affitti',
-    data: { ...about, apertura: input.apertura, scadenza },
+    data: { ...about, apertura: input.apertura, scadenza, fasce: input.fasce },
   }, () => Date.parse(scadenza), (domanda) => controllaDomanda(domanda, { fasce: input.fasce, apertura: input.apertura, scadenza }, Date.now()));
   if (!presentata) {
     await acts.statoDomanda({ domandaId: input.domandaId, stato: 'NON_PRESENTATA' });

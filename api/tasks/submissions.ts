@@ -21,7 +21,7 @@ import { checkTaskFiles, filesNamed } from './documents';
 import { notOpen } from './queries';
 
 /** The procedure's own rules on a receipt-first form, as its workflow checks them, at the time of receipt. */
-type SubmissionCheck = (db: Db, task: { data: unknown }, decision: never, receivedAt: Date) => Promise<DecisionProblem | null>;
+type SubmissionCheck = (db: Db, task: { data: unknown; dueAt: Date | null }, decision: never, receivedAt: Date) => Promise<DecisionProblem | null>;
 
 const PROCEDURE_CHECKS: Partial<Record<FormKey, SubmissionCheck>> = {
   'domanda-fondo-affitti': checkDomandaFondo,

@@ -13,6 +13,8 @@ import { signIn, type ApiSession } from '../support/sign-in';
 import { startTestServer, type TestServer } from '../support/api-server';
 import type { ComuniDelBando } from '../../api/fondo-affitti/comuni-del-bando';
 import type { BandoView, DomandaView, RipartoView } from '../../api/fondo-affitti/views';
+import { checkDomandaFondo } from '../../api/fondo-affitti/domanda-submission';
+import type { DecisionOf } from '../../workflows/shared/forms';
 
 interface ApiError { error: { code: string; message: string; field?: string } }
 
@@ -131,6 +133,17 @@ describe('Fondo affitti through the API', () => {
     const overCap = await bari.postJson<ApiError>(`/api/tasks/${task.id}/complete`, { decision });
     expect([overCap.status, overCap.body.error.field]).toEqual([422, 'fasce.A.fabbisogno']);
     expect(overCap.body.error.message).toContain('3.098,74');
+    // The task carries the call's bands and deadline (its due date, which an extension moves); a task of a
+    // procedure started before carries no bands, and the call's row is read: the same answers either way.
+    const overCapDecision = decision as DecisionOf<'domanda-fondo-affitti'>;
+    const { fasce: carried, ...before } = task.data as { fasce: unknown };
+    expect(carried).toBeTruthy();
+    for (const legacy of [false, true]) {
+      const asTask = legacy ? { data: before, dueAt: null } : task;
+      expect(await checkDomandaFondo(server.platform.db, asTask, overCapDecision, new Date())).toMatchObject({ field: 'fasce.A.fabbisogno' });
+      const late = new Date(Date.parse(`${new Date().getFullYear() + 2}-01-01T00:00:00Z`));
+      expect((await checkDomandaFondo(server.platform.db, asTask, overCapDecision, late))?.message).toMatch(/^Il termine per presentare la domanda è scaduto il \d{2}\/\d{2}\/\d{4} alle 23:59\.$/);
+    }
     const missingAct = await bari.postJson<ApiError>(`/api/tasks/${task.id}/complete`, { decision: { ...decision, attoCofinanziamento: undefined } });
     expect([missingAct.status, missingAct.body.error.field]).toEqual([422, 'attoCofinanziamento']);
     // A document of another procedure, or one uploaded for the other field, is refused at its field; nothing recorded.

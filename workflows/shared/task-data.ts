@@ -53,7 +53,12 @@ export const TASK_DATA = {
     /** Why the dirigente sent the previous proposal back. */
     notaRinvio: z.string().optional(),
   }),
-  'domanda-fondo-affitti': DomandaFondoData.extend({ apertura: z.string(), scadenza: z.string() }),
+  'domanda-fondo-affitti': DomandaFondoData.extend({
+    apertura: z.string(),
+    scadenza: z.string(),
+    /** The call's bands, which its submission is checked against (absent in procedures started before). */
+    fasce: z.record(z.enum(['A', 'B']), z.object({ iseeMaxCents: z.number(), incidenzaMinima: z.number(), contributoMaxCents: z.number() })).optional(),
+  }),
   'istruttoria-domanda-fondo': DomandaFondoData.extend({
     round: z.number().int().min(1),
     protocollo: Protocollo,
