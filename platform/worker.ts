@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Activities } from '../activities';
 import { WORKER_SETTINGS } from '../temporal-config/settings';
+import { activityLiveness } from './activity-liveness';
 
 const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
 const PLATFORM_WORKFLOWS = path.join(__dirname, '../workflows/index.ts');
@@ -30,7 +31,8 @@ export async function createWorker(options: {
   address: string;
   namespace: string;
   taskQueue: string;
-  activities: Activities;
+  /** The platform's (Activities), or a test's own. */
+  activities: Activities | object;
   /** Another workflow barrel (the benchmarks'); the platform's by default. */
   workflowsPath?: string;
 }): Promise<{ worker: Worker; connection: NativeConnection }> {
@@ -42,6 +44,7 @@ export async function createWorker(options: {
     taskQueue: options.taskQueue,
     workflowBundle: await workflowBundle(options.workflowsPath),
     activities: options.activities,
+    interceptors: { activity: [activityLiveness] },
     ...WORKER_SETTINGS,
   });
   return { worker, connection };

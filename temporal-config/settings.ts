@@ -23,6 +23,9 @@ export const WORKER_SETTINGS = {
   maxConcurrentWorkflowTaskExecutions: 40,
   maxCachedWorkflows: 500,
   shutdownGraceTime: '10 seconds',
+  // Heartbeats reach the server at least this often (by default 80 % of the timeout): a beat delayed by a busy
+  // event loop still lands well inside STEP_OPTIONS' heartbeat timeout.
+  maxHeartbeatThrottleInterval: '5 seconds',
 } as const;
 
 /** The CLI release whose go.mod has no `replace` directive, so `go install` can build it (ENVIRONMENT.md). */

@@ -9,14 +9,14 @@ import { setBusinessState } from './kit/business-state';
 import { confirmsDraft, issueAct, prepareAct, type ActToIssue } from './kit/issue-act';
 import { Istruttoria } from './kit/istruttoria';
 import { Notices } from './kit/notices';
-import { ACTIVITY_RETRY, Incidents } from './incidents';
+import { STEP_OPTIONS, Incidents } from './incidents';
 import { ACCREDITAMENTO, GIORNI_ISTRUTTORIA, type AccreditamentoEsito, type AccreditamentoInput } from './shared/accreditamento';
 import type { TaskCandidates } from './shared/actor';
 import { message, protocolloCitato } from './shared/messages';
 import type { StateOf } from './shared/procedure';
 import { ACCREDITAMENTO_PROCEDURE } from './shared/procedures';
 
-const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
+const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', ...STEP_OPTIONS });
 
 const REAL_DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -11,7 +11,7 @@ import type { Activities } from '../activities';
 import type { BandoLetto } from '../activities/fondo-affitti/fondo-activities';
 import { domandaFondoAffitti } from './domanda-fondo-affitti';
 import { HumanTasks } from './human-tasks';
-import { ACTIVITY_RETRY, Incidents } from './incidents';
+import { STEP_OPTIONS, Incidents } from './incidents';
 import { setBusinessState } from './kit/business-state';
 import { Campaign } from './kit/campaign';
 import { confirmsDraft, issueAct, prepareAct, type ActToIssue, type IssuedAct } from './kit/issue-act';
@@ -47,7 +47,7 @@ import { BANDO_FONDO_PROCEDURE, DOMANDA_FONDO_PROCEDURE } from './shared/procedu
 import { refuse, TASK_FAILURE } from './shared/tasks';
 
 // The Update handlers' activities answer whoever sent the Update; the call's own go through incidents.
-const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
+const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', ...STEP_OPTIONS });
 
 // A round of PEC to 257 Comuni takes a while: it heartbeats, and a retry skips those already sent.
 const pecRounds = proxyActivities<Activities>({

@@ -10,7 +10,7 @@ import { getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo, c
 import type { Activities } from '../activities';
 import { publishAndReport } from './domanda-fondo-affitti-rendicontazione';
 import { HumanTasks } from './human-tasks';
-import { ACTIVITY_RETRY, Incidents } from './incidents';
+import { STEP_OPTIONS, Incidents } from './incidents';
 import { setBusinessState } from './kit/business-state';
 import { Istruttoria } from './kit/istruttoria';
 import { Notices } from './kit/notices';
@@ -38,7 +38,7 @@ import { formatPercentuale } from './shared/percent';
 import type { StateOf } from './shared/procedure';
 import { DOMANDA_FONDO_PROCEDURE } from './shared/procedures';
 
-const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
+const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', ...STEP_OPTIONS });
 
 const REAL_DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -15,8 +15,15 @@ import { refuse, TASK_FAILURE } from './shared/tasks';
 // Recording the incident is the last resort: it retries until the database takes it.
 const record = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds' });
 
-/** Bounded retries for every procedure's activities: past them, the failure becomes an incident. */
-export const ACTIVITY_RETRY = { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 } as const;
+/**
+ * Options every procedure's steps share. Bounded retries: past them, the failure becomes an incident. A heartbeat
+ * the worker sends while the step runs (platform/activity-liveness.ts): a step whose worker was killed is retried
+ * within 20 seconds, not when its start-to-close runs out.
+ */
+export const STEP_OPTIONS = {
+  heartbeatTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
+} as const;
 
 /** The failure a procedure ends with when an administrator resolves by hand a step whose result it needs. */
 export const CLOSED_BY_ADMINISTRATOR = 'PROCEDURA_CHIUSA_DA_AMMINISTRATORE';

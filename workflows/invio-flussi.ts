@@ -8,7 +8,7 @@ import { HumanTasks } from './human-tasks';
 import { setBusinessState } from './kit/business-state';
 import { Notices } from './kit/notices';
 import { fileReceipt } from './kit/receipt';
-import { ACTIVITY_RETRY, Incidents } from './incidents';
+import { STEP_OPTIONS, Incidents } from './incidents';
 import { holdsCandidacy, type TaskCandidates } from './shared/actor';
 import { dataItaliana } from './shared/dates';
 import { message, protocolloCitato } from './shared/messages';
@@ -16,7 +16,7 @@ import { accettaCaricamentiQuery, caricaFlussoUpdate, INVIO_FLUSSI, scadenzaSign
 import { INVIO_FLUSSI_PROCEDURE } from './shared/procedures';
 import { refuse, TASK_FAILURE } from './shared/tasks';
 
-const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
+const raw = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', ...STEP_OPTIONS });
 
 // Validation of a large flusso heartbeats its progress: a stuck one is noticed within the heartbeat timeout.
 const validation = proxyActivities<Activities>({

@@ -4,11 +4,11 @@ import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { HumanTasks } from './human-tasks';
 import { setBusinessState } from './kit/business-state';
-import { ACTIVITY_RETRY, Incidents } from './incidents';
+import { STEP_OPTIONS, Incidents } from './incidents';
 import { GIORNI_PRESA_IN_CARICO, INVIO_GENERICO, type InvioGenericoInput, type InvioGenericoResult } from './shared/invio-generico';
 import { INVIO_GENERICO_PROCEDURE } from './shared/procedures';
 
-const raw = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: ACTIVITY_RETRY });
+const raw = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', ...STEP_OPTIONS });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

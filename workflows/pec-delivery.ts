@@ -2,11 +2,11 @@
 // lost (the platform stopped between recording a receipt and signalling), the database says the same.
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { ACTIVITY_RETRY } from './incidents';
+import { STEP_OPTIONS } from './incidents';
 import { pecReceiptSignal, type PecReceiptNotice } from './shared/pec';
 
 // Runs inside an incident step (the PEC's): a status that cannot be read becomes that step's incident.
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: ACTIVITY_RETRY });
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', ...STEP_OPTIONS });
 
 const CHECK_EVERY = '5 minutes';
 const GIVE_UP_AFTER_CHECKS = 12 * 24 * 2; // two days without a receipt

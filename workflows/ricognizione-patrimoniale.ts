@@ -9,13 +9,13 @@ import { invioFlussiWorkflowId, scadenzaSignal, type InvioFlussiInput } from './
 import { chiudiRicognizioneUpdate, prorogaScadenzaUpdate, runsCampaigns, type RicognizioneInput } from './shared/ricognizione';
 import { INVIO_FLUSSI_PROCEDURE, RICOGNIZIONE_PROCEDURE } from './shared/procedures';
 import { refuse, TASK_FAILURE } from './shared/tasks';
-import { ACTIVITY_RETRY, Incidents } from './incidents';
+import { STEP_OPTIONS, Incidents } from './incidents';
 import { invioFlussi } from './invio-flussi';
 import { setBusinessState } from './kit/business-state';
 import { Campaign } from './kit/campaign';
 
 // The Update handlers' activities answer whoever sent the Update; the campaign's own go through incidents.
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', ...STEP_OPTIONS });
 
 // A round of PEC to a few hundred enti takes a while: it heartbeats, and a retry skips those already sent.
 const pecRounds = proxyActivities<Activities>({

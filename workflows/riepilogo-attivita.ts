@@ -5,10 +5,10 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { setBusinessState } from './kit/business-state';
-import { ACTIVITY_RETRY, Incidents } from './incidents';
+import { STEP_OPTIONS, Incidents } from './incidents';
 import { DIGESTS_PER_ACTIVITY, RIEPILOGO_ATTIVITA_PROCEDURE, type RiepilogoAttivitaInput, type RiepilogoAttivitaResult } from './shared/procedures/riepilogo-attivita';
 
-const raw = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: ACTIVITY_RETRY });
+const raw = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', ...STEP_OPTIONS });
 
 export async function riepilogoAttivita(input: RiepilogoAttivitaInput): Promise<RiepilogoAttivitaResult> {
   const incidents = new Incidents({ enteId: input.regioneEnteId, regioneEnteId: input.regioneEnteId });

@@ -3,11 +3,11 @@
 // a corrected address, or resolves.
 import { ActivityFailure, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { ACTIVITY_RETRY, StepFailed, type Incidents } from '../incidents';
+import { STEP_OPTIONS, StepFailed, type Incidents } from '../incidents';
 import { PecDelivery } from '../pec-delivery';
 import { MESSAGE_TITLES, type Message } from '../shared/messages';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', ...STEP_OPTIONS });
 
 /** Marks, in the history, the first retry that sends to an address the administrator corrected. */
 export const PEC_CORRECTION_PATCH = 'incidente-pec-corretta';
