@@ -36,6 +36,8 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'push-test-data-'));
   process.env.PUSH_TEST_DATA_DIR = dataDir;
   setRunning('data folder', () => rm(dataDir, { recursive: true, force: true }));
+  // The workflow code is bundled once for the run, not by each test file and child process (platform/worker.ts).
+  process.env.WORKFLOW_BUNDLE_DIR = path.join(dataDir, 'workflow-bundles');
 
   // Each platform a test starts has its own catcher of ordinary e-mail, on ports of its own.
   process.env.MAIL_CATCHER_SMTP_PORT = '0';

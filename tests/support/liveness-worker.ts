@@ -17,8 +17,8 @@ const activities = {
     return firstAttemptNeverEnds();
   },
   /** Longer than the heartbeat timeout, with nothing to report: beaten for, it is not retried. */
-  async beSilentForHalfAMinute(): Promise<number> {
-    await new Promise((resolve) => setTimeout(resolve, 30_000));
+  async beSilentPastTheTimeout(): Promise<number> {
+    await new Promise((resolve) => setTimeout(resolve, 25_000));
     return Context.current().info.attempt;
   },
   async stallAfterProgress(): Promise<number> {

@@ -10,8 +10,8 @@ export async function hangsOnFirstAttempt(): Promise<number> {
   return steps.hangOnFirstAttempt();
 }
 
-export async function silentForHalfAMinute(): Promise<number> {
-  return steps.beSilentForHalfAMinute();
+export async function silentPastTheTimeout(): Promise<number> {
+  return steps.beSilentPastTheTimeout();
 }
 
 export async function stallsAfterProgress(): Promise<number> {

@@ -53,7 +53,7 @@ describe('when a step stops being heard of', () => {
     const start = (workflow: string, taskQueue: string) => client.workflow.start(workflow, { workflowId: `liveness-${randomUUID()}`, taskQueue });
     const killed = await start('hangsOnFirstAttempt', doomedQueue);
     const stuck = await start('stallsAfterProgress', livingQueue);
-    const quiet = await start('silentForHalfAMinute', livingQueue);
+    const quiet = await start('silentPastTheTimeout', livingQueue);
     await bothStarted();
 
     const since = Date.now();
