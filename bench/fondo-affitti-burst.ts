@@ -15,11 +15,14 @@ export interface BurstFigures {
   /** One line per refused request: its index, status and answer. */
   errors: string[];
   allAnsweredMs: number;
+  /** CPU this process spent sending and reading (it shares the machine with the platform). */
+  clientCpuMs?: number;
 }
 
 async function submissions(plan: Extract<BurstPlan, { kind: 'submissions' }>): Promise<BurstFigures> {
   const latencies: number[] = [];
   const errors: string[] = [];
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(plan.requests.map(async (request, index) => {
     const sent = performance.now();
@@ -32,7 +35,9 @@ async function submissions(plan: Extract<BurstPlan, { kind: 'submissions' }>): P
     latencies.push(performance.now() - sent);
     if (response.status !== 200) errors.push(`${index}: ${response.status} ${answer}`);
   }));
-  return { latencies, errors, allAnsweredMs: performance.now() - started };
+  const allAnsweredMs = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  return { latencies, errors, allAnsweredMs, clientCpuMs: Math.round((user + system) / 1000) };
 }
 
 async function bare(plan: Extract<BurstPlan, { kind: 'bare-updates' | 'bare-signals' }>): Promise<BurstFigures> {

@@ -173,7 +173,7 @@ async function main() {
       machine: machine(),
       comuni: comuni.length,
       applicationsOpenedMs: Math.round(openedMs),
-      submissions: { errors, ...summarize(latencies), allAnsweredMs: Math.round(submittedMs) },
+      submissions: { errors, ...summarize(latencies), allAnsweredMs: Math.round(submittedMs), clientCpuMs: burst.clientCpuMs },
       floorBareUpdatesAtOnceMs: floor.updates,
       floorBareSignalsAtOnceMs: floor.signals,
       allProtocolledMs: Math.round(allProtocolledMs),
