@@ -117,11 +117,14 @@ async function main() {
     await until('the opening PECs delivered', async () => ((await db.pecMessage.count({ where: { stato: { in: ['INVIATO', 'ACCETTATO'] } } })) === 0 ? true : undefined));
 
     // The moment: all 257 submit at once, from a process of their own as their browsers are.
+    // The burst's moment on the monotonic clock, to read a --cpu-prof profile of it (bench/support/profile-window.ts).
+    const burstStartUs = process.hrtime.bigint() / 1000n;
     const burst = await burstInChild({
       kind: 'submissions',
       baseUrl: server.baseUrl,
       requests: decisions.map(({ taskId, decision }, index) => ({ path: `/api/tasks/${taskId}/complete`, cookie: sessions[index]!.cookie, csrfToken: sessions[index]!.csrfToken, body: { decision } })),
     });
+    console.log(`BURST_WINDOW_US ${burstStartUs} ${process.hrtime.bigint() / 1000n}`);
     for (const error of burst.errors) console.error(`submission ${error}`);
     const errors = burst.errors.length;
     const submittedMs = burst.allAnsweredMs;

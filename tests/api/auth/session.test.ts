@@ -56,6 +56,8 @@ test('when a POST carries a wrong or no CSRF token, then it is refused with 403;
 
   const wrong = await post(browser, '/api/prova', { 'x-csrf-token': `${csrfToken}x` });
   const missing = await post(browser, '/api/prova');
+  // As long as the right one, one character different.
+  const alike = await post(browser, '/api/prova', { 'x-csrf-token': `${csrfToken.slice(0, -1)}${csrfToken.endsWith('A') ? 'B' : 'A'}` });
   const right = await post(browser, '/api/prova', { 'x-csrf-token': csrfToken });
 
   expect(wrong.status).toBe(403);
@@ -63,6 +65,7 @@ test('when a POST carries a wrong or no CSRF token, then it is refused with 403;
     error: { code: 'CSRF_NON_VALIDO', message: 'Token di sicurezza mancante o non valido: ricarica la pagina.' },
   });
   expect(missing.status).toBe(403);
+  expect(alike.status).toBe(403);
   expect(right.status).toBe(200);
   expect(await right.json()).toEqual({ ok: true, userId: user.id });
 });
