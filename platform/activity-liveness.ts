@@ -8,7 +8,7 @@ import { reportsProgress } from '../activities/progress';
 // reports its own progress heartbeats itself: if it stops doing so, it is stuck, and beating for it would hide that.
 
 /** How often a running step is beaten for: well inside the shortest heartbeat timeout (STEP_OPTIONS). */
-export const LIVENESS_BEAT_MS = 5_000;
+const LIVENESS_BEAT_MS = 5_000;
 
 export const activityLiveness: ActivityInterceptorsFactory = (context: Context) => ({
   inbound: {

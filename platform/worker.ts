@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { Activities } from '../activities';
 import { WORKER_SETTINGS } from '../temporal-config/settings';
 import { activityLiveness } from './activity-liveness';
 
@@ -57,8 +56,8 @@ export async function createWorker(options: {
   address: string;
   namespace: string;
   taskQueue: string;
-  /** The platform's (Activities), or a test's own. */
-  activities: Activities | object;
+  /** The platform's (activities/index.ts), or a test's own. */
+  activities: object;
   /** Another workflow barrel (the benchmarks'); the platform's by default. */
   workflowsPath?: string;
 }): Promise<{ worker: Worker; connection: NativeConnection }> {
