@@ -25,17 +25,19 @@ interface IdentityRow {
 /**
  * A session and its person in one statement (every request pays for this read): the session row by `sid`,
  * the person by `userId` or else by the session's; their active roles and whom they substitute today. With
- * `touchAt`, an unexpired session's expiry moves to that time plus its cookie's lifetime (a rolling session);
+ * `touch`, an unexpired session's expiry moves to that time plus the session's lifetime (a rolling session);
  * the row read is as it was before.
  */
-export async function readIdentity(db: Db, wanted: { sid?: string; userId?: string; touchAt?: Date }): Promise<IdentityRow | undefined> {
+export async function readIdentity(
+  db: Db,
+  wanted: { sid?: string; userId?: string; touch?: { at: Date; ttlMs: number } },
+): Promise<IdentityRow | undefined> {
   const today = isoDayInItaly();
-  const touchAt = wanted.touchAt?.toISOString() ?? null;
+  const touchAt = wanted.touch?.at.toISOString() ?? null;
   const [row] = await sqlOf(db).rows<IdentityRow>`
     WITH touched AS (
-      UPDATE "Session" SET "expiresAt" = (${touchAt}::timestamptz AT TIME ZONE 'UTC') + ("data"->'cookie'->>'originalMaxAge')::bigint * interval '1 millisecond'
-      WHERE "sid" = ${wanted.sid ?? null}::text AND "expiresAt" > (${touchAt}::timestamptz AT TIME ZONE 'UTC')
-        AND "data"->'cookie'->>'originalMaxAge' IS NOT NULL)
+      UPDATE "Session" SET "expiresAt" = (${touchAt}::timestamptz AT TIME ZONE 'UTC') + ${wanted.touch?.ttlMs ?? 0}::bigint * interval '1 millisecond'
+      WHERE "sid" = ${wanted.sid ?? null}::text AND "expiresAt" > (${touchAt}::timestamptz AT TIME ZONE 'UTC'))
     SELECT s."data" AS "session", s."expiresAt", u."id", u."codiceFiscale", u."nome", u."cognome",
       COALESCE((SELECT json_agg(json_build_object('enteId', r."enteId", 'ruolo', r."ruolo", 'area', r."area") ORDER BY r."createdAt", r."id")
         FROM "RoleAssignment" r WHERE r."userId" = u."id" AND r."revokedAt" IS NULL), '[]'::json) AS "roles",

@@ -14,8 +14,7 @@ import { createSessionMiddleware } from './session';
 
 export { actorOf, notSignedIn } from './request';
 export { authUrls } from './routes';
-export { PrismaSessionStore } from './session-store';
-export { SESSION_COOKIE } from './session';
+export { SESSION_COOKIE } from './session-cookie';
 export { CSRF_HEADER } from './csrf';
 
 export interface AuthOptions {
@@ -30,7 +29,7 @@ export interface AuthOptions {
 }
 
 export interface Auth {
-  /** express-session over the database, cookie `push.sid`. */
+  /** The session over the database, cookie `push.sid` (./session.ts). */
   session: RequestHandler;
   /** GET /auth/login, GET /auth/callback, POST /auth/logout, GET /api/me. */
   router: Router;
@@ -53,7 +52,7 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
   const oidc = new OidcClient(options.oidc);
   return {
     session: createSessionMiddleware({ db: options.db, secret: options.sessionSecret, secure: options.secureCookies }),
-    router: authRouter({ db: options.db, oidc, publicUrl: options.publicUrl, secureCookies: options.secureCookies }),
+    router: authRouter({ db: options.db, oidc, publicUrl: options.publicUrl }),
     requireActor: requireActorMiddleware(options.db),
     csrf: csrfProtection,
     loadActor: (userId) => loadActor(options.db, userId),

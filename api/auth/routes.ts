@@ -7,7 +7,7 @@ import { completeLogin, findUserId, registerUser, startLogin, takePendingLogin }
 import type { OidcClient } from './oidc-client';
 import { errorPages } from './pages';
 import { notSignedIn } from './request';
-import { destroySession, regenerateSession, saveSession, SESSION_COOKIE } from './session';
+import { destroySession, regenerateSession, saveSession } from './session';
 import type { Me } from './views';
 
 /** The platform's URLs the identity provider must know: register these for the client. */
@@ -16,7 +16,7 @@ export function authUrls(publicUrl: string): { redirectUri: string; postLogoutRe
   return { redirectUri: `${base}/auth/callback`, postLogoutRedirectUri: `${base}/`, loginUrl: `${base}/auth/login` };
 }
 
-export function authRouter(options: { db: Db; oidc: OidcClient; publicUrl: string; secureCookies: boolean }): Router {
+export function authRouter(options: { db: Db; oidc: OidcClient; publicUrl: string }): Router {
   const { db, oidc } = options;
   const urls = authUrls(options.publicUrl);
   const router = Router();
@@ -54,14 +54,13 @@ export function authRouter(options: { db: Db; oidc: OidcClient; publicUrl: strin
 
   router.post('/auth/logout', csrfProtection, async (req, res) => {
     const userId = req.session?.userId;
+    // The session ends (its row, its cookie) first: a failure afterwards must not leave the user signed in.
+    await destroySession(req);
     if (userId) {
-      // The session ends first: a failure afterwards must not leave the user signed in.
-      await destroySession(req);
       await db.auditEvent.create({
         data: { actorId: userId, azione: 'USCITA', oggetto: `Utente ${userId}`, details: { ip: req.ip } },
       });
     }
-    res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies });
     res.json({ logoutUrl: await endSessionUrl(oidc, urls.postLogoutRedirectUri) });
   });
 

@@ -1,10 +1,10 @@
 import type { Request, RequestHandler } from 'express';
-import session from 'express-session';
 import type { Db } from '../../prisma/client';
-import { PrismaSessionStore } from './session-store';
+import { actorReadWithSession } from './actor';
+import { newSessionId, putSessionCookie, sessionIdOf, signedCookieValue } from './session-cookie';
+import { SessionStore } from './session-store';
 
-export const SESSION_COOKIE = 'push.sid';
-/** A working day: the session lives while the user is active (rolling) and ends 8 hours after the last request. */
+/** A working day: the session lives while the user is active and ends 8 hours after the last request. */
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
 /** A login started at the identity provider, keyed by its `state` so two tabs can log in at once. */
@@ -15,37 +15,89 @@ export interface PendingLogin {
   startedAt: number;
 }
 
-declare module 'express-session' {
-  interface SessionData {
-    userId: string;
-    csrfToken: string;
-    pendingLogins: Record<string, PendingLogin>;
+/** What a session holds: JSON, stored in the `Session` table. */
+export interface SessionData {
+  userId?: string;
+  csrfToken?: string;
+  pendingLogins?: Record<string, PendingLogin>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** The request's session: empty without one. Changes are stored by `saveSession` only. */
+      session: SessionData;
+    }
   }
 }
 
+interface SessionState {
+  /** Undefined until a session without a cookie is saved (no row, no cookie for a mere visit). */
+  sid?: string;
+  store: SessionStore;
+  secret: string;
+  secure: boolean;
+}
+
+const states = new WeakMap<Request, SessionState>();
+
+/**
+ * Reads the session named by the signed `push.sid` cookie, with its person, into `req.session`. Nothing is
+ * stored implicitly: the routes that change a session save it (sign-in, a login started). The expiry rolls:
+ * at most once a minute the read moves it 8 hours ahead and the answer re-sends the cookie — its value as
+ * received, so no signature is computed for a request that only reads.
+ */
 export function createSessionMiddleware(options: { db: Db; secret: string; secure: boolean }): RequestHandler {
-  return session({
-    name: SESSION_COOKIE,
-    secret: options.secret,
-    store: new PrismaSessionStore(options.db, { fallbackTtlMs: SESSION_TTL_MS }),
-    resave: false,
-    saveUninitialized: false,
-    rolling: true,
-    unset: 'destroy',
-    cookie: { httpOnly: true, sameSite: 'lax', secure: options.secure, maxAge: SESSION_TTL_MS, path: '/' },
-  });
+  const store = new SessionStore(options.db, { ttlMs: SESSION_TTL_MS });
+  const { secret, secure } = options;
+  return (req, res, next) => {
+    const cookie = sessionIdOf(req.headers.cookie, secret);
+    const state: SessionState = { store, secret, secure };
+    states.set(req, state);
+    req.session = {};
+    if (!cookie) return next();
+    store.read(cookie.sid).then((found) => {
+      if (!found) return next();
+      req.session = found.data;
+      state.sid = cookie.sid;
+      if (found.actor) actorReadWithSession.set(req, found.actor);
+      if (found.touchedUntil) putSessionCookie(res, cookie.cookieValue, found.touchedUntil, { secure });
+      next();
+    }, next);
+  };
 }
 
-// express-session's methods take callbacks; the route handlers are async.
-
-export function regenerateSession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((error: unknown) => (error ? reject(error) : resolve())));
+function stateOf(req: Request): SessionState {
+  const state = states.get(req);
+  if (!state) throw new Error('the session middleware has not run for this request');
+  return state;
 }
 
-export function saveSession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.save((error: unknown) => (error ? reject(error) : resolve())));
+/** Stores the session (a new one gets its id and cookie now, before the answer is sent). */
+export async function saveSession(req: Request): Promise<void> {
+  const state = stateOf(req);
+  const isNew = !state.sid;
+  state.sid ??= newSessionId();
+  const expiresAt = await state.store.write(state.sid, req.session);
+  if (isNew && req.res) putSessionCookie(req.res, signedCookieValue(state.sid, state.secret), expiresAt, state);
 }
 
-export function destroySession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.destroy((error: unknown) => (error ? reject(error) : resolve())));
+/** Ends the session and starts an empty one, which gets a new id when saved (no session fixation). */
+export async function regenerateSession(req: Request): Promise<void> {
+  await endSession(req);
+}
+
+/** Deletes the session's row and clears its cookie. */
+export async function destroySession(req: Request): Promise<void> {
+  await endSession(req);
+  if (req.res) putSessionCookie(req.res, '', undefined, stateOf(req));
+}
+
+async function endSession(req: Request): Promise<void> {
+  const state = stateOf(req);
+  if (state.sid) await state.store.destroy(state.sid);
+  state.sid = undefined;
+  req.session = {};
+  actorReadWithSession.delete(req);
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { signedCookieValue } from '../../../api/auth/session-cookie';
 import { AppError } from '../../../api/errors';
 import { Browser } from '../../support/http-browser';
 import { openTestDatabase, type TestDatabase } from './support/database';
@@ -68,6 +70,41 @@ test('when a POST carries a wrong or no CSRF token, then it is refused with 403;
   expect(alike.status).toBe(403);
   expect(right.status).toBe(200);
   expect(await right.json()).toEqual({ ok: true, userId: user.id });
+});
+
+test('when requests follow a sign-in, then no answer sets the cookie again; a forged or altered cookie signs nobody in', async () => {
+  const { browser, user } = await signedInIstruttore();
+  const cookie = browser.cookie('localhost', 'push.sid') ?? '';
+
+  const again = await browser.request(`${platform.baseUrl}/api/me`, { headers: { accept: 'application/json' } });
+  expect(again.status).toBe(200);
+  // The sign-in moved the expiry a moment ago: nothing to re-send, no signature computed.
+  expect(again.headers.getSetCookie()).toEqual([]);
+
+  const forged = await fetch(`${platform.baseUrl}/api/me`, { headers: { cookie: `push.sid=${cookie.slice(0, -2)}xx` } });
+  expect(forged.status).toBe(401);
+  const otherSecret = signedCookieValue(sessionId(browser) ?? '', 'un-altro-segreto-lungo-almeno-trentadue-caratteri');
+  expect((await fetch(`${platform.baseUrl}/api/me`, { headers: { cookie: `push.sid=${otherSecret}` } })).status).toBe(401);
+  expect((await database.db.session.findMany({ where: { data: { path: ['userId'], equals: user.id } } })).length).toBe(1);
+});
+
+test('when a session was last moved over a minute ago, then the answer moves its expiry 8 hours ahead and re-sends the same cookie value', async () => {
+  const { user } = await signedInIstruttore();
+  const sid = randomUUID();
+  await database.db.session.create({ data: { sid, data: { userId: user.id, csrfToken: 'token' }, expiresAt: new Date(Date.now() + 60_000) } });
+  const value = signedCookieValue(sid, 'una-chiave-di-sessione-di-prova-lunga-almeno-32-caratteri');
+
+  const before = Date.now();
+  const response = await fetch(`${platform.baseUrl}/api/me`, { headers: { cookie: `push.sid=${value}`, accept: 'application/json' } });
+  expect(response.status).toBe(200);
+  const [setCookie] = response.headers.getSetCookie();
+  expect(setCookie?.startsWith(`push.sid=${value}; Path=/; Expires=`)).toBe(true);
+  expect(setCookie).toMatch(/; HttpOnly; SameSite=Lax$/);
+  const cookieExpiry = Date.parse(/Expires=([^;]+)/.exec(setCookie ?? '')?.[1] ?? '');
+  const rowExpiry = (await database.db.session.findUniqueOrThrow({ where: { sid } })).expiresAt.getTime();
+  // The cookie's expiry is the row's, to the second the cookie's format keeps.
+  expect(Math.abs(cookieExpiry - rowExpiry)).toBeLessThan(1000);
+  expect(rowExpiry).toBeGreaterThanOrEqual(before + 8 * 60 * 60 * 1000 - 1000);
 });
 
 test('when a role is revoked, then it disappears from /api/me, req.actor and loadActor at once', async () => {
