@@ -29,7 +29,8 @@ export class GaveUp extends Error {}
 export class ResilientClient {
   readonly stats: ClientStats = { requests: 0, retries: 0, gaveUp: 0, signIns: 0 };
 
-  constructor(private readonly platform: Platform) {}
+  /** `platform`: where the API is, and a wait for it to be up again (the chaos run's restarts). */
+  constructor(private readonly platform: Pick<Platform, 'baseUrl' | 'whenUp'>) {}
 
   /** Repeats `attempt` until it answers something other than "the platform is down", within the bounds. */
   private async retrying<T>(label: string, attempt: (n: number) => Promise<T | 'retry'>): Promise<{ value: T; attempt: number }> {

@@ -131,9 +131,8 @@ export class LoadDriver {
     const fields = { tipo: 'ALTRO', denominazione, codiceFiscale: procedure.naturalKey, pec: `ente${n}@pec.chaos.example`, sede: 'Via della Prova 1, Bari', qualifica: 'Presidente' };
     for (const [key, value] of Object.entries(fields)) form.set(key, value);
     form.set('attoNomina', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'atto-di-nomina.pdf');
-    const sent = expectOk('submit accreditamento', await this.client.call<{ id: string }>(rep, 'POST', '/api/accreditamenti', { body: form, idempotencyKey: procedure.key }), this.stats);
-    // After a conflict on a retry, the representative finds the request in their list.
-    const requestId = sent?.body.id ?? (await this.findRequest(rep, procedure.naturalKey));
+    // A 409 on a retry means the request was already taken: the istruttore's task follows either way.
+    expectOk('submit accreditamento', await this.client.call<{ id: string }>(rep, 'POST', '/api/accreditamenti', { body: form, idempotencyKey: procedure.key }), this.stats);
     procedure.created = true;
 
     const istruttoria = this.istruttore.inbox('accreditamento-ente');
@@ -142,22 +141,19 @@ export class LoadDriver {
     await this.decide(this.istruttore.session, first, { esito: 'INTEGRAZIONE', richiesta: 'Allegare la delibera di nomina.', giorniIntegrazione: 10 }, `${procedure.key}/istruttoria-1`);
 
     const integrazione = await this.task(new Inbox(this.client, rep, 'vista=mie'), `Integrazione richiesta: accreditamento ${denominazione}`);
+    // The new act goes through the integration task's file field; the same bytes again give the same document.
     const atto = new FormData();
-    atto.set('attoNomina', new Blob([new Uint8Array(Buffer.concat([PDF, Buffer.from(`% delibera ${n}\n`)]))], { type: 'application/pdf' }), 'delibera.pdf');
-    const uploaded = expectOk('upload atto', await this.client.call<{ id: string }>(rep, 'POST', `/api/accreditamenti/${requestId}/atto-nomina`, { body: atto, idempotencyKey: `${procedure.key}/atto` }), this.stats);
+    atto.set('file', new Blob([new Uint8Array(Buffer.concat([PDF, Buffer.from(`% delibera ${n}\n`)]))], { type: 'application/pdf' }), 'delibera.pdf');
+    const uploadPath = `/api/tasks/${integrazione}/documenti/attoNominaDocumentId`;
+    const uploaded = expectOk('upload atto', await this.client.call<{ id: string }>(rep, 'POST', uploadPath, { body: atto, idempotencyKey: `${procedure.key}/atto` }), this.stats);
     if (!uploaded) throw new Unexpected('upload atto: conflict on retry, the document id is unknown');
     await this.decide(rep, integrazione, { risposta: 'Si allega la delibera.', attoNominaDocumentId: uploaded.body.id }, `${procedure.key}/integrazione-1`);
 
     const second = await this.task(istruttoria, reviewTitle, new Set([first]));
     await this.decide(this.istruttore.session, second, { esito: 'APPROVA' }, `${procedure.key}/istruttoria-2`);
     const firma = await this.task(this.dirigente.inbox, `Firma provvedimento di accreditamento: ${denominazione}`);
-    await this.decide(this.dirigente.session, firma, { esito: 'FIRMA' }, `${procedure.key}/firma-2`);
-  }
-
-  private async findRequest(rep: ApiSession, codiceFiscale: string): Promise<string> {
-    const list = await this.client.call<{ items: { id: string; codiceFiscale: string }[] }>(rep, 'GET', '/api/accreditamenti?perPagina=100');
-    const found = list.body.items.find((item) => item.codiceFiscale === codiceFiscale);
-    if (!found) throw new Unexpected('submit accreditamento: 409 on retry, and the request is not in the representative’s list');
-    return found.id;
+    // The dirigente signs the act they read: the decision confirms its impronta (SHA-256), as the page does.
+    const act = expectOk('read act', await this.client.call<{ data: { atto: { sha256: string } } }>(this.dirigente.session, 'GET', `/api/tasks/${firma}`), this.stats);
+    await this.decide(this.dirigente.session, firma, { esito: 'FIRMA', impronta: act?.body.data.atto.sha256 }, `${procedure.key}/firma-2`);
   }
 }
