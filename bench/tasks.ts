@@ -9,20 +9,26 @@ import { startTestServer } from '../tests/support/api-server';
 import { signIn, type ApiSession } from '../tests/support/sign-in';
 import { demoCf } from '../tests/support/demo';
 import { COMUNE_BARI } from '../prisma/seed/enti';
+import { INVIO_GENERICO } from '../workflows/shared/invio-generico';
 import { machine, saveResults, summarize } from './stats';
 import { pingUpdate, stopUpdate, type ChainInput } from './workflows';
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 200);
 const WARMUP = 10;
+const STEP_TIMEOUT_MS = 30_000;
 
 interface TaskList { items: { id: string; titolo: string }[] }
 
+/** Polls without pause (the latency is the figure), for at most STEP_TIMEOUT_MS: a step that never shows is an error. */
 async function nextTaskVisible(session: ApiSession, previousId: string | null): Promise<string> {
-  for (;;) {
-    const { body } = await session.json<TaskList>('/api/tasks?vista=gruppi&procedura=benchmark&perPagina=1&ordina=-createdAt');
+  const deadline = performance.now() + STEP_TIMEOUT_MS;
+  while (performance.now() < deadline) {
+    // The chain's steps are tasks of the procedure whose form they use (bench/workflows.ts).
+    const { body } = await session.json<TaskList>(`/api/tasks?vista=gruppi&procedura=${INVIO_GENERICO}&perPagina=1&ordina=-createdAt`);
     const top = body.items[0];
     if (top && top.id !== previousId) return top.id;
   }
+  throw new Error(`no new task in the inbox within ${STEP_TIMEOUT_MS / 1000} s after task ${previousId ?? '(none)'}`);
 }
 
 async function main() {
