@@ -25,6 +25,7 @@ import { completeTaskUpdate, type SubmittedTask } from '../../workflows/shared/t
 import { deliver, recordSubmission, resendSubmissions } from '../../api/tasks/submissions';
 import type { Actor } from '../../workflows/shared/actor';
 import { lendPecAddresses } from '../support/pec-addresses';
+import { pdfText } from '../support/pdf-text';
 import { eventually, startTestPlatform, type RunningWorker, type TestPlatform } from '../support/platform';
 
 const DAY_MS = 1000;
@@ -206,6 +207,12 @@ describe('bando Fondo affitti workflow', () => {
     const quota = await eventually(() => platform.db.pecMessage.findFirst({ where: { workflowId: domanda(bari), oggetto: { contains: 'quota assegnata' } } }));
     expect(quota.testo).toContain('50.000,00');
     expect(quota.testo).toContain('(copertura: 86,21\u00a0%)');
+    // The signed act's annex: Bari's row and the totals, each amount as one reads it.
+    const { ripartoDocumentId } = await platform.db.bandoFondo.findUniqueOrThrow({ where: { id: bandoId } });
+    const act = (await pdfText((await platform.adapters.adapters.documents.read(ripartoDocumentId!)).content)).replace(/\s+/g, ' ');
+    expect(act).toContain('Allegato – Tabella di riparto');
+    expect(act).toMatch(/Comune di Bari 58\.000,00 € .* 50\.000,00 € 86,21 %/);
+    expect(act).toContain('Totale 58.000,00 € 50.000,00 €');
     expect(await platform.client.workflow.getHandle(domanda(lecce)).result()).toEqual({ esito: 'DECADUTA' });
 
     // Bari's share is below its need: it publishes the revised ranking, told the cut.
