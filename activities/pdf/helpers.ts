@@ -24,6 +24,11 @@ export function formatTime(value: unknown): string {
   return new Intl.DateTimeFormat('it-IT', { timeZone: ROME, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(toDate(value, 'formatTime'));
 }
 
+/** 23/11/2026 09:05 — the moment a document records (generated, received), in Rome's time. */
+export function formatDateTime(value: unknown): string {
+  return `${formatDate(value)} ${formatTime(value)}`;
+}
+
 /** 1.234,56 € — the platform's one euro format (workflows/shared/money.ts), strict: an act never prints a blank amount. */
 export function formatEuro(value: unknown): string {
   const amount = typeof value === 'number' ? (Number.isFinite(value) ? value : undefined) : typeof value === 'string' && value.trim() !== '' ? value : undefined;

@@ -9,6 +9,7 @@ import { centsOf, decimalOf, EXCEL_EURO_FORMAT } from '../../workflows/shared/mo
 import { DOMANDA_FONDO_PROCEDURE } from '../../workflows/shared/procedures/domanda-fondo-affitti';
 import { text } from '../validation';
 import type { DomandaStato } from './views';
+import { formatDateTime } from '../../activities/pdf/helpers';
 
 const STATI = Object.keys(DOMANDA_FONDO_PROCEDURE.states) as [DomandaStato, ...DomandaStato[]];
 
@@ -141,7 +142,7 @@ export async function comuniToExcel(titolo: string, comuni: ComuniDelBando): Pro
   info.addRow(['Bando', titolo]);
   info.addRow(['Comuni nell’elenco', totali.comuni]);
   info.addRow(['Liquidato', Number(totali.liquidato)]).getCell(2).numFmt = EXCEL_EURO_FORMAT;
-  info.addRow(['Generato il', new Date().toLocaleString('it-IT', { timeZone: 'Europe/Rome' })]);
+  info.addRow(['Generato il', formatDateTime(new Date())]);
   info.getColumn(1).width = 24;
   info.getColumn(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());

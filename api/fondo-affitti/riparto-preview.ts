@@ -6,6 +6,7 @@ import type { Db } from '../../prisma/client';
 import { VOCI_RIPARTO } from '../../workflows/shared/fondo-affitti/bando';
 import { decimalOf, EXCEL_EURO_FORMAT } from '../../workflows/shared/money';
 import type { RipartoView } from './views';
+import { formatDateTime } from '../../activities/pdf/helpers';
 
 export async function ripartoPreview(db: Db, bandoId: string): Promise<RipartoView> {
   const { bando, riparto, comuni } = await ripartoDelBando(db, bandoId);
@@ -81,7 +82,7 @@ export async function ripartoToExcel(titolo: string, riparto: RipartoView): Prom
   info.addRow(['Bando', titolo]);
   info.addRow(['Dotazione', Number(riparto.budget)]).getCell(2).numFmt = EXCEL_EURO_FORMAT;
   info.addRow(['Non assegnato', Number(riparto.nonAssegnato)]).getCell(2).numFmt = EXCEL_EURO_FORMAT;
-  info.addRow(['Generato il', new Date().toLocaleString('it-IT', { timeZone: 'Europe/Rome' })]);
+  info.addRow(['Generato il', formatDateTime(new Date())]);
   info.getColumn(1).width = 24;
   info.getColumn(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { dataItaliana } from '../../workflows/shared/dates';
 import { ESITO_LABEL, type CampaignRow } from './campaign-status';
+import { formatDateTime } from '../../activities/pdf/helpers';
 
 const TIPO_LABEL: Record<string, string> = { ARCA: 'ARCA', ALER: 'ALER', COMUNE: 'Comune' };
 
@@ -37,8 +38,8 @@ export async function campaignToExcel(rows: readonly CampaignRow[], meta: { data
   }
   const info = workbook.addWorksheet('Informazioni');
   info.addRow(['Ricognizione del patrimonio ERP al', dataItaliana(meta.dataRiferimento)]);
-  info.addRow(['Scadenza', meta.scadenza.toLocaleString('it-IT', { timeZone: 'Europe/Rome' })]);
-  info.addRow(['Generato il', new Date().toLocaleString('it-IT', { timeZone: 'Europe/Rome' })]);
+  info.addRow(['Scadenza', formatDateTime(meta.scadenza)]);
+  info.addRow(['Generato il', formatDateTime(new Date())]);
   info.getColumn(1).width = 36;
   info.getColumn(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -194,6 +194,10 @@ describe('Fondo affitti through the API', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     expect(workbook.getWorksheet('Riparto')!.getRow(1).getCell(1).value).toBe('Comune');
+    // When it was generated, as an Italian reader writes it: gg/mm/aaaa hh:mm.
+    const info = workbook.getWorksheet('Informazioni')!;
+    const generated = info.getRows(1, info.rowCount)!.find((row) => row.getCell(1).value === 'Generato il')!.getCell(2).value;
+    expect(generated).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
 
     // Comune by Comune, filtered as the page's URL says, and in Excel; no liquidation before the riparto.
     const bariId = server.platform.ref.demoComuneIds[COMUNE_BARI];

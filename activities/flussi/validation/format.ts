@@ -1,5 +1,6 @@
 // Dates and numbers as an Italian reader expects them in messages and reports.
 export { dataItaliana } from '../../../workflows/shared/dates';
+export { formatDateTime } from '../../pdf/helpers';
 
 /** 70000 → 70.000; 75.5 → 75,5. */
 export function numero(value: number): string {

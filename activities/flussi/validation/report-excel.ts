@@ -1,7 +1,7 @@
 // The validation report as an Excel workbook: "Riepilogo" (ente, date, outcome, counts per rule) and
 // "Problemi" (one row per listed problem, filterable, header frozen), for the ente to work through.
 import ExcelJS from 'exceljs';
-import { dataItaliana } from './format';
+import { dataItaliana, formatDateTime } from './format';
 import { caricamentoEtichetta, ESITO_ETICHETTA, GRAVITA_ETICHETTA, summarize, type ReportMeta, type StoredReport } from './report-data';
 import type { Problem, ValidationResult } from './types';
 
@@ -28,7 +28,7 @@ export async function reportToExcel(input: ValidationResult | StoredReport | rea
     ['Avvisi', summary.avvisi],
     ...(summary.unita === null ? [] : [['Unità immobiliari lette', summary.unita] as [string, number]]),
     ...(summary.fabbricati === null ? [] : [['Fabbricati letti', summary.fabbricati] as [string, number]]),
-    ['Generato il', (meta.generatoIl ?? new Date()).toLocaleString('it-IT', { timeZone: 'Europe/Rome' })],
+    ['Generato il', formatDateTime(meta.generatoIl ?? new Date())],
   ];
   for (const [label, value] of facts) {
     const row = riepilogo.addRow([label, value]);

@@ -1,7 +1,7 @@
 // The data the report's handlebars template prints (templates/rapporto-validazione.hbs, the PDF of the
 // validation): every value already a formatted Italian string, so the template holds no logic. A PDF
 // of ten thousand rows helps nobody: it lists the first ones and points to the Excel file for the rest.
-import { dataItaliana, numero } from './format';
+import { dataItaliana, formatDateTime, numero } from './format';
 import { caricamentoEtichetta, ESITO_ETICHETTA, GRAVITA_ETICHETTA, summarize, type ReportMeta, type StoredReport } from './report-data';
 import type { Esito, Gravita, ValidationResult } from './types';
 
@@ -44,7 +44,7 @@ export function reportHtmlData(result: ValidationResult | StoredReport, meta: Re
     dataRiferimento: dataItaliana(meta.dataRiferimento),
     caricamento: caricamentoEtichetta(meta),
     nomeFile: meta.nomeFile ?? null,
-    generatoIl: (meta.generatoIl ?? new Date()).toLocaleString('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'short', timeStyle: 'short' }),
+    generatoIl: formatDateTime(meta.generatoIl ?? new Date()),
     esito: summary.esito,
     esitoEtichetta: ESITO_ETICHETTA[summary.esito],
     errori: numero(summary.errori),

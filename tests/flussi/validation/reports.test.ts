@@ -73,7 +73,7 @@ describe('the validation report', () => {
     const data = reportHtmlData(result, { ...META, maxProblemi: 2 });
     expect(data).toMatchObject({
       titolo: 'Validazione del flusso patrimoniale', ente: 'Comune di Bari', dataRiferimento: '31/12/2025', nomeFile: 'patrimonio-2025.xml',
-      generatoIl: '20/01/26, 10:30', esito: 'CON_ERRORI', esitoEtichetta: ESITO_ETICHETTA.CON_ERRORI, errori: '2', avvisi: '3', unita: '3', fabbricati: '1',
+      generatoIl: '20/01/2026 10:30', esito: 'CON_ERRORI', esitoEtichetta: ESITO_ETICHETTA.CON_ERRORI, errori: '2', avvisi: '3', unita: '3', fabbricati: '1',
       nota: 'Sono elencati i primi 2 problemi; gli altri 3 sono nel report Excel.',
     });
     expect(data.problemi).toHaveLength(2);
