@@ -7,6 +7,7 @@ import { formatProtocolNumber, type AnnulmentRequest, type ProtocolRegister, typ
 import { AnnulmentRequestSchema, parseOrReject, RegistrationRequestSchema } from './protocol-schemas';
 import { buildSegnatura, romeDateTime, type Soggetto } from './segnatura';
 import { signSegnatura } from './segnatura-signature';
+import { formatDate } from '../pdf/helpers';
 
 export interface DatabaseProtocolRegisterSettings {
   /** The AOO's IPA code. */
@@ -25,7 +26,6 @@ const REGIONE_PUGLIA = { codiceIPA: 'r_puglia', denominazione: 'Regione Puglia' 
 /** The segnatura requires a Classifica: a registration without one is filed here until it is classified. */
 const UNCLASSIFIED = { codice: '0', denominazione: 'Non classificato' };
 
-const italianDate = (date: Date) => new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'short' }).format(date);
 
 function toRegistration(row: ProtocolRegistration): Registration {
   return {
@@ -175,7 +175,7 @@ export function createDatabaseProtocolRegister(db: Db, settings: DatabaseProtoco
         if (count === 0) {
           throw protocolRejection(
             PROTOCOL_FAILURE.alreadyAnnulled,
-            `La registrazione di protocollo n. ${formatProtocolNumber(row)} è già stata annullata il ${italianDate(row.annullatoAt!)}: non si può annullare di nuovo.`,
+            `La registrazione di protocollo n. ${formatProtocolNumber(row)} è già stata annullata il ${formatDate(row.annullatoAt!)}: non si può annullare di nuovo.`,
           );
         }
         await tx.auditEvent.create({

@@ -81,7 +81,7 @@ describe('database protocol register', () => {
     const first = await register.annul({ registrationId: registration.id, motivo: 'Errore materiale', actorId: 'user-1' });
     const second = register.annul({ registrationId: registration.id, motivo: 'Di nuovo', actorId: 'user-2' });
     await expect(second).rejects.toBeInstanceOf(ApplicationFailure);
-    await expect(second).rejects.toMatchObject({ type: PROTOCOL_FAILURE.alreadyAnnulled, nonRetryable: true, message: expect.stringContaining('è già stata annullata') });
+    await expect(second).rejects.toMatchObject({ type: PROTOCOL_FAILURE.alreadyAnnulled, nonRetryable: true, message: expect.stringMatching(/è già stata annullata il \d{2}\/\d{2}\/\d{4}: /) });
     const row = await db.protocolRegistration.findUniqueOrThrow({ where: { id: registration.id } });
     expect(row).toMatchObject({ annullamentoMotivo: 'Errore materiale', annullatoDa: 'user-1', annullatoAt: new Date(first.annullamento!.at) });
   });
