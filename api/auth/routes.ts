@@ -30,6 +30,8 @@ export function authRouter(options: { db: Db; oidc: OidcClient; publicUrl: strin
 
   router.get('/auth/callback', async (req, res) => {
     const pending = takePendingLogin(req);
+    // Spent at once, also when the login fails below (a refused level, an error of the provider).
+    await saveSession(req);
     const identity = await completeLogin(req, oidc, urls.redirectUri, pending);
     // A first sign-in registers the person with no roles: enough to request an ente's accreditation,
     // nothing more until the Region accredits the ente or a legal representative names them referente.

@@ -73,14 +73,24 @@ export class SessionStore {
     };
   }
 
-  /** Stores the session's data; returns its new expiry. */
-  async write(sid: string, data: SessionData): Promise<Date> {
-    const expiresAt = new Date(this.now().getTime() + this.ttlMs);
-    // The session holds only JSON values.
-    const json = JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue;
-    await this.db.session.upsert({ where: { sid }, create: { sid, data: json, expiresAt }, update: { data: json, expiresAt } });
+  /** Stores a new session; returns its expiry. */
+  async create(sid: string, data: SessionData): Promise<Date> {
+    const expiresAt = this.expiryFromNow();
+    await this.db.session.create({ data: { sid, data: asJson(data), expiresAt } });
     this.touchedAt.set(sid, this.now().getTime());
     await this.pruneWhenDue();
+    return expiresAt;
+  }
+
+  /**
+   * Stores an existing session's data; null when its row is gone (logged out or expired meanwhile, in another
+   * tab): an upsert would bring a session back that a logout ended.
+   */
+  async update(sid: string, data: SessionData): Promise<Date | null> {
+    const expiresAt = this.expiryFromNow();
+    const { count } = await this.db.session.updateMany({ where: { sid }, data: { data: asJson(data), expiresAt } });
+    if (count === 0) return null;
+    this.touchedAt.set(sid, this.now().getTime());
     return expiresAt;
   }
 
@@ -107,10 +117,19 @@ export class SessionStore {
     return true;
   }
 
+  private expiryFromNow(): Date {
+    return new Date(this.now().getTime() + this.ttlMs);
+  }
+
   private async pruneWhenDue(): Promise<void> {
     const now = this.now().getTime();
     if (now < this.nextPruneAt) return;
     this.nextPruneAt = now + this.pruneIntervalMs;
     await this.prune();
   }
+}
+
+/** The session holds only JSON values: the round trip also refuses what is not (a cycle throws). */
+function asJson(data: SessionData): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue;
 }

@@ -74,13 +74,16 @@ function stateOf(req: Request): SessionState {
   return state;
 }
 
-/** Stores the session (a new one gets its id and cookie now, before the answer is sent). */
+/**
+ * Stores the session. A new one — or one whose row is gone meanwhile (a logout in another tab) — gets a new
+ * id and its cookie now, before the answer is sent.
+ */
 export async function saveSession(req: Request): Promise<void> {
   const state = stateOf(req);
-  const isNew = !state.sid;
-  state.sid ??= newSessionId();
-  const expiresAt = await state.store.write(state.sid, req.session);
-  if (isNew && req.res) putSessionCookie(req.res, signedCookieValue(state.sid, state.secret), expiresAt, state);
+  if (state.sid && (await state.store.update(state.sid, req.session))) return;
+  state.sid = newSessionId();
+  const expiresAt = await state.store.create(state.sid, req.session);
+  if (req.res) putSessionCookie(req.res, signedCookieValue(state.sid, state.secret), expiresAt, state);
 }
 
 /** Ends the session and starts an empty one, which gets a new id when saved (no session fixation). */

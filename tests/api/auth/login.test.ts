@@ -155,6 +155,11 @@ test('when the user cancels at the provider, then PUSH says the login was cancel
   expect(cancelled.response.status).toBe(400);
   expect(cancelled.body).toContain('Accesso annullato');
   expect((await me(browser, platform)).status).toBe(401);
+  // The login it answered is spent: the same answer again finds nothing to complete.
+  expect(cancelled.url).toContain('/auth/callback?');
+  const again = await browser.visit(cancelled.url);
+  expect(again.response.status).toBe(400);
+  expect(again.body).toContain('La richiesta di accesso è scaduta o non è valida');
 });
 
 test('when returnTo points to another site, then the login ends on the home page', async () => {

@@ -20,7 +20,7 @@ test('when a session is stored, then it is read back with its expiry 8 hours ahe
   const store = new SessionStore(database.db, { ttlMs: TTL, now: () => now });
   const sid = randomUUID();
 
-  expect(await store.write(sid, { userId: 'utente-di-prova' })).toEqual(new Date(now.getTime() + TTL));
+  expect(await store.create(sid, { userId: 'utente-di-prova' })).toEqual(new Date(now.getTime() + TTL));
   expect((await store.read(sid))?.data).toEqual({ userId: 'utente-di-prova' });
   expect((await database.db.session.findUniqueOrThrow({ where: { sid } })).expiresAt).toEqual(new Date(now.getTime() + TTL));
 
@@ -56,6 +56,18 @@ test('when a request reads its session, then the same statement moves its expiry
   expect(await database.db.session.count({ where: { sid } })).toBe(0);
 });
 
+test('when a session is saved after its row is gone (a logout in another tab), then it is not brought back', async () => {
+  const store = new SessionStore(database.db, { ttlMs: TTL });
+  const sid = randomUUID();
+  await store.create(sid, { userId: 'utente-di-prova' });
+  expect(await store.update(sid, { userId: 'utente-di-prova', csrfToken: 'nuovo' })).toBeInstanceOf(Date);
+  expect((await store.read(sid))?.data).toEqual({ userId: 'utente-di-prova', csrfToken: 'nuovo' });
+
+  await store.destroy(sid);
+  expect(await store.update(sid, { userId: 'utente-di-prova' })).toBeNull();
+  expect(await database.db.session.count({ where: { sid } })).toBe(0);
+});
+
 test('when a session has expired, then it is not returned and its row is deleted', async () => {
   const store = new SessionStore(database.db, { ttlMs: TTL });
   const sid = randomUUID();
@@ -73,15 +85,15 @@ test('when a session is written, then other expired sessions are pruned, at most
   const stale = [randomUUID(), randomUUID()];
   await database.db.session.create({ data: { sid: stale[0] ?? '', data: {}, expiresAt: new Date(now.getTime() - 1000) } });
 
-  await store.write(randomUUID(), {});
+  await store.create(randomUUID(), {});
   expect(await database.db.session.count({ where: { sid: stale[0] } })).toBe(0);
 
   await database.db.session.create({ data: { sid: stale[1] ?? '', data: {}, expiresAt: new Date(now.getTime() - 1000) } });
-  await store.write(randomUUID(), {});
+  await store.create(randomUUID(), {});
   expect(await database.db.session.count({ where: { sid: stale[1] } })).toBe(1);
 
   now = new Date(now.getTime() + HOUR + 1);
-  await store.write(randomUUID(), {});
+  await store.create(randomUUID(), {});
   expect(await database.db.session.count({ where: { sid: stale[1] } })).toBe(0);
 });
 
@@ -91,7 +103,7 @@ test('when a session cannot be stored, then the write rejects instead of the err
   const circular: Record<string, unknown> = {};
   circular.self = circular;
 
-  await expect(store.write(randomUUID(), circular)).rejects.toThrow();
+  await expect(store.create(randomUUID(), circular)).rejects.toThrow();
 });
 
 test('when a session of a person is read, then the same statement reads the person and their active roles for requireActor', async () => {
@@ -106,7 +118,7 @@ test('when a session of a person is read, then the same statement reads the pers
     },
   });
   const sid = randomUUID();
-  await store.write(sid, { userId: user.id });
+  await store.create(sid, { userId: user.id });
 
   const found = await store.read(sid);
   expect(found?.actor).toEqual({
