@@ -26,7 +26,6 @@ const REGIONE_PUGLIA = { codiceIPA: 'r_puglia', denominazione: 'Regione Puglia' 
 /** The segnatura requires a Classifica: a registration without one is filed here until it is classified. */
 const UNCLASSIFIED = { codice: '0', denominazione: 'Non classificato' };
 
-
 function toRegistration(row: ProtocolRegistration): Registration {
   return {
     id: row.id,

@@ -40,7 +40,8 @@ function main(): void {
     const frame = frames.get(id)!;
     const us = profile.timeDeltas[index]!;
     sampled += us;
-    byCategory.set(categoryOf(frame), (byCategory.get(categoryOf(frame)) ?? 0) + us);
+    const category = categoryOf(frame);
+    byCategory.set(category, (byCategory.get(category) ?? 0) + us);
     const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').at(-1)}:${frame.lineNumber + 1}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
   });
