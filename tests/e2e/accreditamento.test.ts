@@ -13,7 +13,7 @@ import { completeTaskUpdate } from '../../workflows/shared/tasks';
 import { eventually } from '../support/platform';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import { validateWithXmllint } from '../support/segnatura-schema';
-import { animationsSettled, dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
+import { animationsSettled, clickUntil, dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
 import type { TestServer } from '../support/api-server';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
@@ -93,9 +93,8 @@ describe('accreditamento ente in the browser', () => {
     const dir = path.join(__dirname, 'screenshots');
     await page.setViewport({ width: 1440, height: 900 });
     await page.screenshot({ path: path.join(dir, 'attivita-firma-1440.png'), fullPage: true });
-    await page.click(byTestId('form-submit'));
-    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Conferma di aver letto il documento'), { polling: 200 }, byTestId('field-impronta'));
-    await page.click(`${byTestId('field-impronta')} input`);
+    await clickUntil(page, byTestId('form-submit'), byTestId('field-impronta'), 'Conferma di aver letto il documento');
+    await clickUntil(page, `${byTestId('field-impronta')} input`, `${byTestId('field-impronta')} input:checked`);
     await page.click(byTestId('form-submit'));
     await page.waitForSelector(byTestId('conferma-dialog'), { visible: true });
     expect(await dialogBackgrounds(page)).toEqual({ open: 1, seeThrough: [] });
@@ -130,7 +129,7 @@ describe('accreditamento ente in the browser', () => {
       await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Atto di nomina del rappresentante legale'), { polling: 200 }, byTestId('file-list'));
       await screenshots(page.url(), page.browserContext(), 'attivita-istruttoria-documenti');
     }
-    await page.click(byTestId(`field-esito-${esito}`));
+    await clickUntil(page, `${byTestId(`field-esito-${esito}`)} input`, `${byTestId(`field-esito-${esito}`)} input:checked`);
     if (esito === 'FIRMA') await signAfterReading(page);
     else await page.click(byTestId('form-submit'));
     await page.waitForFunction(() => location.pathname === '/attivita');

@@ -106,3 +106,17 @@ export async function chooseOption(page: Page, testId: string, wanted: string): 
   }, { polling: 500 }, `[data-testid="${testId}"]`, option, wanted);
   await page.evaluate((selector, text) => [...document.querySelectorAll<HTMLElement>(selector)].find((item) => item.textContent?.includes(text))!.click(), option, wanted);
 }
+
+/**
+ * Clicks `target` until `done` is on the page (with `text` in it, when given). A click made while the
+ * page is still moving (a PDF preview loading above, a full-page screenshot just restored the viewport)
+ * can land beside its target and be lost; clicking again is what a person does.
+ */
+export async function clickUntil(page: Page, target: string, done: string, text?: string): Promise<void> {
+  await page.waitForFunction((targetSelector, doneSelector, wanted) => {
+    const found = document.querySelector(doneSelector);
+    if (found && (!wanted || found.textContent?.includes(wanted))) return true;
+    document.querySelector<HTMLElement>(targetSelector)?.click();
+    return false;
+  }, { polling: 500 }, target, done, text);
+}
