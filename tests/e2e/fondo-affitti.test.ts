@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'puppeteer-core';
 import { COMUNE_BARI, COMUNE_FOGGIA, COMUNE_LECCE } from '../../prisma/seed/enti';
 import type { TestServer } from '../support/api-server';
-import { animationsSettled, dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
+import { animationsSettled, clickUntil, dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
 import { demoCf } from '../support/demo';
 import { lendPecAddresses } from '../support/pec-addresses';
 import { eventually } from '../support/platform';
@@ -217,7 +217,7 @@ describe('Fondo affitti in the browser', () => {
     await openTaskRow(region.page, `Riparto: Fondo sostegno locazioni ${anno}`);
     await region.page.waitForSelector(byTestId(`field-esito-PROPONI`));
     await screenshots(region.context, `/attivita/${proposta.id}`, byTestId('field-esito-PROPONI'), 'fondo-proposta-riparto');
-    await region.page.click(`${byTestId('field-esito-PROPONI')} input`);
+    await clickUntil(region.page, `${byTestId('field-esito-PROPONI')} input`, `${byTestId('field-esito-PROPONI')} input:checked`);
     await region.page.click(byTestId('form-submit'));
     await sign('firma-riparto-1');
     await region.context.close();
@@ -289,7 +289,7 @@ describe('Fondo affitti in the browser', () => {
     await comuni.page.waitForSelector(byTestId('rendicontazione-fascia-A'));
     expect(await comuni.page.$eval(byTestId('rendicontazione-fascia-A'), (element) => element.textContent ?? '')).toMatch(/40\.000,00\s€ a 15 beneficiari/);
     await screenshots(comuni.context, `/attivita/${verifica.id}`, byTestId('rendicontazione-fascia-A'), 'fondo-verifica-rendicontazione');
-    await comuni.page.click(`${byTestId('field-esito-APPROVA')} input`);
+    await clickUntil(comuni.page, `${byTestId('field-esito-APPROVA')} input`, `${byTestId('field-esito-APPROVA')} input:checked`);
     await comuni.page.click(byTestId('form-submit'));
     await eventually(async () => ((await db.domandaFondo.findFirst({ where: { bandoId, enteId: bariId } }))?.stato === 'RENDICONTATA' ? true : undefined), 30_000);
     await comuni.context.close();

@@ -3,7 +3,7 @@
 // protocolled communication; the Region signs in and takes it in charge; the Comune sees the outcome.
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { chooseOption, dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
+import { chooseOption, clickUntil, dialogBackgrounds, openTaskRow, startBrowserTest, type TestBrowser } from '../support/browser';
 import { signIn } from '../support/sign-in';
 import { codiceFiscaleCheckChar } from '../../workflows/shared/codice-fiscale';
 import type { DemoUserKey } from '../../prisma/seed/demo-users';
@@ -120,7 +120,7 @@ describe('invio generico in the browser', () => {
     await regione.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('Giulia Ferrante'), {}, byTestId('task-assegnatario'));
     await regione.click(byTestId('form-submit'));
     expect(await text(regione, `${byTestId('field-esito')} .v-messages__message`)).toMatch(/esito/i);
-    await regione.click(byTestId('field-esito-PRESA_IN_CARICO'));
+    await clickUntil(regione, `${byTestId('field-esito-PRESA_IN_CARICO')} input`, `${byTestId('field-esito-PRESA_IN_CARICO')} input:checked`);
     await regione.type(`${byTestId('field-note')} textarea`, 'Assegnata all’ufficio patrimonio');
     await regione.click(byTestId('form-submit'));
     // Back to the list it came from, as it was: the groups' tasks.
