@@ -47,11 +47,11 @@ export function useSession() {
     isAdmin: computed(() => roles.value.some((role) => role.ruolo === 'AMMINISTRATORE')),
     enti: computed(() => uniqueEnti(roles.value)),
     entiMittente: computed(() => uniqueEnti(roles.value.filter(sendsComunicazioni))),
-    /** The enti whose legal representative the user is: they name and revoke its referenti. */
     /** The enti whose housing stock the user transmits: the legal representative and the PATRIMONIO referenti. */
     entiPatrimonio: computed(() => uniqueEnti(roles.value.filter(transmitsPatrimonio))),
     /** May the user browse the housing stock (their ente's, or all of it for the Region)? */
     vedeAlloggi: computed(() => roles.value.some((role) => STOCK_ENTI.has(role.enteTipo))),
+    /** The enti whose legal representative the user is: they name and revoke its referenti. */
     entiRappresentati: computed(() => uniqueEnti(roles.value.filter((role) => role.ruolo === 'RAPPRESENTANTE_LEGALE'))),
     /** The Region's people follow the ricognizioni; its istruttori and dirigenti open, extend and close them. */
     isRegione: computed(() => roles.value.some((role) => role.enteTipo === 'REGIONE')),
