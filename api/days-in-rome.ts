@@ -1,5 +1,6 @@
 // Calendar days in Italian time: a window "dal 01/03 al 31/03" runs from the first day's 00:00 to the last
 // day's 23:59:59, whatever the server's time zone and whether summer time is in force.
+import { formatDate, formatTime } from '../workflows/shared/dates';
 
 const OFFSET = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Rome', timeZoneName: 'shortOffset' });
 
@@ -18,7 +19,5 @@ export const endOfDayInRome = (date: string): Date => inRome(date, '23:59:59');
 /** The first instant of a calendar day in Italy: a window opening "dal 01/03". */
 export const startOfDayInRome = (date: string): Date => inRome(date, '00:00:00');
 
-const DATE_TIME = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
-/** An instant as Italy's wall clock reads it: «31/03/2027, 23:59». */
-export const formatDateTimeInRome = (instant: Date): string => DATE_TIME.format(instant);
+/** An instant as Italy's wall clock reads it on a page: «31/03/2027, 23:59», as the inbox writes its dates. */
+export const formatDateTimeInRome = (instant: Date): string => `${formatDate(instant)}, ${formatTime(instant)}`;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { formatDate } from '../pdf/helpers';
+import { formatDate } from '../../workflows/shared/dates';
 import { DEFAULT_TEMPLATES_DIR } from '../pdf/templates';
 
 export interface DigestTask {

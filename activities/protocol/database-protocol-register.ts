@@ -7,7 +7,7 @@ import { formatProtocolNumber, type AnnulmentRequest, type ProtocolRegister, typ
 import { AnnulmentRequestSchema, parseOrReject, RegistrationRequestSchema } from './protocol-schemas';
 import { buildSegnatura, romeDateTime, type Soggetto } from './segnatura';
 import { signSegnatura } from './segnatura-signature';
-import { formatDate } from '../pdf/helpers';
+import { formatDate } from '../../workflows/shared/dates';
 
 export interface DatabaseProtocolRegisterSettings {
   /** The AOO's IPA code. */

@@ -9,7 +9,7 @@ import { centsOf, decimalOf, EXCEL_EURO_FORMAT } from '../../workflows/shared/mo
 import { DOMANDA_FONDO_PROCEDURE } from '../../workflows/shared/procedures/domanda-fondo-affitti';
 import { text } from '../validation';
 import type { DomandaStato } from './views';
-import { formatDateTime } from '../../activities/pdf/helpers';
+import { formatDateTime } from '../../workflows/shared/dates';
 
 const STATI = Object.keys(DOMANDA_FONDO_PROCEDURE.states) as [DomandaStato, ...DomandaStato[]];
 

@@ -6,7 +6,7 @@ import type { Db } from '../../prisma/client';
 import { VOCI_RIPARTO } from '../../workflows/shared/fondo-affitti/bando';
 import { decimalOf, EXCEL_EURO_FORMAT } from '../../workflows/shared/money';
 import type { RipartoView } from './views';
-import { formatDateTime } from '../../activities/pdf/helpers';
+import { formatDateTime } from '../../workflows/shared/dates';
 
 export async function ripartoPreview(db: Db, bandoId: string): Promise<RipartoView> {
   const { bando, riparto, comuni } = await ripartoDelBando(db, bandoId);

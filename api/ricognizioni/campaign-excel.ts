@@ -1,8 +1,7 @@
 // The campaign's status as an Excel sheet for the Region's offices: one row per ente in scope.
 import ExcelJS from 'exceljs';
-import { dataItaliana } from '../../workflows/shared/dates';
+import { dataItaliana, formatDateTime } from '../../workflows/shared/dates';
 import { ESITO_LABEL, type CampaignRow } from './campaign-status';
-import { formatDateTime } from '../../activities/pdf/helpers';
 
 const TIPO_LABEL: Record<string, string> = { ARCA: 'ARCA', ALER: 'ALER', COMUNE: 'Comune' };
 

@@ -3,7 +3,7 @@ import { sqlOf, type Db } from '../../prisma/client';
 import type { Prisma, Task } from '../../prisma/generated/client';
 import { holdsCandidacy, type Actor } from '../../workflows/shared/actor';
 import { TASK_FAILURE } from '../../workflows/shared/tasks';
-import { formatDateTimeInRome } from '../days-in-rome';
+import { formatDate, formatTime } from '../../workflows/shared/dates';
 import { AppError, notFound } from '../errors';
 import type { ApiRuntime } from '../runtime';
 import { optionalQuery, pagination, text } from '../validation';
@@ -206,8 +206,7 @@ export async function listTasks(runtime: ApiRuntime, actor: Actor, query: TaskLi
 /** A task no longer open; one its procedure closed at its deadline says when that was (a late answer is told the date). */
 export function notOpen(task?: { stato: string; dueAt: Date | null; completedAt: Date | null }): AppError {
   if (task?.stato === 'ANNULLATA' && task.dueAt && task.completedAt && task.completedAt >= task.dueAt) {
-    const [data, ora] = formatDateTimeInRome(task.dueAt).split(', ');
-    return new AppError(TASK_FAILURE.notOpen, 409, `Il termine di questa attività è scaduto il ${data} alle ${ora}: non si può più completare.`);
+    return new AppError(TASK_FAILURE.notOpen, 409, `Il termine di questa attività è scaduto il ${formatDate(task.dueAt)} alle ${formatTime(task.dueAt)}: non si può più completare.`);
   }
   return new AppError(TASK_FAILURE.notOpen, 409, "L'attività non è più aperta.");
 }

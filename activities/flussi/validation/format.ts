@@ -1,6 +1,5 @@
 // Dates and numbers as an Italian reader expects them in messages and reports.
-export { dataItaliana } from '../../../workflows/shared/dates';
-export { formatDateTime } from '../../pdf/helpers';
+export { dataItaliana, formatDateTime } from '../../../workflows/shared/dates';
 
 /** 70000 → 70.000; 75.5 → 75,5. */
 export function numero(value: number): string {
