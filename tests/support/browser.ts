@@ -108,15 +108,21 @@ export async function chooseOption(page: Page, testId: string, wanted: string): 
 }
 
 /**
- * Clicks `target` until `done` is on the page (with `text` in it, when given). A click made while the
- * page is still moving (a PDF preview loading above, a full-page screenshot just restored the viewport)
- * can land beside its target and be lost; clicking again is what a person does.
+ * Clicks `target` with the mouse, as a person does, until `done` is on the page (with `text` in it, when
+ * given): at most three times, each given 5 s to take. One CI run lost a click on a signing form whose act
+ * preview was still loading (cause not established); a click that had to be made again is reported on the
+ * console, so that it shows in the log instead of passing unseen.
  */
 export async function clickUntil(page: Page, target: string, done: string, text?: string): Promise<void> {
-  await page.waitForFunction((targetSelector, doneSelector, wanted) => {
+  const shown = (doneSelector: string, wanted: string | undefined) => {
     const found = document.querySelector(doneSelector);
-    if (found && (!wanted || found.textContent?.includes(wanted))) return true;
-    document.querySelector<HTMLElement>(targetSelector)?.click();
-    return false;
-  }, { polling: 500 }, target, done, text);
+    return Boolean(found && (!wanted || found.textContent?.includes(wanted)));
+  };
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.click(target);
+    const took = await page.waitForFunction(shown, { timeout: 5_000, polling: 100 }, done, text).then(() => true, () => false);
+    if (took) return;
+    console.warn(`clickUntil: the click ${attempt} on ${target} did not bring ${done}${text ? ` with «${text}»` : ''}`);
+  }
+  throw new Error(`${target} clicked three times: ${done}${text ? ` with «${text}»` : ''} never showed`);
 }
